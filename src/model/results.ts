@@ -1,0 +1,79 @@
+// What one replication produces for one strategy. The Monte Carlo runner aggregates these;
+// reports read them (never the simulator). Units: seconds, requests, writes, bytes, USD.
+
+/** Per-replication metrics, in the column order of replications.csv. */
+export const REPLICATION_METRICS = [
+  "downtimeSeconds", // full outage: no request served
+  "failedRequests", // integral of unserved demand
+  "offeredRequests", // integral of demand
+  "unavailability", // failedRequests / offeredRequests
+  "dataLossSeconds", // sum over incidents of seconds of writes lost
+  "lostWrites",
+  "lostBytes",
+  "conflictWrites", // active–active writes that conflicted during partitions
+  "incidents", // incidents that touched this strategy's service
+  "failovers", // completed failovers
+  "standingCostUSD", // infrastructure standing cost over the horizon (compute, control planes, storage, egress, drills)
+  "incidentCostUSD", // surge compute while running on the standby at full scale
+  "penaltyCostUSD", // downtime and lost-write penalties
+  "costUSD", // total cost of risk = standing + incident + penalty
+] as const;
+export type ReplicationMetric = (typeof REPLICATION_METRICS)[number];
+
+/** Steps of the shared pipeline, in order; incidents.csv has one duration column per step. */
+export const PIPELINE_STEPS = [
+  "detect",
+  "decide",
+  "provision",
+  "restore",
+  "promote",
+  "switchTraffic",
+  "scale",
+  "failback",
+] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
+export const INCIDENT_CAUSES = [
+  "region-outage",
+  "catastrophic",
+  "common-cause",
+  "degradation",
+  "partition",
+  "corruption",
+] as const;
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+
+export interface IncidentRecord {
+  /** Seconds from the horizon start at which impact began. */
+  readonly start: number;
+  readonly cause: IncidentCause;
+  /** Region names involved, joined by "+". */
+  readonly regions: string;
+  /** Duration of the underlying world event (outage, partition…), seconds. */
+  readonly eventDuration: number;
+  /** Each step's realized duration in seconds; NaN where the step did not run. */
+  readonly steps: Readonly<Record<PipelineStep, number>>;
+  /** Impact start → full service at adequate capacity, seconds. */
+  readonly rto: number;
+  /** Seconds of writes lost (RPO realized). */
+  readonly rpo: number;
+  readonly downtimeSeconds: number;
+  readonly failedRequests: number;
+  readonly lostWrites: number;
+  readonly failedOver: boolean;
+  /** The primary returned before the point of no return and the failover was abandoned. */
+  readonly aborted: boolean;
+  /** Failover attempts made (0 when no failover was started). */
+  readonly attempts: number;
+}
+
+export interface StrategyReplicationResult {
+  readonly metrics: Readonly<Record<ReplicationMetric, number>>;
+  readonly incidents: readonly IncidentRecord[];
+}
+
+/** One replication: results per strategy, in the scenario's strategy order. */
+export interface ReplicationResult {
+  readonly replication: number;
+  readonly strategies: readonly StrategyReplicationResult[];
+}
