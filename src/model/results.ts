@@ -77,3 +77,19 @@ export interface ReplicationResult {
   readonly replication: number;
   readonly strategies: readonly StrategyReplicationResult[];
 }
+
+/**
+ * One line of `drsim trace`: what happened to one strategy in one replication, in time order.
+ * Events: outage-begin/outage-end (region), catastrophic, control-plane-begin/end, partition-begin/end,
+ * degradation-begin/end, corruption, corruption-detected, incident-begin/incident-end,
+ * step-begin/step-end (detail = the PipelineStep), attempt-failed, abort, failover, failback,
+ * capacity (value = fraction of demand the service can serve from now on, 0…1).
+ */
+export interface TraceRecord {
+  readonly time: number;
+  readonly event: string;
+  readonly region: string;
+  readonly detail: string;
+  readonly value: number;
+}
+export type TraceSink = (record: TraceRecord) => void;
