@@ -1,0 +1,142 @@
+// End-to-end benchmark: replication-years per second of the default scenario (all its strategies)
+// at 1 and 2 workers, the 1→2 speed-up, peak memory (RSS sampled every 20 ms, worker threads
+// included), the cost of summarizing and writing the outputs, and the CSV writer against fast-csv.
+//
+//   npm run bench -- e2e [--json] [--runs=100000]
+//
+// Target (DESIGN.md): ≥ 200,000 replication-years/s on 2 cores, ≥ 1.8× from 1 to 2 workers.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Writable } from "node:stream";
+import { format } from "fast-csv";
+import { REPLICATION_METRICS } from "../src/model/results.js";
+import { defaultScenarioPath, loadScenario } from "../src/model/scenario/load.js";
+import type { Scenario } from "../src/model/scenario/types.js";
+import { runMonteCarlo } from "../src/montecarlo/runner.js";
+import { summarize } from "../src/montecarlo/summary.js";
+import type { RunResult } from "../src/montecarlo/types.js";
+import { replicationsCsv } from "../src/report/csv.js";
+import { writeRunOutputs } from "../src/report/runOutputs.js";
+import type { BenchContext } from "./index.js";
+
+const YEAR = 365.25 * 86_400;
+const REPEATS = 3;
+
+function runsFromArgv(): number {
+  const arg = process.argv.find((a) => a.startsWith("--runs="));
+  const n = arg === undefined ? 100_000 : Number(arg.slice("--runs=".length));
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--runs must be a positive integer: ${arg}`);
+  return n;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Prints one result line the way the dispatcher does (human or a JSON line). */
+function report(ctx: BenchContext, name: string, value: number, unit: string, samples: readonly number[] = []): void {
+  if (ctx.json) console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit }));
+  else {
+    const shown = value >= 1000 ? Math.round(value).toLocaleString("en-US") : value.toPrecision(4);
+    const runs = samples.length > 0 ? `   (runs: ${samples.map((s) => Math.round(s).toLocaleString("en-US")).join(", ")})` : "";
+    console.log(`${name.padEnd(34)} ${`${shown} ${unit}`.padStart(26)}${runs}`);
+  }
+}
+
+/** Runs `fn` while sampling the process's RSS; returns its result, seconds taken and peak RSS in MB. */
+async function sampled<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakMB: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const started = performance.now();
+  try {
+    const value = await fn();
+    const seconds = (performance.now() - started) / 1000;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, seconds, peakMB: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function throughput(ctx: BenchContext, scenario: Scenario, workers: number): Promise<{ rate: number; run: RunResult }> {
+  const years = (scenario.run.runs * scenario.run.horizon) / YEAR;
+  const rates: number[] = [];
+  const peaks: number[] = [];
+  let last: RunResult | undefined;
+  for (let r = 0; r < REPEATS; r++) {
+    last = undefined; // let the previous run's columns be collected before measuring memory again
+    const { value, seconds, peakMB } = await sampled(() => runMonteCarlo({ scenario, workers }));
+    last = value;
+    rates.push(years / seconds);
+    peaks.push(peakMB);
+  }
+  const rate = median(rates);
+  report(ctx, `e2e.replication-years.workers-${workers}`, rate, "replication-years/s", rates);
+  report(ctx, `e2e.peak-rss.workers-${workers}`, Math.max(...peaks), "MB");
+  return { rate, run: last! };
+}
+
+async function outputsCost(ctx: BenchContext, run: RunResult): Promise<void> {
+  const { seconds: summarizeSeconds } = await sampled(async () => summarize(run));
+  report(ctx, "e2e.summarize", summarizeSeconds * 1000, "ms");
+  const dir = mkdtempSync(join(tmpdir(), "drsim-bench-"));
+  try {
+    const { seconds } = await sampled(() => writeRunOutputs(dir, run));
+    report(ctx, "e2e.write-outputs", seconds * 1000, "ms");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** replications.csv rows per second: the hand writer against fast-csv's formatter, both to a null sink. */
+async function csvWriters(ctx: BenchContext, run: RunResult): Promise<void> {
+  const ids = run.scenario.strategies.map((s) => s.id);
+  const rows = (run.range.end - run.range.start) * ids.length;
+  const hand: number[] = [];
+  const fast: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    let t = performance.now();
+    let bytes = 0;
+    for (const chunk of replicationsCsv(run, ids)) bytes += chunk.length;
+    hand.push(rows / ((performance.now() - t) / 1000));
+
+    t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+      const stream = format({ headers: ["replication", "strategy", ...REPLICATION_METRICS] });
+      stream.pipe(sink).on("finish", resolve).on("error", reject);
+      const n = run.range.end - run.range.start;
+      for (let i = 0; i < n; i++) {
+        for (let s = 0; s < ids.length; s++) {
+          const m = run.strategies[s]!.metrics;
+          stream.write([String(run.range.start + i), ids[s]!, ...REPLICATION_METRICS.map((k) => String(m[k][i]))]);
+        }
+      }
+      stream.end();
+    });
+    fast.push(rows / ((performance.now() - t) / 1000));
+    if (bytes === 0) throw new Error("empty CSV");
+  }
+  report(ctx, "e2e.csv.hand-writer", median(hand), "rows/s", hand);
+  report(ctx, "e2e.csv.fast-csv", median(fast), "rows/s", fast);
+}
+
+export async function run(ctx: BenchContext): Promise<void> {
+  const runs = runsFromArgv();
+  const loaded = await loadScenario(defaultScenarioPath());
+  const scenario: Scenario = { ...loaded, run: { ...loaded.run, runs } };
+  ctx.note(
+    `default scenario: ${scenario.strategies.length} strategies, ${runs.toLocaleString("en-US")} replications × ` +
+      `${(scenario.run.horizon / YEAR).toPrecision(3)} y, seed ${scenario.run.seed}`,
+  );
+  const one = await throughput(ctx, scenario, 1);
+  const two = await throughput(ctx, scenario, 2);
+  report(ctx, "e2e.speedup-1-to-2-workers", two.rate / one.rate, "x");
+  ctx.note("target: ≥ 200,000 replication-years/s at 2 workers, ≥ 1.8× speed-up");
+  await outputsCost(ctx, two.run);
+  await csvWriters(ctx, two.run);
+}

@@ -1,0 +1,27 @@
+// drsim validate FILE…: load each scenario (YAML, extends, schema, units) without running it.
+import type { Command } from "commander";
+import { UserError } from "../../errors.js";
+import { loadScenario } from "../../model/scenario/load.js";
+import { EXIT_USAGE } from "../runtime.js";
+
+export function define(cmd: Command): void {
+  cmd
+    .argument("<files...>", "scenario files (YAML)")
+    .addHelpText("after", "\nPrints \"ok <name> (<k> strategies)\" per valid file, the error otherwise; exits 2 if any fails.\n\nExample:\n  $ drsim validate scenarios/*.yaml")
+    .action(async (files: string[]) => {
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const scenario = await loadScenario(file);
+          const k = scenario.strategies.length;
+          process.stdout.write(`ok ${scenario.name} (${k} strateg${k === 1 ? "y" : "ies"})\n`);
+        } catch (error) {
+          // Only bad input is reported and counted; anything else is a bug and propagates (exit 1).
+          if (!(error instanceof UserError)) throw error;
+          failed++;
+          process.stderr.write(`drsim: ${error.message}\n`);
+        }
+      }
+      if (failed > 0) process.exitCode = EXIT_USAGE;
+    });
+}

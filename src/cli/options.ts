@@ -1,0 +1,50 @@
+// Option-value parsers shared by commands. They throw commander's InvalidArgumentError, which
+// commander reports as "option '…' argument '…' is invalid. <reason>" and main() turns into exit 2.
+import { InvalidArgumentError } from "commander";
+import { UserError } from "../errors.js";
+import { parseDuration } from "../model/scenario/units.js";
+import { parseShard, type ShardSpec } from "../montecarlo/shard.js";
+
+function integer(text: string, min: number, what: string): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`Expected ${what}.`);
+  return value;
+}
+
+export const positiveInteger = (text: string): number => integer(text, 1, "a positive integer");
+export const nonNegativeInteger = (text: string): number => integer(text, 0, "a non-negative integer");
+
+/** A duration string such as "1y", "30d", "6h", or a number of seconds; must be positive. */
+export function horizon(text: string): number {
+  let seconds: number;
+  try {
+    seconds = parseDuration(text.trim());
+  } catch (error) {
+    throw new InvalidArgumentError(`${(error as Error).message}.`);
+  }
+  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new InvalidArgumentError("Expected a positive duration such as 1y, 30d or 6h.");
+  return seconds;
+}
+
+export function shard(text: string): ShardSpec {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    if (error instanceof UserError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+/** "a,b,c" → ["a", "b", "c"] (empty items dropped). */
+export function list(text: string): string[] {
+  const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (items.length === 0) throw new InvalidArgumentError("Expected a comma-separated list.");
+  return items;
+}
+
+/** Repeatable `--set path=value`: a scenario override, as the loader takes them. */
+export function collectOverride(text: string, previous: { path: string; value: string }[] = []): { path: string; value: string }[] {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new InvalidArgumentError("Expected path=value, e.g. workload.requestsPerSecond=500.");
+  return [...previous, { path: text.slice(0, eq).trim(), value: text.slice(eq + 1) }];
+}

@@ -1,0 +1,12 @@
+// Public API of the Monte Carlo layer, for the CLI and for sweeps, recommendations and sensitivity
+// analyses that run many scenarios: run (optionally on a shared WorkerPool), summarize, write.
+export { runMonteCarlo, planBatches, defaultWorkers, MIN_BATCH, type RunOptions } from "./runner.js";
+export { WorkerPool, WorkerError, type PoolOptions } from "./pool.js";
+export { summarize, DOWNTIME_THRESHOLDS_MINUTES, DATA_LOSS_THRESHOLDS_SECONDS } from "./summary.js";
+export type { Summary, StrategySummary, StrategyDifferences } from "./summary.js";
+export { describe, pairedDifference, type Stat, type Difference } from "./stat.js";
+export { mergeShards } from "./merge.js";
+export { parseShard, shardRange, shardManifest, SHARD_MANIFEST, type ShardSpec, type ShardManifest } from "./shard.js";
+export { scenarioToJson, scenarioFromJson, scenarioHash } from "./scenarioJson.js";
+export { drsimVersion } from "./version.js";
+export type { RunResult, ColumnarResult, StrategyColumns, IncidentColumns, ReplicationRange } from "./types.js";

@@ -1,0 +1,17 @@
+// Messages between the runner (main thread) and its worker threads.
+import type { Scenario } from "../model/scenario/types.js";
+import type { ColumnarResult } from "./types.js";
+
+export interface WorkerInit {
+  /** Test seam: module exporting compileModel/simulateReplication; undefined = the real model. */
+  readonly modelModule: string | undefined;
+}
+
+export type ToWorker =
+  /** Sent once per run (structured clone): the worker compiles it once and keeps it for the batches. */
+  | { readonly kind: "model"; readonly modelId: number; readonly scenario: Scenario }
+  | { readonly kind: "batch"; readonly modelId: number; readonly start: number; readonly end: number };
+
+export type FromWorker =
+  | { readonly kind: "result"; readonly result: ColumnarResult }
+  | { readonly kind: "error"; readonly name: string; readonly message: string; readonly stack: string | undefined };

@@ -1,0 +1,124 @@
+// The Monte Carlo runner: replications [start, end) of a resolved scenario, in worker threads or
+// in-process, combined strictly in replication order — so the result is identical for any worker
+// count, batch size or shard split. Replication i depends only on (run.seed, i).
+import { availableParallelism } from "node:os";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../model/results.js";
+import type { Scenario } from "../model/scenario/types.js";
+import { simulateBatch } from "./batch.js";
+import { concatIncidents, metricRecord } from "./columns.js";
+import { loadModelApi } from "./modelApi.js";
+import { WorkerPool } from "./pool.js";
+import { scenarioHash } from "./scenarioJson.js";
+import type { ColumnarResult, IncidentColumns, ReplicationRange, RunResult } from "./types.js";
+import { drsimVersion } from "./version.js";
+
+export interface RunOptions {
+  /** The resolved scenario; run.runs, run.seed and run.horizon are final (CLI overrides applied). */
+  readonly scenario: Scenario;
+  /** Replications to run; default [0, run.runs). A shard passes its own range. */
+  readonly range?: ReplicationRange;
+  /** Worker threads; default os.availableParallelism(). 1 runs in-process, without threads. */
+  readonly workers?: number;
+  /** Replications per task; default chosen from the range and the worker count (≥ 200). */
+  readonly batchSize?: number;
+  /** An existing pool to run on (a sweep reuses one across grid points); `workers` is then ignored. */
+  readonly pool?: WorkerPool;
+  /** Called after each batch with replications done so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+  /** Test seam: a module URL exporting compileModel/simulateReplication instead of the real model. */
+  readonly modelModule?: string;
+}
+
+export const MIN_BATCH = 200;
+const MAX_BATCH = 5_000;
+
+/** Default worker count: every core the process may use. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Splits a range into batches: about 8 per worker (load balance, progress) but never fewer than
+ * MIN_BATCH replications, so the per-task cost (a message, a transfer) stays negligible.
+ */
+export function planBatches(range: ReplicationRange, workers: number, batchSize?: number): ReplicationRange[] {
+  const total = range.end - range.start;
+  const size = batchSize ?? Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.ceil(total / (workers * 8))));
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer: ${size}`);
+  const out: ReplicationRange[] = [];
+  for (let start = range.start; start < range.end; start += size) {
+    out.push({ start, end: Math.min(range.end, start + size) });
+  }
+  return out;
+}
+
+function checkRange(scenario: Scenario, range: ReplicationRange): void {
+  const { start, end } = range;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`bad replication range [${start}, ${end})`);
+  }
+  if (end > scenario.run.runs) throw new RangeError(`range end ${end} exceeds run.runs ${scenario.run.runs}`);
+}
+
+/** Runs the replications and returns their columns, in replication order. */
+export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
+  const { scenario, onProgress, signal } = options;
+  const range = options.range ?? { start: 0, end: scenario.run.runs };
+  checkRange(scenario, range);
+  const total = range.end - range.start;
+  const strategyCount = scenario.strategies.length;
+  const workers = options.pool?.size ?? options.workers ?? defaultWorkers();
+  const batches = planBatches(range, workers, options.batchSize);
+
+  // Metrics land directly in their final arrays (one float per metric per replication); incident
+  // columns are kept per batch and joined in batch order at the end.
+  const metrics = Array.from({ length: strategyCount }, () => metricRecord(() => new Float64Array(total)));
+  const incidentParts: IncidentColumns[][] = Array.from({ length: strategyCount }, () => new Array<IncidentColumns>(batches.length));
+  let done = 0;
+  const place = (batchIndex: number, result: ColumnarResult): void => {
+    const expected = batches[batchIndex]!;
+    if (result.range.start !== expected.start || result.range.end !== expected.end) {
+      throw new Error(`batch ${batchIndex} returned [${result.range.start}, ${result.range.end})`);
+    }
+    const offset = expected.start - range.start;
+    for (let s = 0; s < strategyCount; s++) {
+      const from = result.strategies[s]!;
+      for (const metric of REPLICATION_METRICS) metrics[s]![metric as ReplicationMetric].set(from.metrics[metric], offset);
+      incidentParts[s]![batchIndex] = from.incidents;
+    }
+    done += expected.end - expected.start;
+    onProgress?.(done, total);
+  };
+
+  // Compiling in the main thread first surfaces scenario errors (with their class) before any thread starts.
+  const modelModule = options.pool?.modelModule ?? options.modelModule;
+  const api = await loadModelApi(modelModule);
+  const model = api.compileModel(scenario);
+  onProgress?.(0, total);
+
+  if (options.pool === undefined && workers <= 1) {
+    for (let b = 0; b < batches.length; b++) {
+      signal?.throwIfAborted();
+      place(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));
+      // Lets signals, timers and the progress display run between batches.
+      await yieldToEventLoop();
+    }
+  } else {
+    const pool = options.pool ?? new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { modelModule });
+    try {
+      await pool.run(scenario, batches, place, signal);
+    } finally {
+      if (options.pool === undefined) await pool.close();
+    }
+  }
+
+  return {
+    scenario,
+    scenarioHash: scenarioHash(scenario),
+    drsim: drsimVersion(),
+    range,
+    strategies: metrics.map((m, s) => ({ metrics: m, incidents: concatIncidents(incidentParts[s]!) })),
+  };
+}

@@ -1,0 +1,60 @@
+// Columnar results of a Monte Carlo run. One Float64Array per metric per strategy (indexed by
+// replication − range.start) and incidents as parallel columns: flat in memory, transferable between
+// worker threads without copying, and cheap to sort for exact quantiles.
+import type { PipelineStep, ReplicationMetric } from "../model/results.js";
+import type { Scenario } from "../model/scenario/types.js";
+
+/** Half-open range of replication indices [start, end). */
+export interface ReplicationRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Incidents of one strategy, one row per incident, rows ordered by replication then occurrence. */
+export interface IncidentColumns {
+  readonly count: number;
+  /** Global replication index of each incident. */
+  readonly replication: Float64Array;
+  readonly start: Float64Array;
+  /** Index into INCIDENT_CAUSES. */
+  readonly cause: Uint8Array;
+  /** Index into regionNames (the "+"-joined region list of IncidentRecord.regions). */
+  readonly region: Uint32Array;
+  readonly regionNames: readonly string[];
+  readonly eventDuration: Float64Array;
+  /** One column per PIPELINE_STEPS step; NaN where the step did not run. */
+  readonly steps: Readonly<Record<PipelineStep, Float64Array>>;
+  readonly rto: Float64Array;
+  readonly rpo: Float64Array;
+  readonly downtimeSeconds: Float64Array;
+  readonly failedRequests: Float64Array;
+  readonly lostWrites: Float64Array;
+  /** 0 or 1. */
+  readonly failedOver: Uint8Array;
+  /** 0 or 1. */
+  readonly aborted: Uint8Array;
+  readonly attempts: Float64Array;
+}
+
+/** Everything one strategy produced over a range of replications. */
+export interface StrategyColumns {
+  /** One value per replication of the range, in replication order. */
+  readonly metrics: Readonly<Record<ReplicationMetric, Float64Array>>;
+  readonly incidents: IncidentColumns;
+}
+
+/** What a batch of replications (one worker task) or a whole run produced. */
+export interface ColumnarResult {
+  readonly range: ReplicationRange;
+  /** In the scenario's strategy order. */
+  readonly strategies: readonly StrategyColumns[];
+}
+
+/** A run: the resolved scenario it ran (run.runs/seed/horizon included) and its columns. */
+export interface RunResult extends ColumnarResult {
+  readonly scenario: Scenario;
+  /** sha256 of the canonical JSON of `scenario`: shards of one run share it. */
+  readonly scenarioHash: string;
+  /** drsim version that produced the run. */
+  readonly drsim: string;
+}

@@ -1,0 +1,96 @@
+// Atomic output files: each file is written under a hidden temporary name in its final directory,
+// and only when every file of the set is complete are they renamed into place (rename is atomic
+// within a directory). Temporary files still pending when the process is interrupted or crashes are
+// removed by `removePendingTempFiles`, which the CLI calls from its signal and exit handlers — so no
+// half-written file is ever left behind.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, unlinkSync } from "node:fs";
+import { open, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** One output file: its name and its content as string chunks (a generator streams large files). */
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string | Iterable<string>;
+}
+
+const pending = new Set<string>();
+
+/** Synchronously removes every temporary file not yet renamed. Safe to call from 'exit' handlers. */
+export function removePendingTempFiles(): void {
+  for (const file of pending) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  }
+  pending.clear();
+}
+
+/** Whether a name is one of our temporary files (tests look for leftovers with it). */
+export function isTempFileName(name: string): boolean {
+  return /^\..+\.tmp-\d+-[0-9a-f]+$/.test(name);
+}
+
+function tempPathFor(finalPath: string): string {
+  return join(dirname(finalPath), `.${basename(finalPath)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+}
+
+const FLUSH_BYTES = 1 << 20;
+
+async function writeTemp(path: string, content: string | Iterable<string>): Promise<void> {
+  const handle = await open(path, "w");
+  try {
+    if (typeof content === "string") await handle.writeFile(content, "utf8");
+    else {
+      // Chunks are gathered to ~1 MB per write: few syscalls, bounded memory for any file size.
+      let buffer: string[] = [];
+      let size = 0;
+      for (const chunk of content) {
+        buffer.push(chunk);
+        size += chunk.length;
+        if (size >= FLUSH_BYTES) {
+          await handle.writeFile(buffer.join(""), "utf8");
+          buffer = [];
+          size = 0;
+        }
+      }
+      if (size > 0) await handle.writeFile(buffer.join(""), "utf8");
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `files` into `dir` (created if needed) all-or-nothing: every file goes to a temporary name
+ * first; only when all are written are they renamed to their final names. On failure the temporary
+ * files are removed and no final file of the set is created or replaced. Returns the final paths.
+ */
+export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const staged: { temp: string; final: string }[] = [];
+  try {
+    for (const file of files) {
+      const final = join(dir, file.name);
+      const temp = tempPathFor(final);
+      pending.add(temp);
+      staged.push({ temp, final });
+      await writeTemp(temp, file.content);
+    }
+    for (const { temp, final } of staged) {
+      await rename(temp, final);
+      pending.delete(temp);
+    }
+  } catch (error) {
+    await Promise.all(
+      staged.map(async ({ temp }) => {
+        if (!pending.delete(temp)) return;
+        await unlink(temp).catch(() => undefined);
+      }),
+    );
+    throw error;
+  }
+  return staged.map((s) => s.final);
+}

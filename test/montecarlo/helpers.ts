@@ -1,0 +1,55 @@
+// Shared by the Monte Carlo tests. Worker threads need compiled JavaScript, so the tests load the
+// runner from dist/ (`npm test` builds first) and drive it with the synthetic model fixture.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Scenario } from "../../src/model/scenario/types.js";
+
+type MonteCarlo = typeof import("../../src/montecarlo/index.js");
+type RunOutputs = typeof import("../../src/report/runOutputs.js");
+type AtomicWrite = typeof import("../../src/report/atomicWrite.js");
+type Csv = typeof import("../../src/report/csv.js");
+
+const ROOT = resolve(import.meta.dirname, "../..");
+export const DIST = join(ROOT, "dist");
+
+async function fromDist<T>(path: string): Promise<T> {
+  const file = join(DIST, path);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`);
+  return (await import(pathToFileURL(file).href)) as T;
+}
+
+export const mc = await fromDist<MonteCarlo>("montecarlo/index.js");
+export const outputs = await fromDist<RunOutputs>("report/runOutputs.js");
+export const atomic = await fromDist<AtomicWrite>("report/atomicWrite.js");
+export const csv = await fromDist<Csv>("report/csv.js");
+
+export const SYNTHETIC_MODEL = pathToFileURL(join(ROOT, "test/montecarlo/fixtures/syntheticModel.mjs")).href;
+
+/** Just what the synthetic model and the runner read; the rest of Scenario is irrelevant to them. */
+export function syntheticScenario(runs: number, seed = 42): Scenario {
+  const strategy = (id: string, type: string, label: string): unknown => ({ id, type, label });
+  return {
+    name: "synthetic",
+    description: "stand-in for runner tests",
+    file: "<test>",
+    run: { runs, seed, horizon: 365.25 * 86_400 },
+    controlPlaneSlowdown: Infinity,
+    strategies: [
+      strategy("backup-restore", "backup-restore", "Backup & restore"),
+      strategy("pilot-light", "pilot-light", "Pilot light"),
+      strategy("warm-standby", "warm-standby", "Warm standby"),
+      strategy("active-active", "active-active", "Active–active"),
+    ],
+  } as unknown as Scenario;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `drsim-${prefix}-`));
+}
+
+/** Every file of a directory (not recursive), name → bytes. */
+export function readDir(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+}
