@@ -6,6 +6,8 @@
 //  - Slurm job array: SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT (or MAX);
 //    index = ID - MIN + 1, so `--array=0-15` and `--array=1-16` both give shards 1..16. Arrays with a step
 //    or a list of IDs (`--array=1,4,9`, `--array=0-15:2`) are refused: their IDs are not contiguous.
+//    When DRSIM_SHARD_COUNT is also set it must equal the array's task count (catches a resubmitted
+//    part of an array, whose MIN and COUNT describe the part).
 import { UserError } from "../errors.js";
 
 export interface ShardSpec {
@@ -87,6 +89,13 @@ function fromSlurm(env: NodeJS.ProcessEnv): ShardSpec {
     );
   }
   const count = declared ?? span!;
+  // Resubmitting part of an array (`sbatch --array=7`) makes MIN/COUNT describe the part, not the study.
+  if (present(env, SHARD_COUNT_VAR) && integer(env, SHARD_COUNT_VAR) !== count) {
+    throw new UserError(
+      `--shard auto: this Slurm array has ${count} task(s) but ${SHARD_COUNT_VAR}=${env[SHARD_COUNT_VAR]}; ` +
+        `to rerun part of an array pass --shard "\${${SLURM_ID}}/${env[SHARD_COUNT_VAR]}" instead`,
+    );
+  }
   return checked(id - min + 1, count, `${SLURM_ID}=${id}, ${SLURM_MIN}=${min}, count ${count}`);
 }
 

@@ -1,7 +1,12 @@
 // `drsim slurm`: a driver script that submits a sharded study to Slurm — a job array whose task i runs
-// shard i of N (`--array=1-N`, so SLURM_ARRAY_TASK_ID is the shard and shardFromEnvironment agrees),
-// then a merge job that starts only when every task succeeded (`--dependency=afterok:<array job>`).
-// Both batch scripts are here-documents fed to `sbatch --parsable` on stdin: one file to read and run.
+// shard i of N (`--array=1-N`), then a merge job that starts only when every task succeeded
+// (`--dependency=afterok:<array job>`). The driver writes both batch scripts next to the results
+// (<out>/shards.sbatch, <out>/merge.sbatch) and submits them with `sbatch --parsable`, so failed
+// tasks can be resubmitted alone (`sbatch --array=7,12 <out>/shards.sbatch`).
+//
+// Tasks pass `--shard ${SLURM_ARRAY_TASK_ID}/N` rather than `--shard auto`: over the whole array the
+// two are the same shard (task i of --array=1-N is shard i/N), but only the explicit form stays right
+// when a subset of the array is resubmitted, where SLURM_ARRAY_TASK_MIN/COUNT describe the subset.
 import { UserError } from "../errors.js";
 import { memoryEstimateMiB, slurmMemory } from "./resources.js";
 import { shellJoin, shellQuote } from "./shell.js";
@@ -81,11 +86,8 @@ export function slurmScript(options: SlurmOptions): string {
     "--runs",
     String(runs),
     ...(options.seed === undefined ? [] : ["--seed", String(options.seed)]),
-    "--shard",
-    "auto",
     "--workers",
     String(cpus),
-    "--out",
   ]);
   const arrayScript = [
     "#!/bin/bash",
@@ -100,8 +102,8 @@ export function slurmScript(options: SlurmOptions): string {
       ["output", `${out}/logs/shard-%a.out`],
     ]),
     "set -euo pipefail",
-    `# Task i runs shard i/${shards}: --shard auto reads SLURM_ARRAY_TASK_ID, _MIN and _COUNT.`,
-    `exec ${drsim} ${run} ${shellQuote(out)}/shards/"\${SLURM_ARRAY_TASK_ID}"`,
+    `# Task i of --array=1-${shards} runs shard i/${shards} (what --shard auto derives from the whole array).`,
+    `exec ${drsim} ${run} --shard "\${SLURM_ARRAY_TASK_ID}/${shards}" --out ${shellQuote(out)}/shards/"\${SLURM_ARRAY_TASK_ID}"`,
   ];
   const mergeScript = [
     "#!/bin/bash",
@@ -119,24 +121,25 @@ export function slurmScript(options: SlurmOptions): string {
     `exec ${drsim} merge ${shellQuote(out)}/shards/{1..${shards}} --out ${shellQuote(out)}/merged`,
   ];
 
+  const q = shellQuote(out);
   return [
     "#!/bin/bash",
     `# drsim study on Slurm: ${options.scenario}, ${runs} replications in ${shards} shards of ≤ ${perShard}.`,
     "# Submit from a login node: bash <this file>. Needs a Slurm MaxArraySize above the shard count.",
     "set -euo pipefail",
     ...(options.workdir === undefined ? [] : [`cd ${shellQuote(options.workdir)}`]),
-    `mkdir -p ${shellQuote(out)}/logs`,
+    `mkdir -p ${q}/logs`,
     "",
-    "array_job=$(sbatch --parsable <<'DRSIM_SHARDS'",
+    `cat > ${q}/shards.sbatch <<'DRSIM_SHARDS'`,
     ...arrayScript,
     "DRSIM_SHARDS",
-    ")",
-    'array_job="${array_job%%;*}"   # --parsable prints "id" or "id;cluster"',
-    "",
-    'merge_job=$(sbatch --parsable --dependency="afterok:${array_job}" --kill-on-invalid-dep=yes <<\'DRSIM_MERGE\'',
+    `cat > ${q}/merge.sbatch <<'DRSIM_MERGE'`,
     ...mergeScript,
     "DRSIM_MERGE",
-    ")",
+    "",
+    `array_job=$(sbatch --parsable ${q}/shards.sbatch)`,
+    'array_job="${array_job%%;*}"   # --parsable prints "id" or "id;cluster"',
+    `merge_job=$(sbatch --parsable --dependency="afterok:\${array_job}" --kill-on-invalid-dep=yes ${q}/merge.sbatch)`,
     'merge_job="${merge_job%%;*}"',
     "",
     `echo "submitted shards: job array \${array_job} (${shards} tasks); merge: job \${merge_job} after all succeed"`,

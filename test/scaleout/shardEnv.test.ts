@@ -141,6 +141,13 @@ describe("shardFromEnvironment: Slurm job array", () => {
     ).toThrow(/not contiguous/);
   });
 
+  it("refuses a resubmitted part of an array when DRSIM_SHARD_COUNT names the study's count", () => {
+    const part = { SLURM_ARRAY_TASK_ID: "7", SLURM_ARRAY_TASK_MIN: "7", SLURM_ARRAY_TASK_MAX: "7", SLURM_ARRAY_TASK_COUNT: "1" };
+    expect(shardFromEnvironment(part)).toEqual({ index: 1, count: 1 });
+    expect(() => shardFromEnvironment({ ...part, DRSIM_SHARD_COUNT: "16" })).toThrow(/1 task\(s\) but DRSIM_SHARD_COUNT=16/);
+    expect(shardFromEnvironment({ ...slurmEnvs(1, 16)[6]!, DRSIM_SHARD_COUNT: "16" })).toEqual({ index: 7, count: 16 });
+  });
+
   it("refuses missing or inconsistent variables", () => {
     expect(() => shardFromEnvironment({ SLURM_ARRAY_TASK_ID: "1" })).toThrow(/SLURM_ARRAY_TASK_MIN/);
     expect(() => shardFromEnvironment({ SLURM_ARRAY_TASK_ID: "1", SLURM_ARRAY_TASK_MIN: "1" })).toThrow(

@@ -13,7 +13,7 @@ import { arraySpec, slurmScript, type SlurmOptions } from "../../src/scaleout/sl
 const FAKE_SBATCH = `#!/bin/bash
 n=$(ls "$RECORD"/sbatch-*.args 2>/dev/null | wc -l)
 printf '%s\\n' "$@" > "$RECORD/sbatch-$n.args"
-cat > "$RECORD/sbatch-$n.sh"
+cp "\${@: -1}" "$RECORD/sbatch-$n.sh"
 echo "$((4200 + n));cluster-a"
 `;
 const FAKE_DRSIM = `#!/bin/bash
@@ -75,7 +75,8 @@ describe("drsim slurm driver", () => {
       const { dir, record, stdout, submissions, env } = submit({ ...base, shards, runs, cpus: 2, seed: 5 });
       expect(submissions).toHaveLength(2);
       const [array, merge] = submissions as [Submission, Submission];
-      expect(array.args).toEqual(["--parsable"]);
+      expect(array.args).toEqual(["--parsable", "results/study/shards.sbatch"]);
+      expect(merge.args.at(-1)).toBe("results/study/merge.sbatch");
       expect(merge.args).toContain("--parsable");
       expect(merge.args).toContain("--dependency=afterok:4200"); // the array's id, cluster suffix stripped
       expect(merge.args).toContain("--kill-on-invalid-dep=yes");
@@ -102,12 +103,14 @@ describe("drsim slurm driver", () => {
         bash(["-c", array.script], dir, { ...env, ...slurm });
         const args = recorded(record, String(id));
         expect(args.slice(0, 2)).toEqual(["run", "scenarios/my study.yaml"]);
-        expect(option(args, "--shard")).toBe("auto");
+        // The explicit shard the task passes is the one --shard auto derives from the array's environment.
+        expect(option(args, "--shard")).toBe(`${id}/${shards}`);
         expect(option(args, "--workers")).toBe("2");
         expect(option(args, "--seed")).toBe("5");
         const shard = shardFromEnvironment(slurm);
         expect(shard).toEqual({ index: id, count: shards });
-        const { start, end } = shardRange(Number(option(args, "--runs")), shard.index, shard.count);
+        const [index, count] = option(args, "--shard").split("/").map(Number) as [number, number];
+        const { start, end } = shardRange(Number(option(args, "--runs")), index, count);
         for (let r = start; r < end; r++) hits[r]! += 1;
         outs.push(option(args, "--out"));
       }
