@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-bench/", "results/", "node_modules/", "test-artifacts/", "coverage/"] },
+  { ignores: ["dist/", "dist-bench/", "dist-fit/", "results/", "node_modules/", "test-artifacts/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,25 +1,81 @@
-// Entry point of the model: one replication of the world, simulated once per strategy.
+// Entry point of the model: scenario → world → strategies → results, for one replication.
+import { ActiveActiveService } from "../strategies/activeActive.js";
+import { FailoverService } from "../strategies/failover.js";
+import type { ModelContext, Service } from "../strategies/service.js";
+import { BackupSchedule } from "./backups.js";
+import { penaltyCost, standingCost, surgeCost, type StandingCost } from "./cost.js";
+import type { ReplicationMetric, ReplicationResult, StrategyReplicationResult, TraceSink } from "./results.js";
 import type { Scenario } from "./scenario/types.js";
-import type { ReplicationResult, TraceSink } from "./results.js";
+import { makeTraffic } from "./traffic.js";
+import { WorldSampler } from "./world/sample.js";
 
 /** A scenario with its distributions built once, reused for every replication. */
 export interface CompiledModel {
   readonly scenario: Scenario;
+  readonly horizon: number;
+  readonly offeredRequests: number;
+  readonly standing: readonly StandingCost[];
+  readonly world: WorldSampler;
+  readonly services: readonly Service[];
 }
 
 export function compileModel(scenario: Scenario): CompiledModel {
-  return { scenario };
+  const horizon = scenario.run.horizon;
+  const traffic = makeTraffic(scenario.workload);
+  const ctx: ModelContext = {
+    scenario,
+    horizon,
+    traffic,
+    backups: new BackupSchedule(scenario.backup),
+    writeFraction: scenario.workload.writeFraction,
+  };
+  const offeredRequests = traffic.integrate(0, horizon, 1, 0);
+  return {
+    scenario,
+    horizon,
+    offeredRequests,
+    standing: scenario.strategies.map((s) => standingCost(scenario, s, horizon, offeredRequests)),
+    world: new WorldSampler(scenario, horizon),
+    services: scenario.strategies.map((s) =>
+      s.type === "active-active" ? new ActiveActiveService(ctx, s) : new FailoverService(ctx, s),
+    ),
+  };
 }
 
 /**
  * Replication `replication` under master seed `seed`: depends on nothing else, so any worker can
- * build any replication. `trace`, when given, receives the event log of strategy `traceStrategy`.
+ * build any replication. `trace`, when given, receives the event log of strategy `trace.strategy`.
  */
 export function simulateReplication(
-  _model: CompiledModel,
-  _seed: number,
-  _replication: number,
-  _trace?: { readonly strategy: number; readonly sink: TraceSink },
+  model: CompiledModel,
+  seed: number,
+  replication: number,
+  trace?: { readonly strategy: number; readonly sink: TraceSink },
 ): ReplicationResult {
-  throw new Error("simulateReplication: the model is being written (issue 3)");
+  const world = model.world.sample(seed, replication);
+  const strategies = model.services.map((service, i): StrategyReplicationResult => {
+    const sink = trace && trace.strategy === i ? trace.sink : null;
+    const out = service.simulate(world, seed, replication, sink);
+    const standing = model.standing[i]!.total;
+    const incident = surgeCost(model.scenario, out.surgeComputeSeconds);
+    const penalty = penaltyCost(model.scenario, out.downtimeSeconds, out.lostWrites);
+    const metrics: Record<ReplicationMetric, number> = {
+      downtimeSeconds: out.downtimeSeconds,
+      failedRequests: out.failedRequests,
+      offeredRequests: model.offeredRequests,
+      unavailability: model.offeredRequests > 0 ? out.failedRequests / model.offeredRequests : 0,
+      dataLossSeconds: out.dataLossSeconds,
+      lostWrites: out.lostWrites,
+      lostBytes: out.lostWrites * model.scenario.workload.bytesPerWrite,
+      conflictWrites: out.conflictWrites,
+      incidents: out.incidents.length,
+      failovers: out.failovers,
+      standingCostUSD: standing,
+      incidentCostUSD: incident,
+      penaltyCostUSD: penalty,
+      costUSD: standing + incident + penalty,
+    };
+    return { metrics, incidents: out.incidents };
+  });
+  return { replication, strategies };
 }

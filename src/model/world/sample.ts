@@ -1,0 +1,198 @@
+// Samples the world of one replication from world streams only, so that every strategy of the
+// replication faces the same events. Each process has its own named stream: adding a process or a
+// strategy never shifts another process's numbers.
+import { makeDistribution } from "../../engine/distributions.js";
+import { streamFor } from "../../engine/random.js";
+import type { Distribution, Rng } from "../../engine/types.js";
+import type { Scenario } from "../scenario/types.js";
+import { makeBacklogProfile, type BacklogProfile } from "./backlog.js";
+import type {
+  CorruptionEvent,
+  DegradationEvent,
+  PartitionEvent,
+  RegionOutageEvent,
+  World,
+} from "./types.js";
+
+interface RegionProcess {
+  readonly stream: string;
+  /** Independent outage rate: the region's total rate less its common-cause share. */
+  readonly independentRate: number;
+  readonly duration: Distribution;
+  readonly catastrophicProbability: number;
+  readonly catastrophicDuration: Distribution;
+  readonly controlPlane: ControlPlaneCoupling;
+}
+
+interface ControlPlaneCoupling {
+  readonly probability: number;
+  readonly mask: number;
+  readonly slowdown: number;
+  readonly durationFactor: number;
+}
+
+/** The world's processes with their distributions built once per run. */
+export class WorldSampler {
+  private readonly horizon: number;
+  private readonly regions: readonly RegionProcess[];
+  private readonly commonCauseRate: number;
+  private readonly allRegions: number;
+  private readonly degradation: { rate: number; duration: Distribution; remaining: Distribution };
+  private readonly partition: { rate: number; duration: Distribution };
+  private readonly corruption: { rate: number; detection: Distribution };
+  private readonly lag: { baseline: Distribution; spikeRate: number; spikeMagnitude: Distribution; spikeDuration: Distribution };
+  private readonly backlog: BacklogProfile | null;
+
+  constructor(scenario: Scenario, horizon: number) {
+    this.horizon = horizon;
+    const beta = scenario.commonCause.beta;
+    this.allRegions = (1 << scenario.regions.length) - 1;
+    this.regions = scenario.regions.map((region, r) => {
+      const cp = region.outage.controlPlane;
+      let mask = 1 << r;
+      if (cp.scope === "provider") {
+        mask = 0;
+        scenario.regions.forEach((other, o) => {
+          if (other.provider === region.provider) mask |= 1 << o;
+        });
+      }
+      return {
+        stream: `outage:${region.name}`,
+        independentRate: (1 - beta) * region.outage.rate,
+        duration: makeDistribution(region.outage.duration),
+        catastrophicProbability: region.outage.catastrophic.probability,
+        catastrophicDuration: makeDistribution(region.outage.catastrophic.duration),
+        controlPlane: { probability: cp.probability, mask, slowdown: cp.slowdown, durationFactor: cp.durationFactor },
+      };
+    });
+    // β-factor model: each region keeps its total rate λ; a share β of it arrives as events that hit
+    // every region at once, at the mean of the regions' rates.
+    const meanRate = scenario.regions.reduce((s, r) => s + r.outage.rate, 0) / scenario.regions.length;
+    this.commonCauseRate = beta * meanRate;
+    this.degradation = {
+      rate: scenario.degradation.rate,
+      duration: makeDistribution(scenario.degradation.duration),
+      remaining: makeDistribution(scenario.degradation.remainingCapacity),
+    };
+    this.partition = { rate: scenario.partition.rate, duration: makeDistribution(scenario.partition.duration) };
+    this.corruption = { rate: scenario.corruption.rate, detection: makeDistribution(scenario.corruption.detection) };
+    const link = scenario.replication;
+    this.lag = {
+      baseline: makeDistribution(link.baselineLag),
+      spikeRate: link.spikes.rate,
+      spikeMagnitude: makeDistribution(link.spikes.magnitude),
+      spikeDuration: makeDistribution(link.spikes.duration),
+    };
+    this.backlog = makeBacklogProfile(scenario.workload, link.bandwidth);
+  }
+
+  sample(seed: number, replication: number): World {
+    const outages: RegionOutageEvent[] = [];
+    const partitions = this.samplePartitions(streamFor(seed, replication, "partition"));
+    const lagRng = streamFor(seed, replication, "lag");
+    let spikes: PartitionEvent[] | null = null;
+    const lagAt = (t: number): number => {
+      spikes ??= renewal(streamFor(seed, replication, "lag-spikes"), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
+      let lag = this.lag.baseline.sample(lagRng);
+      for (const s of spikes) if (s.start <= t && t < s.end) lag += this.lag.spikeMagnitude.sample(lagRng);
+      // Replication stops during a partition: the lag is the time since it began.
+      for (const p of partitions) if (p.start <= t && t < p.end) lag += t - p.start;
+      if (this.backlog) lag += this.backlog.lagAt(t);
+      return lag;
+    };
+
+    this.regions.forEach((region, r) => {
+      const rng = streamFor(seed, replication, region.stream);
+      for (let t = nextArrival(rng, 0, region.independentRate); t < this.horizon; ) {
+        const catastrophic = rng() < region.catastrophicProbability;
+        const d = (catastrophic ? region.catastrophicDuration : region.duration).sample(rng);
+        outages.push(this.outage(t, d, 1 << r, catastrophic ? "catastrophic" : "region-outage", region.controlPlane, rng));
+        t = nextArrival(rng, t + d, region.independentRate);
+      }
+    });
+    if (this.commonCauseRate > 0 && this.regions.length > 0) {
+      const first = this.regions[0]!;
+      const rng = streamFor(seed, replication, "common-cause");
+      for (let t = nextArrival(rng, 0, this.commonCauseRate); t < this.horizon; ) {
+        const d = first.duration.sample(rng);
+        // A common-cause event impairs the control planes of every region it hits.
+        const cp = { ...first.controlPlane, mask: this.allRegions };
+        outages.push(this.outage(t, d, this.allRegions, "common-cause", cp, rng));
+        t = nextArrival(rng, t + d, this.commonCauseRate);
+      }
+    }
+    outages.sort((a, b) => a.start - b.start || a.regionMask - b.regionMask);
+    // Lags are drawn in time order, after sorting, so they do not depend on region order.
+    const withLag = outages.map((o) => ({ ...o, lagAtStart: lagAt(o.start) }));
+
+    return {
+      outages: withLag,
+      degradations: this.sampleDegradations(seed, replication),
+      partitions,
+      corruptions: this.sampleCorruptions(streamFor(seed, replication, "corruption")),
+    };
+  }
+
+  private outage(
+    start: number,
+    duration: number,
+    regionMask: number,
+    cause: RegionOutageEvent["cause"],
+    cp: ControlPlaneCoupling,
+    rng: Rng,
+  ): RegionOutageEvent {
+    const impaired = rng() < cp.probability;
+    return {
+      start,
+      end: start + duration,
+      regionMask,
+      cause,
+      catastrophic: cause === "catastrophic",
+      controlPlaneMask: impaired ? cp.mask : 0,
+      controlPlaneEnd: impaired ? start + duration * cp.durationFactor : start,
+      controlPlaneSlowdown: cp.slowdown,
+      lagAtStart: 0,
+    };
+  }
+
+  private sampleDegradations(seed: number, replication: number): DegradationEvent[] {
+    const out: DegradationEvent[] = [];
+    if (this.degradation.rate <= 0) return out;
+    this.regions.forEach((_, r) => {
+      const rng = streamFor(seed, replication, `degradation:${r}`);
+      for (const e of renewal(rng, this.degradation.rate, this.horizon, this.degradation.duration)) {
+        const remaining = Math.min(1, Math.max(0, this.degradation.remaining.sample(rng)));
+        out.push({ start: e.start, end: e.end, region: r, remaining });
+      }
+    });
+    return out.sort((a, b) => a.start - b.start || a.region - b.region);
+  }
+
+  private samplePartitions(rng: Rng): PartitionEvent[] {
+    return renewal(rng, this.partition.rate, this.horizon, this.partition.duration);
+  }
+
+  private sampleCorruptions(rng: Rng): CorruptionEvent[] {
+    const out: CorruptionEvent[] = [];
+    for (let t = nextArrival(rng, 0, this.corruption.rate); t < this.horizon; t = nextArrival(rng, t, this.corruption.rate)) {
+      out.push({ time: t, detectedAt: t + this.corruption.detection.sample(rng) });
+    }
+    return out;
+  }
+}
+
+/** Next event of a Poisson process of `rate` after `from` (Infinity when the rate is 0). */
+function nextArrival(rng: Rng, from: number, rate: number): number {
+  return rate > 0 ? from - Math.log(1 - rng()) / rate : Infinity;
+}
+
+/** Alternating renewal: exponential gaps of `rate`, then an event lasting a `duration` draw. */
+function renewal(rng: Rng, rate: number, horizon: number, duration: Distribution): PartitionEvent[] {
+  const out: PartitionEvent[] = [];
+  for (let t = nextArrival(rng, 0, rate); t < horizon; ) {
+    const d = duration.sample(rng);
+    out.push({ start: t, end: t + d });
+    t = nextArrival(rng, t + d, rate);
+  }
+  return out;
+}

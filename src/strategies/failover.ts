@@ -1,0 +1,360 @@
+// The failover pipeline shared by backup & restore, pilot light and warm standby:
+//   detect → wait for the primary (policy) → decide (human) → provision → restore | promote
+//   → switch traffic → scale (serving partially, ramping from the standby fraction) → … failback.
+// A strategy is only a description of which steps it has and how long they take: its scenario entry
+// over `strategyDefaults` (models/timings.yaml). The primary returning before the point of no return (the start of the data step)
+// aborts the failover when the policy says so; after it, the failover completes and traffic moves.
+// While traffic still points at the primary, the service is up whenever the primary is.
+import type { Distribution } from "../engine/types.js";
+import type { IncidentCause } from "../model/results.js";
+import type { Strategy } from "../model/scenario/types.js";
+import { OpenIncident } from "./incident.js";
+import { dist, Ev, Service, type ModelContext } from "./service.js";
+
+const enum Phase {
+  Idle,
+  Detecting,
+  Waiting,
+  Deciding,
+  WaitingForTarget,
+  Provisioning,
+  Data,
+  Retrying,
+  Switching,
+  Scaling,
+  /** All attempts failed: wait for the primary. */
+  GaveUp,
+  /** Serving from the failed-over region at full capacity; failback pending the home region. */
+  OnStandby,
+  FailbackDelay,
+  FailbackWindow,
+}
+
+const HOME = 0;
+
+export class FailoverService extends Service {
+  /** The data step, the failover's point of no return. */
+  private readonly dataStep: "restore" | "promote";
+  private readonly detect: Distribution;
+  private readonly provision: Distribution | null;
+  private readonly promote: Distribution | null;
+  private readonly scale: Distribution | null;
+  private readonly switchTraffic: Distribution | null;
+  private readonly retryDelay: Distribution;
+  private readonly failbackDelay: Distribution;
+  private readonly failbackWindow: Distribution;
+  private readonly failureProbability: number;
+
+  private phase = Phase.Idle;
+  /** Region receiving traffic and holding the writable data. */
+  private active = HOME;
+  private target = -1;
+  /** Bumped whenever a pipeline is abandoned, so its pending step event is ignored. */
+  private generation = 0;
+  private forced = false;
+  /** The data loss of the current incident is booked once, at the first point of no return. */
+  private lossCounted = false;
+  private lossAtFailure = 0;
+  private lostWritesAtFailure = 0;
+  private rampStart = 0;
+  private rampDuration = 0;
+  private standbySince = 0;
+
+  constructor(ctx: ModelContext, strategy: Strategy) {
+    super(ctx, strategy);
+    this.dataStep = strategy.steps.restoreFromBackup ? "restore" : "promote";
+    const s = strategy.steps;
+    this.detect = dist(s.detect)!;
+    this.provision = dist(s.provision);
+    this.promote = dist(s.promote);
+    this.scale = dist(s.scale);
+    this.switchTraffic = dist(s.switchTraffic);
+    this.retryDelay = dist(strategy.failover.retryDelay)!;
+    this.failbackDelay = dist(strategy.policy.failback.delay)!;
+    this.failbackWindow = dist(strategy.policy.failback.window)!;
+    // Drills: a runbook exercised at least once a year fails at the drilled rate.
+    this.failureProbability =
+      strategy.drills.perYear >= 1 ? strategy.failover.failureProbabilityDrilled : strategy.failover.failureProbabilityUntested;
+  }
+
+  protected resetState(): void {
+    this.phase = Phase.Idle;
+    this.active = HOME;
+    this.target = -1;
+    this.generation = 0;
+    this.forced = false;
+  }
+
+  protected level(now: number): readonly [number, number] {
+    if (this.phase === Phase.FailbackWindow || !this.regionUp(this.active)) return [0, 0];
+    const capacity = this.remaining[this.active]!;
+    if (this.phase !== Phase.Scaling) return [capacity, 0];
+    const from = this.strategy.standbyFraction;
+    const slope = (1 - from) / this.rampDuration;
+    return [capacity * (from + slope * (now - this.rampStart)), capacity * slope];
+  }
+
+  protected onRegionDown(index: number, now: number): void {
+    const o = this.world.outages[index]!;
+    const hitsActive = (o.regionMask & (1 << this.active)) !== 0;
+    if (hitsActive && o.catastrophic) this.forced = true;
+    switch (this.phase) {
+      case Phase.Idle:
+      case Phase.Scaling:
+      case Phase.OnStandby:
+      case Phase.FailbackDelay:
+        if (hitsActive) this.beginIncident(o.cause, o.regionMask, o.end - o.start, o.lagAtStart, now);
+        break;
+      case Phase.Waiting:
+        // A catastrophe during the wait ends the wait: there is nothing to wait for.
+        if (hitsActive && o.catastrophic) this.startDecide(now);
+        break;
+      case Phase.Provisioning:
+      case Phase.Data:
+      case Phase.Retrying:
+      case Phase.Switching:
+        if (this.target >= 0 && !this.regionUp(this.target)) {
+          this.generation++;
+          this.phase = Phase.WaitingForTarget;
+          this.emit("abort", this.target, "target-down", 0);
+        }
+        break;
+      default:
+        break;
+    }
+    this.refresh(now);
+  }
+
+  protected onRegionUp(_index: number, now: number): void {
+    const activeBack = this.regionUp(this.active);
+    switch (this.phase) {
+      case Phase.Detecting:
+      case Phase.Waiting:
+      case Phase.Deciding:
+      case Phase.Provisioning:
+        if (activeBack && (this.phase !== Phase.Deciding && this.phase !== Phase.Provisioning || this.strategy.policy.abortWhenPrimaryReturns)) {
+          this.endWithoutFailover(now, this.phase === Phase.Deciding || this.phase === Phase.Provisioning);
+        }
+        break;
+      case Phase.WaitingForTarget:
+      case Phase.GaveUp:
+        if (activeBack) this.endWithoutFailover(now, this.phase === Phase.WaitingForTarget);
+        else if (this.phase === Phase.WaitingForTarget) this.startProvision(now);
+        break;
+      case Phase.OnStandby:
+        if (this.active !== HOME && this.regionUp(HOME)) this.scheduleFailback(now);
+        break;
+      default:
+        break;
+    }
+    this.refresh(now);
+  }
+
+  protected onPartition(): void {
+    // Partitions act on failover strategies through the replication lag, already in the world.
+  }
+
+  protected onStepDone(generation: number, now: number): void {
+    if (generation !== this.generation) return;
+    const inc = this.incident;
+    switch (this.phase) {
+      case Phase.Detecting:
+        this.emit("step-end", this.active, "detect", 0);
+        if (this.forced || this.strategy.policy.waitForPrimary <= 0) this.startDecide(now);
+        else {
+          this.phase = Phase.Waiting;
+          this.sim.schedule(now + this.strategy.policy.waitForPrimary, Ev.StepDone, this.generation);
+        }
+        break;
+      case Phase.Waiting:
+        this.startDecide(now);
+        break;
+      case Phase.Deciding:
+        this.emit("step-end", this.active, "decide", 0);
+        this.startProvision(now);
+        break;
+      case Phase.Provisioning:
+        this.emit("step-end", this.target, "provision", 0);
+        this.startData();
+        break;
+      case Phase.Retrying:
+        this.startData();
+        break;
+      case Phase.Data: {
+        const step = this.dataStep;
+        this.emit("step-end", this.target, step, 0);
+        inc!.attempts++;
+        if (this.rng()() < this.failureProbability) {
+          this.emit("attempt-failed", this.target, step, inc!.attempts);
+          if (inc!.attempts >= this.strategy.failover.maxAttempts) {
+            this.phase = Phase.GaveUp;
+          } else {
+            this.phase = Phase.Retrying;
+            this.sim.schedule(now + this.sampleOrZero(this.retryDelay), Ev.StepDone, this.generation);
+          }
+        } else {
+          this.phase = Phase.Switching;
+          this.step("switchTraffic", this.sampleOrZero(this.switchTraffic), this.generation, this.target);
+        }
+        break;
+      }
+      case Phase.Switching:
+        this.emit("step-end", this.target, "switchTraffic", 0);
+        this.completeSwitch(now);
+        break;
+      case Phase.Scaling:
+        this.emit("step-end", this.active, "scale", 0);
+        this.phase = Phase.OnStandby;
+        if (this.regionUp(HOME)) this.scheduleFailback(now);
+        break;
+      case Phase.FailbackDelay:
+        this.phase = Phase.FailbackWindow;
+        this.step("failback", this.sampleOrZero(this.failbackWindow), this.generation, HOME);
+        break;
+      case Phase.FailbackWindow:
+        this.emit("step-end", HOME, "failback", 0);
+        this.endStandby(now);
+        this.active = HOME;
+        this.phase = Phase.Idle;
+        this.emit("failback", HOME, "", 0);
+        this.closeIncident(now);
+        if (!this.regionUp(HOME)) {
+          const o = this.currentOutageOf(HOME, now);
+          this.beginIncident(o?.cause ?? "region-outage", 1 << HOME, o ? o.end - now : 0, o?.lagAtStart ?? 0, now);
+        }
+        break;
+      default:
+        break;
+    }
+    this.refresh(now);
+  }
+
+  // ---- pipeline steps ----
+
+  private beginIncident(cause: IncidentCause, mask: number, duration: number, lag: number, now: number): void {
+    if (this.phase === Phase.Scaling || this.phase === Phase.OnStandby || this.phase === Phase.FailbackDelay) {
+      this.endStandby(now);
+      this.closeIncident(now);
+    }
+    this.generation++;
+    this.lossCounted = false;
+    this.incident = new OpenIncident(now, cause, this.regionNames(mask), duration, this.ledger);
+    this.emit("incident-begin", this.active, cause, 0);
+    this.forced = !this.regionUp(this.active) && this.lost[this.active]! > 0;
+    this.lossAtFailure = this.lossAt(now, lag);
+    this.lostWritesAtFailure = this.writesBetween(now - this.lossAtFailure, now);
+    this.target = -1;
+    this.phase = Phase.Detecting;
+    this.step("detect", this.detect.sample(this.rng()), this.generation, this.active);
+  }
+
+  /** Seconds of writes lost if this failure leads to a failover, by replication mode. */
+  private lossAt(now: number, lag: number): number {
+    switch (this.strategy.replication.mode) {
+      case "sync":
+        return 0;
+      case "async":
+        return lag;
+      case "backup":
+        return now - this.ctx.backups.lastRestorePoint(this.seed, this.replication, now, now, true);
+    }
+  }
+
+  private startDecide(now: number): void {
+    this.generation++; // cancels a pending wait
+    this.phase = Phase.Deciding;
+    const decide = this.sampleOrZero(this.decide);
+    const waited = now - this.incident!.start - this.incident!.steps.detect;
+    this.incident!.addStep("decide", waited + decide);
+    this.emit("step-begin", this.active, "decide", waited + decide);
+    this.sim.schedule(now + decide, Ev.StepDone, this.generation);
+  }
+
+  private startProvision(now: number): void {
+    this.target = this.pickTarget();
+    if (this.target < 0) {
+      this.phase = Phase.WaitingForTarget;
+      return;
+    }
+    if (this.provision) {
+      this.phase = Phase.Provisioning;
+      const work = this.provision.sample(this.rng());
+      this.step("provision", this.controlPlaneTime(this.target, now, work), this.generation, this.target);
+    } else {
+      this.startData();
+    }
+  }
+
+  /** The point of no return: restoring a backup into, or promoting, the standby. */
+  private startData(): void {
+    const inc = this.incident!;
+    if (!this.lossCounted) {
+      this.lossCounted = true;
+      inc.rpo = this.lossAtFailure;
+      inc.lostWrites = this.lostWritesAtFailure;
+      this.dataLossSeconds += inc.rpo;
+      this.lostWrites += inc.lostWrites;
+    }
+    this.phase = Phase.Data;
+    const duration = this.dataStep === "restore"
+      ? this.ctx.scenario.workload.datasetBytes / this.ctx.backups.restoreThroughput.sample(this.rng())
+      : this.sampleOrZero(this.promote);
+    this.step(this.dataStep, duration, this.generation, this.target);
+  }
+
+  private completeSwitch(now: number): void {
+    const inc = this.incident!;
+    inc.failedOver = true;
+    this.failovers++;
+    this.active = this.target;
+    this.standbySince = now; // surge compute is counted from the switch
+    this.emit("failover", this.active, "", 0);
+    const work = this.scale ? this.scale.sample(this.rng()) : 0;
+    if (work > 0 && this.strategy.standbyFraction < 1) {
+      this.phase = Phase.Scaling;
+      this.rampStart = now;
+      this.rampDuration = this.controlPlaneTime(this.active, now, work);
+      this.step("scale", this.rampDuration, this.generation, this.active);
+    } else {
+      this.phase = Phase.OnStandby;
+      if (this.regionUp(HOME)) this.scheduleFailback(now);
+    }
+  }
+
+  private scheduleFailback(now: number): void {
+    if (this.active === HOME) {
+      this.phase = Phase.Idle;
+      this.endStandby(now);
+      this.closeIncident(now);
+      return;
+    }
+    this.phase = Phase.FailbackDelay;
+    this.generation++;
+    this.sim.schedule(now + this.sampleOrZero(this.failbackDelay), Ev.StepDone, this.generation);
+  }
+
+  private endStandby(now: number): void {
+    // Surge: the standby ran at full size instead of its standing fraction.
+    if (this.active !== HOME) this.surgeComputeSeconds += (1 - this.strategy.standbyFraction) * (now - this.standbySince);
+    this.standbySince = now;
+  }
+
+  private endWithoutFailover(now: number, aborted: boolean): void {
+    this.generation++;
+    const inc = this.incident!;
+    inc.aborted = aborted;
+    this.emit(aborted ? "abort" : "recovered", this.active, "", 0);
+    this.phase = Phase.Idle;
+    this.refresh(now);
+    this.closeIncident(now);
+  }
+
+  private pickTarget(): number {
+    for (let r = 0; r < this.regionCount; r++) if (r !== this.active && this.regionUp(r)) return r;
+    return -1;
+  }
+
+  private currentOutageOf(region: number, now: number) {
+    return this.world.outages.find((o) => o.start <= now && now < o.end && (o.regionMask & (1 << region)) !== 0);
+  }
+}
