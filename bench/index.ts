@@ -19,6 +19,7 @@ export interface BenchModule {
 
 const benches: Record<string, () => Promise<BenchModule>> = {
   engine: () => import("./engine.js"),
+  e2e: () => import("./e2e.js"),
 };
 
 const REPEATS = 3;
