@@ -14,7 +14,15 @@ function asArgumentError<T>(parse: () => T): T {
 }
 
 /** A positive integer, "1e8" allowed. */
-export const count = (text: string): number => asArgumentError(() => positiveInteger(text, "value"));
+export function count(text: string): number {
+  return asArgumentError(() => {
+    try {
+      return positiveInteger(text, "");
+    } catch {
+      throw new UserError("Expected a positive integer such as 250 or 1e8.");
+    }
+  });
+}
 
 /** A non-negative integer (a seed, a retry count). */
 export function nonNegative(text: string): number {

@@ -17,7 +17,7 @@ import { stringify } from "yaml";
 import { UserError } from "../errors.js";
 import { SHARD_MANIFEST } from "../montecarlo/shard.js";
 import { checkName } from "./names.js";
-import { cpuCores, kubernetesMemory, memoryEstimateMiB, memoryQuantity, storageEstimateGiB, workersFor } from "./resources.js";
+import { cpuCores, kubernetesMemory, memoryEstimateMiB, memoryQuantity, mergeMemoryEstimateMiB, storageEstimateGiB, workersFor } from "./resources.js";
 import type { ScenarioBundle } from "./scenarioFiles.js";
 import { K8S_INDEX_VAR, SHARD_COUNT_VAR } from "./shardEnv.js";
 
@@ -222,7 +222,7 @@ let reported = -1;
 `;
 
 function mergeJob(options: KubernetesOptions, claimName: string, paths: StudyPaths): KubeObject {
-  const mergeMemory = options.mergeMemory ?? kubernetesMemory(memoryEstimateMiB(options.runs));
+  const mergeMemory = options.mergeMemory ?? kubernetesMemory(mergeMemoryEstimateMiB(options.runs));
   const shardDirs = Array.from({ length: options.shards }, (_, k) => `${paths.shards}/${k}`);
   const results = [{ name: "results", mountPath: RESULTS_MOUNT }];
   return {

@@ -30,20 +30,29 @@ export function memoryQuantity(quantity: string, option: string): string {
 }
 
 /**
- * Memory a process holding `replications` replications needs, in MiB: 512 MiB of runtime plus 1 KiB
- * per replication (4 strategies × 14 metrics × 8 bytes kept for exact quantiles, doubled for sorting
- * and output buffers). An estimate to start from; measure with a small run and pass --memory.
+ * Memory of a `drsim run` holding `replications` replications, in MiB: 512 MiB of runtime plus 1 KiB
+ * per replication (4 strategies × 14 metrics × 8 bytes kept for exact quantiles, plus incidents and
+ * output buffers; measured ≈ 0.97 KiB for the default scenario). A start: measure and pass --memory.
  */
 export function memoryEstimateMiB(replications: number): number {
   return 512 + Math.ceil(replications / 1024);
 }
 
 /**
- * Disk for the results of a `runs`-replication study, in GiB: about 1 KiB per replication for the
- * shards (replications.csv dominates) and as much again for the merged output, plus 1 GiB.
+ * Memory of `drsim merge` over `replications` replications, in MiB: 512 MiB plus 2 KiB per replication
+ * (the columns of the whole run, plus each shard's CSV text while it is read; measured ≈ 1.9 KiB).
+ */
+export function mergeMemoryEstimateMiB(replications: number): number {
+  return 512 + Math.ceil(replications / 512);
+}
+
+/**
+ * Disk for the results of a `runs`-replication study, in GiB: the outputs take ≈ 0.9 KiB per
+ * replication of the default scenario (replications.csv 0.6, incidents.csv 0.3; more incidents, more
+ * bytes), once for the shards and once for the merged run; 3 KiB per replication leaves room, + 1 GiB.
  */
 export function storageEstimateGiB(runs: number): number {
-  return 1 + Math.ceil((2 * runs) / (1024 * 1024));
+  return 1 + Math.ceil((3 * runs) / (1024 * 1024));
 }
 
 /** MiB as a Kubernetes quantity, in whole GiB from 1 GiB up: 640 → "640Mi", 1500 → "2Gi". */

@@ -151,7 +151,7 @@ describe("drsim slurm driver", () => {
   it("estimates memory when none is given", () => {
     const script = slurmScript({ ...base, runs: 100_000_000, shards: 100 });
     expect(script).toContain("#SBATCH --mem=2G"); // 10^6 replications a task
-    expect(script).toContain("#SBATCH --mem=96G"); // the merge holds all 10^8
+    expect(script).toContain("#SBATCH --mem=192G"); // the merge holds all 10^8
   });
 
   it("throttles only below the shard count", () => {
