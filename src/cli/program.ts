@@ -13,7 +13,7 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("drsim")
     .description(
-      "Discrete-event Monte Carlo simulator of regional cloud failures and four Kubernetes disaster-recovery\n" +
+      "Discrete-event Monte Carlo simulator of regional cloud failures and four Kubernetes disaster-recovery " +
         "strategies (backup & restore, pilot light, warm standby, active-active).",
     )
     .version(drsimVersion(), "-V, --version", "print the drsim version")

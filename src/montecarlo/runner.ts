@@ -98,7 +98,8 @@ export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
   const model = api.compileModel(scenario);
   onProgress?.(0, total);
 
-  if (options.pool === undefined && workers <= 1) {
+  // One batch (or one worker) runs in-process: starting a thread would cost more than it saves.
+  if (options.pool === undefined && (workers <= 1 || batches.length <= 1)) {
     for (let b = 0; b < batches.length; b++) {
       signal?.throwIfAborted();
       place(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));

@@ -42,14 +42,26 @@ export function csvString(s: string): string {
 /** Rows of replications.csv for `result`, replication-major (all strategies of replication i, then i+1). */
 export function* replicationsCsv(result: ColumnarResult, strategyIds: readonly string[]): Generator<string> {
   const ids = strategyIds.map(csvString);
-  const columns = result.strategies.map((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
+  const columns = result.strategies.flatMap((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
+  const perStrategy = REPLICATION_METRICS.length;
+  // Many columns repeat their previous value (zeros, constant standing cost and offered load): the
+  // last conversion per column is reused, which halves the writer's time.
+  const lastValue = new Float64Array(columns.length).fill(NaN);
+  const lastText = columns.map(() => "");
   let chunk = `${REPLICATION_COLUMNS.join(",")}\n`;
   const n = result.range.end - result.range.start;
   for (let row = 0; row < n; row++) {
     const replication = String(result.range.start + row);
-    for (let s = 0; s < columns.length; s++) {
+    for (let s = 0, c = 0; s < ids.length; s++) {
       let line = `${replication},${ids[s]!}`;
-      for (const column of columns[s]!) line += `,${csvNumber(column[row]!)}`;
+      for (let m = 0; m < perStrategy; m++, c++) {
+        const x = columns[c]![row]!;
+        if (x !== lastValue[c]) {
+          lastValue[c] = x;
+          lastText[c] = csvNumber(x);
+        }
+        line += `,${lastText[c]!}`;
+      }
       chunk += `${line}\n`;
     }
     if (chunk.length >= CHUNK) {

@@ -1,0 +1,29 @@
+// Ctrl-C in the middle of a run: exit 130, and the run directory holds no temporary file and no
+// partial output (the run's files are only written, all at once, after the simulation).
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, drsimAsync, tempDir } from "./helpers.js";
+
+function waitForExit(child: ReturnType<typeof drsimAsync>): Promise<{ code: number | null; stderr: string }> {
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stderr })));
+}
+
+describe("interrupting a run", () => {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    it(`${signal} mid-run leaves no partial file`, async () => {
+      const out = join(tempDir("interrupt"), "run");
+      // Far more replications than can finish before the signal.
+      const child = drsimAsync(["run", DEFAULT_SCENARIO, "-n", "200000", "--horizon", "50y", "--workers", "2", "--no-progress", "--out", out]);
+      const exited = waitForExit(child);
+      await new Promise((r) => setTimeout(r, 1_500));
+      child.kill(signal);
+      const { code: exitCode, stderr } = await exited;
+      expect(exitCode).toBe(code);
+      expect(stderr).toMatch(/interrupted/);
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    });
+  }
+});
