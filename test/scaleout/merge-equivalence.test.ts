@@ -1,10 +1,10 @@
 // The scale-out contract end to end: shards run as separate processes — by explicit --shard i/n, and
 // by --shard auto under a Kubernetes Indexed Job's and a Slurm array's environment — then merged,
 // give exactly the bytes of the unsharded run.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drsim } from "./cli.js";
 
 const RUNS = "400";
@@ -40,6 +40,10 @@ function mergeAndCompare(label: string, shardDirs: string[]): void {
 
 beforeAll(() => {
   run(whole, []);
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe("merged shards equal the unsharded run byte for byte", () => {
