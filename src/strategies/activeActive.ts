@@ -52,12 +52,15 @@ export class ActiveActiveService extends Service {
     this.partitioned = false;
   }
 
-  protected level(now: number): readonly [number, number] {
+  protected readonly reactsToPartitions = true;
+
+  protected level(now: number): number {
     if (this.phase === Phase.Scaling) {
-      const slope = (this.rampTo - this.rampFrom) / this.rampDuration;
-      return [this.rampFrom + slope * (now - this.rampStart), slope];
+      this.slope = (this.rampTo - this.rampFrom) / this.rampDuration;
+      return this.rampFrom + this.slope * (now - this.rampStart);
     }
-    return [this.servedWith(this.strategy.standbyFraction + this.boost), 0];
+    this.slope = 0;
+    return this.servedWith(this.strategy.standbyFraction + this.boost);
   }
 
   /** Share of demand served when each routed region has capacity `perRegion`. */

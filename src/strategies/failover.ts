@@ -85,13 +85,15 @@ export class FailoverService extends Service {
     this.forced = false;
   }
 
-  protected level(now: number): readonly [number, number] {
-    if (this.phase === Phase.FailbackWindow || !this.regionUp(this.active)) return [0, 0];
+  protected level(now: number): number {
+    this.slope = 0;
+    if (this.phase === Phase.FailbackWindow || !this.regionUp(this.active)) return 0;
     const capacity = this.remaining[this.active]!;
-    if (this.phase !== Phase.Scaling) return [capacity, 0];
+    if (this.phase !== Phase.Scaling) return capacity;
     const from = this.strategy.standbyFraction;
-    const slope = (1 - from) / this.rampDuration;
-    return [capacity * (from + slope * (now - this.rampStart)), capacity * slope];
+    const ramp = (1 - from) / this.rampDuration;
+    this.slope = capacity * ramp;
+    return capacity * (from + ramp * (now - this.rampStart));
   }
 
   protected onRegionDown(index: number, now: number): void {
@@ -150,9 +152,9 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
-  protected onPartition(): void {
-    // Partitions act on failover strategies through the replication lag, already in the world.
-  }
+  // Partitions act on failover strategies through the replication lag, already in the world.
+  protected readonly reactsToPartitions = false;
+  protected onPartition(): void {}
 
   protected onStepDone(generation: number, now: number): void {
     if (generation !== this.generation) return;

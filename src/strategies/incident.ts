@@ -4,6 +4,8 @@
 import { PIPELINE_STEPS, type IncidentCause, type IncidentRecord, type PipelineStep } from "../model/results.js";
 import type { ServiceLedger } from "./ledger.js";
 
+const NO_STEPS = Object.freeze(Object.fromEntries(PIPELINE_STEPS.map((s) => [s, Number.NaN])) as Record<PipelineStep, number>);
+
 export class OpenIncident {
   readonly steps: Record<PipelineStep, number>;
   /** First instant the service was back at full capacity (NaN until then). */
@@ -23,7 +25,7 @@ export class OpenIncident {
     readonly eventDuration: number,
     private readonly ledger: ServiceLedger,
   ) {
-    this.steps = Object.fromEntries(PIPELINE_STEPS.map((s) => [s, Number.NaN])) as Record<PipelineStep, number>;
+    this.steps = { ...NO_STEPS };
     this.downtimeAtOpen = ledger.downtime;
     this.failedAtOpen = ledger.failedRequests;
   }

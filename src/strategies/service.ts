@@ -3,7 +3,7 @@
 // strategy: replication copies corruption everywhere), and records incidents. The two mechanisms —
 // failing over (failover.ts) and absorbing load (activeActive.ts) — extend it.
 import { makeDistribution } from "../engine/distributions.js";
-import { streamFor } from "../engine/random.js";
+import { streamForKey, streamKey } from "../engine/random.js";
 import { Simulator } from "../engine/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../engine/types.js";
 import type { BackupSchedule } from "../model/backups.js";
@@ -63,7 +63,7 @@ export abstract class Service {
   protected readonly cpSlowdown: Float64Array;
   /** Human decision delay, shared by failover decisions and corruption restores. */
   protected readonly decide: Distribution | null;
-  private readonly streamName: string;
+  private readonly streamKey: number;
 
   protected world!: World;
   protected seed = 0;
@@ -91,7 +91,7 @@ export abstract class Service {
     this.cpUntil = new Float64Array(this.regionCount);
     this.cpSlowdown = new Float64Array(this.regionCount);
     this.decide = dist(strategy.steps.decide);
-    this.streamName = `strategy:${strategy.id}`;
+    this.streamKey = streamKey(`strategy:${strategy.id}`);
     this.ledger = new ServiceLedger(ctx.traffic);
     this.sim = new Simulator((type, arg) => this.dispatch(type, arg));
   }
@@ -132,20 +132,22 @@ export abstract class Service {
   }
 
   private scheduleWorld(): void {
-    const w = this.world;
-    w.outages.forEach((o, i) => {
-      this.sim.schedule(o.start, Ev.RegionDown, i);
-      this.sim.schedule(o.end, Ev.RegionUp, i);
-    });
-    w.degradations.forEach((d, i) => {
-      this.sim.schedule(d.start, Ev.DegradeBegin, i);
-      this.sim.schedule(d.end, Ev.DegradeEnd, i);
-    });
-    w.partitions.forEach((p, i) => {
-      this.sim.schedule(p.start, Ev.PartitionBegin, i);
-      this.sim.schedule(p.end, Ev.PartitionEnd, i);
-    });
-    w.corruptions.forEach((c, i) => this.sim.schedule(c.detectedAt, Ev.CorruptionDetected, i));
+    const { outages, degradations, partitions, corruptions } = this.world;
+    for (let i = 0; i < outages.length; i++) {
+      this.sim.schedule(outages[i]!.start, Ev.RegionDown, i);
+      this.sim.schedule(outages[i]!.end, Ev.RegionUp, i);
+    }
+    for (let i = 0; i < degradations.length; i++) {
+      this.sim.schedule(degradations[i]!.start, Ev.DegradeBegin, i);
+      this.sim.schedule(degradations[i]!.end, Ev.DegradeEnd, i);
+    }
+    if (this.reactsToPartitions) {
+      for (let i = 0; i < partitions.length; i++) {
+        this.sim.schedule(partitions[i]!.start, Ev.PartitionBegin, i);
+        this.sim.schedule(partitions[i]!.end, Ev.PartitionEnd, i);
+      }
+    }
+    for (let i = 0; i < corruptions.length; i++) this.sim.schedule(corruptions[i]!.detectedAt, Ev.CorruptionDetected, i);
   }
 
   private dispatch(type: number, arg: number): void {
@@ -263,7 +265,8 @@ export abstract class Service {
       this.emit("capacity", -1, "", 0);
       return;
     }
-    const [level, slope] = this.level(now);
+    const level = this.level(now);
+    const slope = this.slope;
     const set = this.ledger.set(now, level, slope);
     this.emit("capacity", -1, slope > 0 ? "ramp" : "", set);
     const inc = this.incident;
@@ -271,7 +274,7 @@ export abstract class Service {
   }
 
   protected rng(): Rng {
-    return (this.rngCache ??= streamFor(this.seed, this.replication, this.streamName));
+    return (this.rngCache ??= streamForKey(this.seed, this.replication, this.streamKey));
   }
 
   protected sampleOrZero(d: Distribution | null): number {
@@ -340,9 +343,13 @@ export abstract class Service {
   }
 
   // ---- what each mechanism defines ----
+  /** False where partitions act only through the world's replication lag (no events needed). */
+  protected abstract readonly reactsToPartitions: boolean;
+  /** Slope per second of the level that level() last returned (an out-parameter: no allocation). */
+  protected slope = 0;
   protected abstract resetState(): void;
-  /** [level, slope per second] of the share of demand served from now on, ignoring corruption. */
-  protected abstract level(now: number): readonly [number, number];
+  /** Share of demand served from now on, ignoring corruption; sets `slope`. */
+  protected abstract level(now: number): number;
   protected abstract onRegionDown(outage: number, now: number): void;
   protected abstract onRegionUp(outage: number, now: number): void;
   protected abstract onPartition(partition: number, now: number, begins: boolean): void;

@@ -2,7 +2,7 @@
 // replication faces the same events. Each process has its own named stream: adding a process or a
 // strategy never shifts another process's numbers.
 import { makeDistribution } from "../../engine/distributions.js";
-import { streamFor } from "../../engine/random.js";
+import { streamForKey, streamKey } from "../../engine/random.js";
 import type { Distribution, Rng } from "../../engine/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { makeBacklogProfile, type BacklogProfile } from "./backlog.js";
@@ -14,8 +14,16 @@ import type {
   World,
 } from "./types.js";
 
+// Stream names are hashed once per run, not once per replication.
+const PARTITION = streamKey("partition");
+const LAG = streamKey("lag");
+const LAG_SPIKES = streamKey("lag-spikes");
+const COMMON_CAUSE = streamKey("common-cause");
+const CORRUPTION = streamKey("corruption");
+
 interface RegionProcess {
-  readonly stream: string;
+  readonly stream: number;
+  readonly degradationStream: number;
   /** Independent outage rate: the region's total rate less its common-cause share. */
   readonly independentRate: number;
   readonly duration: Distribution;
@@ -57,7 +65,8 @@ export class WorldSampler {
         });
       }
       return {
-        stream: `outage:${region.name}`,
+        stream: streamKey(`outage:${region.name}`),
+        degradationStream: streamKey(`degradation:${r}`),
         independentRate: (1 - beta) * region.outage.rate,
         duration: makeDistribution(region.outage.duration),
         catastrophicProbability: region.outage.catastrophic.probability,
@@ -88,11 +97,11 @@ export class WorldSampler {
 
   sample(seed: number, replication: number): World {
     const outages: RegionOutageEvent[] = [];
-    const partitions = this.samplePartitions(streamFor(seed, replication, "partition"));
-    const lagRng = streamFor(seed, replication, "lag");
+    const partitions = this.samplePartitions(streamForKey(seed, replication, PARTITION));
+    const lagRng = streamForKey(seed, replication, LAG);
     let spikes: PartitionEvent[] | null = null;
     const lagAt = (t: number): number => {
-      spikes ??= renewal(streamFor(seed, replication, "lag-spikes"), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
+      spikes ??= renewal(streamForKey(seed, replication, LAG_SPIKES), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
       let lag = this.lag.baseline.sample(lagRng);
       for (const s of spikes) if (s.start <= t && t < s.end) lag += this.lag.spikeMagnitude.sample(lagRng);
       // Replication stops during a partition: the lag is the time since it began.
@@ -101,18 +110,19 @@ export class WorldSampler {
       return lag;
     };
 
-    this.regions.forEach((region, r) => {
-      const rng = streamFor(seed, replication, region.stream);
+    for (let r = 0; r < this.regions.length; r++) {
+      const region = this.regions[r]!;
+      const rng = streamForKey(seed, replication, region.stream);
       for (let t = nextArrival(rng, 0, region.independentRate); t < this.horizon; ) {
         const catastrophic = rng() < region.catastrophicProbability;
         const d = (catastrophic ? region.catastrophicDuration : region.duration).sample(rng);
         outages.push(this.outage(t, d, 1 << r, catastrophic ? "catastrophic" : "region-outage", region.controlPlane, rng));
         t = nextArrival(rng, t + d, region.independentRate);
       }
-    });
+    }
     if (this.commonCauseRate > 0 && this.regions.length > 0) {
       const first = this.regions[0]!;
-      const rng = streamFor(seed, replication, "common-cause");
+      const rng = streamForKey(seed, replication, COMMON_CAUSE);
       for (let t = nextArrival(rng, 0, this.commonCauseRate); t < this.horizon; ) {
         const d = first.duration.sample(rng);
         // A common-cause event impairs the control planes of every region it hits.
@@ -123,13 +133,13 @@ export class WorldSampler {
     }
     outages.sort((a, b) => a.start - b.start || a.regionMask - b.regionMask);
     // Lags are drawn in time order, after sorting, so they do not depend on region order.
-    const withLag = outages.map((o) => ({ ...o, lagAtStart: lagAt(o.start) }));
+    const withLag = outages.length === 0 ? outages : outages.map((o) => ({ ...o, lagAtStart: lagAt(o.start) }));
 
     return {
       outages: withLag,
       degradations: this.sampleDegradations(seed, replication),
       partitions,
-      corruptions: this.sampleCorruptions(streamFor(seed, replication, "corruption")),
+      corruptions: this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)),
     };
   }
 
@@ -158,13 +168,13 @@ export class WorldSampler {
   private sampleDegradations(seed: number, replication: number): DegradationEvent[] {
     const out: DegradationEvent[] = [];
     if (this.degradation.rate <= 0) return out;
-    this.regions.forEach((_, r) => {
-      const rng = streamFor(seed, replication, `degradation:${r}`);
+    for (let r = 0; r < this.regions.length; r++) {
+      const rng = streamForKey(seed, replication, this.regions[r]!.degradationStream);
       for (const e of renewal(rng, this.degradation.rate, this.horizon, this.degradation.duration)) {
         const remaining = Math.min(1, Math.max(0, this.degradation.remaining.sample(rng)));
         out.push({ start: e.start, end: e.end, region: r, remaining });
       }
-    });
+    }
     return out.sort((a, b) => a.start - b.start || a.region - b.region);
   }
 
