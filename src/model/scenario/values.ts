@@ -1,0 +1,102 @@
+// Schemas for single values with units. Each accepts what the docs promise (input side, which is
+// what the JSON Schema shows) and outputs the model's unit: seconds, per second, bytes, B/s.
+// Messages start with "expected …"; the error formatter appends ", got <what was written>".
+import { z } from "zod";
+import {
+  DURATION_EXPECTED,
+  DURATION_PATTERN,
+  RATE_EXPECTED,
+  RATE_PATTERN,
+  SIZE_EXPECTED,
+  SIZE_PATTERN,
+  THROUGHPUT_EXPECTED,
+  THROUGHPUT_PATTERN,
+  parseDuration,
+  parseRate,
+  parseSize,
+  parseThroughput,
+} from "./units.js";
+
+/** A schema reading a value written as a number or a unit string into a plain number. */
+export type NumberSchema = z.ZodType<number, string | number>;
+
+// Each schema is built once per message and shared: zod schemas are immutable, building them is
+// the slow part, and shared instances become single definitions in the JSON Schema.
+const built = new Map<string, z.ZodType>();
+function memo<T extends z.ZodType>(key: string, build: () => T): T {
+  let schema = built.get(key);
+  if (schema === undefined) {
+    schema = build();
+    built.set(key, schema);
+  }
+  return schema as T;
+}
+
+/** A value with units: a number ≥ 0 in the base unit, or a string matching `pattern`. */
+function unitValue(pattern: RegExp, parse: (value: string | number) => number, expected: string): NumberSchema {
+  return z
+    .union([z.number({ error: expected }).nonnegative({ error: expected }), z.string().regex(pattern, { error: expected })], {
+      error: expected,
+    })
+    .transform((value) => parse(value));
+}
+
+/** Seconds: `30s`, `15m`, `1.5h`, `1h30m`, or a number of seconds. */
+export function duration(expected = DURATION_EXPECTED): NumberSchema {
+  return memo(`duration:${expected}`, () => unitValue(DURATION_PATTERN, parseDuration, expected));
+}
+
+/** Events per second, from `0.1/year` and the like. Always needs its unit. */
+export function rate(): NumberSchema {
+  return memo("rate", () =>
+    z
+      .string({ error: RATE_EXPECTED })
+      .regex(RATE_PATTERN, { error: RATE_EXPECTED })
+      .transform((value) => parseRate(value)),
+  );
+}
+
+/** Bytes: `500GB`, `2KiB`, or a number of bytes. */
+export function size(): NumberSchema {
+  return memo("size", () => unitValue(SIZE_PATTERN, parseSize, SIZE_EXPECTED));
+}
+
+/** Bytes per second: `150MB/s`, `1Gbps`, or a number of bytes per second. */
+export function throughput(expected = THROUGHPUT_EXPECTED): NumberSchema {
+  return memo(`throughput:${expected}`, () => unitValue(THROUGHPUT_PATTERN, parseThroughput, expected));
+}
+
+export const FRACTION_EXPECTED = "expected a fraction between 0 and 1";
+
+/** A number in [0, 1]. */
+export function fraction(expected = FRACTION_EXPECTED): z.ZodNumber {
+  return memo(`fraction:${expected}`, () => z.number({ error: expected }).min(0, { error: expected }).max(1, { error: expected }));
+}
+
+/** A probability: a number in [0, 1]. */
+export function probability(): z.ZodNumber {
+  return fraction("expected a probability between 0 and 1");
+}
+
+/** Dollars (or any plain non-negative number). */
+export function money(): z.ZodNumber {
+  return memo("money", () =>
+    z.number({ error: "expected an amount in USD (a number)" }).nonnegative({ error: "expected an amount ≥ 0" }),
+  );
+}
+
+/** A whole number ≥ `min`. */
+export function count(min = 0): z.ZodNumber {
+  const expected = `expected a whole number ≥ ${min}`;
+  return memo(`count:${min}`, () => z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }));
+}
+
+/** A plain number ≥ 0 (a factor, a count that may be fractional). */
+export function nonNegative(): z.ZodNumber {
+  return memo("nonNegative", () => z.number({ error: "expected a number ≥ 0" }).nonnegative({ error: "expected a number ≥ 0" }));
+}
+
+/** A plain number > 0 (shape and sigma parameters). */
+export function positive(): z.ZodNumber {
+  return memo("positive", () => z.number({ error: "expected a number > 0" }).positive({ error: "expected a number > 0" }));
+}

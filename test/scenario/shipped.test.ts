@@ -1,0 +1,19 @@
+// Every scenario shipped in scenarios/ must load: they are the examples users copy.
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultScenarioPath, loadScenario } from "../../src/model/scenario/load.js";
+
+const dir = dirname(defaultScenarioPath());
+const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+
+describe("shipped scenarios", () => {
+  it("include default.yaml", () => {
+    expect(files).toContain("default.yaml");
+  });
+  it.each(files)("%s loads", async (file) => {
+    const scenario = await loadScenario(join(dir, file));
+    expect(scenario.strategies.length).toBeGreaterThan(0);
+    expect(scenario.regions.length).toBeGreaterThanOrEqual(2);
+  });
+});
