@@ -25,5 +25,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "trace", summary: "print the event log of one strategy in one replication", load: () => import("./trace.js") },
   { name: "k8s", summary: "print a Kubernetes manifest for a sharded study (Indexed Job + merge Job)", load: () => import("./k8s.js") },
   { name: "slurm", summary: "print a Slurm driver script for a sharded study (job array + merge job)", load: () => import("./slurm.js") },
+  { name: "sweep", summary: "run a grid of scenario variants (--set PATH=v1,v2,…) with common random numbers", load: () => import("./sweep.js") },
   { name: "recommend", summary: "recommend the cheapest strategy that meets RTO/RPO targets, with the evidence", load: () => import("./recommend.js") },
 ];
