@@ -1,0 +1,64 @@
+// summary.json as the charts read it (the contract of issue 4; extra fields are ignored).
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+
+/** A statistic may be null in JSON where it is undefined (no incidents → no RTO): read as NaN. */
+const num = z
+  .number()
+  .nullable()
+  .transform((x) => (x === null ? Number.NaN : x));
+
+const stat = z.object({
+  mean: num,
+  sd: num,
+  ci95: z.tuple([num, num]),
+  p50: num,
+  p90: num,
+  p95: num,
+  p99: num,
+  p999: num,
+  max: num,
+});
+export type Stat = z.infer<typeof stat>;
+
+const strategySummary = z.object({
+  availability: stat,
+  downtimeMinutes: stat,
+  unavailability: stat,
+  dataLossSeconds: stat,
+  lostWrites: stat,
+  costUSD: stat,
+  standingCostUSD: stat,
+  incidents: z.object({ count: stat, rtoMinutes: stat, rpoSeconds: stat }),
+});
+export type StrategySummary = z.infer<typeof strategySummary>;
+
+const runSummary = z.object({
+  drsim: z.string(),
+  scenario: z.string(),
+  seed: z.number(),
+  runs: z.number(),
+  horizonHours: z.number(),
+  strategies: z.record(z.string(), strategySummary),
+});
+export type RunSummary = z.infer<typeof runSummary>;
+
+export function parseRunSummary(text: string, where: string): RunSummary {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${where}: not JSON (${(e as Error).message})`);
+  }
+  const parsed = runSummary.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const at = first === undefined ? "" : first.path.join(".");
+    throw new Error(`${where}: not a drsim summary (${at}: ${first?.message ?? "invalid"})`);
+  }
+  return parsed.data;
+}
+
+export async function loadRunSummary(path: string): Promise<RunSummary> {
+  return parseRunSummary(await readFile(path, "utf8"), path);
+}

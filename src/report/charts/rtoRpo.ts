@@ -1,0 +1,172 @@
+// Chart 4: per incident, the realized RTO (impact start → full service) against the realized RPO
+// (seconds of writes lost), log–log, one colour per strategy. Zeros (no data lost, as with
+// synchronous replication) are drawn on a floor line at the bottom, which the chart labels.
+import type { Chart, LayerChild } from "./chart.js";
+import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
+import { decades, roundSig, trimNumber } from "./format.js";
+import type { RunData } from "./load/run.js";
+import type { IncidentPoint } from "./load/incidents.js";
+import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
+
+export interface RtoRpoRow {
+  readonly strategy: string;
+  /** Minutes, clamped to the axis floor when zero. */
+  readonly rto: number;
+  /** Seconds, clamped to the axis floor when zero. */
+  readonly rpo: number;
+  readonly cause: string;
+  readonly outcome: string;
+  readonly replication: number;
+}
+
+function outcome(p: IncidentPoint): string {
+  if (p.failedOver) return p.attempts > 1 ? `failed over (${p.attempts} attempts)` : "failed over";
+  if (p.aborted) return "aborted: primary returned";
+  return "no failover";
+}
+
+function axisRange(values: readonly number[]): AxisRange {
+  const positive = values.filter((v) => v > 0);
+  const lo = positive.length > 0 ? Math.min(...positive) : 1;
+  const hi = positive.length > 0 ? Math.max(...positive) : 10;
+  const ticks = decades(lo, hi);
+  const clamped = positive.length < values.length;
+  if (clamped) ticks.unshift(ticks[0]! / 10);
+  return { ticks, floor: ticks[0]!, clamped };
+}
+
+interface AxisRange {
+  readonly ticks: number[];
+  readonly floor: number;
+  readonly clamped: boolean;
+}
+
+/** Dashed lines (with a label) where zeros are drawn on each log axis. */
+function floorRules(xr: AxisRange, yr: AxisRange): LayerChild[] {
+  const rule = { type: "rule" as const, strokeDash: [4, 3], color: "#888888", strokeWidth: 1 };
+  const text = { type: "text" as const, color: "#555555", fontSize: 10.5, fontStyle: "italic" };
+  const out: LayerChild[] = [];
+  if (yr.clamped) {
+    out.push(
+      { data: { values: [{ rpo: yr.floor }] }, mark: rule, encoding: { y: { field: "rpo", type: "quantitative" } } },
+      {
+        data: { values: [{ rpo: yr.floor, rto: xr.ticks[xr.ticks.length - 1]!, text: "RPO = 0: no writes lost" }] },
+        mark: { ...text, align: "right", baseline: "bottom", dx: -4, dy: -4 },
+        encoding: {
+          x: { field: "rto", type: "quantitative" },
+          y: { field: "rpo", type: "quantitative" },
+          text: { field: "text" },
+        },
+      },
+    );
+  }
+  if (xr.clamped) {
+    out.push(
+      { data: { values: [{ rto: xr.floor }] }, mark: rule, encoding: { x: { field: "rto", type: "quantitative" } } },
+      {
+        data: { values: [{ rto: xr.floor, rpo: yr.ticks[yr.ticks.length - 1]!, text: "RTO = 0" }] },
+        mark: { ...text, align: "left", baseline: "top", dx: 5, dy: 4 },
+        encoding: {
+          x: { field: "rto", type: "quantitative" },
+          y: { field: "rpo", type: "quantitative" },
+          text: { field: "text" },
+        },
+      },
+    );
+  }
+  return out;
+}
+
+export function rtoRpoChart(run: RunData): Chart {
+  const sample = run.strategies.flatMap((s) =>
+    (run.incidents.get(s.id)?.sample ?? []).map((p) => ({ s, p, rto: p.rto / 60, rpo: p.rpo })),
+  );
+  const xr = axisRange(sample.map((d) => d.rto));
+  const yr = axisRange(sample.map((d) => d.rpo));
+  const rows: RtoRpoRow[] = sample.map(({ s, p, rto, rpo }) => ({
+    strategy: s.label,
+    rto: rto > 0 ? roundSig(rto) : xr.floor,
+    rpo: rpo > 0 ? roundSig(rpo) : yr.floor,
+    cause: p.cause,
+    outcome: outcome(p),
+    replication: p.replication,
+  }));
+  const shown = run.strategies.map((s) => {
+    const d = run.incidents.get(s.id);
+    return d === undefined ? 0 : d.impactful;
+  });
+  const total = shown.reduce((a, b) => a + b, 0);
+  const subtitle = [
+    "Each dot is one incident: time to full service against seconds of writes lost. Both axes logarithmic.",
+    total > rows.length
+      ? `An even sample of ${rows.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} incidents with downtime or data loss, plus each strategy's worst.`
+      : `All ${total.toLocaleString("en-US")} incidents with downtime or data loss.`,
+  ];
+  const floors: string[] = [];
+  if (yr.clamped) floors.push(`RPO = 0 is drawn on the dashed bottom line (${trimNumber(yr.floor, 2)} s)`);
+  if (xr.clamped) floors.push(`RTO = 0 on the dashed left line`);
+  if (floors.length > 0) subtitle.push(`Zeros cannot sit on a log axis: ${floors.join(", ")}.`);
+
+  return {
+    name: "rto-rpo",
+    heading: "Per-incident RTO against RPO",
+    howToRead: [
+      "Each dot is one incident of one strategy: how long until full service at adequate capacity (RTO, x) and how many seconds of writes were lost (RPO, y). Both axes are logarithmic.",
+      yr.clamped
+        ? `Incidents without data loss (always the case with synchronous replication, and whenever the primary came back before a failover) are drawn on the bottom line at ${trimNumber(yr.floor, 2)} s, which stands for zero.`
+        : "Every incident shown lost some data.",
+      "Compare the clouds with your RTO and RPO targets: the share of a strategy's dots right of the RTO target or above the RPO target is the share of incidents that miss it. Hover a dot for its cause and outcome.",
+    ],
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      config: THEME,
+      title: { text: "Recovery time against data loss, per incident", subtitle },
+      width: PLOT_WIDTH,
+      height: PLOT_HEIGHT,
+      layer: [
+        ...floorRules(xr, yr),
+        {
+          data: { values: rows },
+          transform: [
+            { calculate: `datum.rto <= ${xr.floor} ? 0 : datum.rto`, as: "rtoMinutes" },
+            { calculate: `datum.rpo <= ${yr.floor} ? 0 : datum.rpo`, as: "rpoSeconds" },
+          ],
+          mark: { type: "point", filled: true, size: 30, strokeWidth: 0, aria: false },
+          params: [legendSelection("strategy")],
+          encoding: {
+            x: {
+              field: "rto",
+              type: "quantitative",
+              title: "RTO realized: impact start to full service (minutes, log scale)",
+              scale: { type: "log", domain: [xr.ticks[0]!, xr.ticks[xr.ticks.length - 1]!] },
+              axis: { values: xr.ticks, format: ",~g" },
+            },
+            y: {
+              field: "rpo",
+              type: "quantitative",
+              title: "RPO realized: writes lost (seconds, log scale)",
+              scale: { type: "log", domain: [yr.ticks[0]!, yr.ticks[yr.ticks.length - 1]!] },
+              axis: { values: yr.ticks, format: ",~g" },
+            },
+            color: {
+              field: "strategy",
+              type: "nominal",
+              title: null,
+              scale: strategyColorScale(run.strategies),
+              legend: { orient: "bottom", direction: "horizontal", columns: 4, columnPadding: 18 },
+            },
+            opacity: dimUnselected(0.6, 0.05),
+            tooltip: [
+              { field: "strategy", title: "Strategy" },
+              { field: "cause", title: "Cause" },
+              { field: "outcome", title: "Outcome" },
+              { field: "rtoMinutes", title: "RTO (min)", format: ",.3~g" },
+              { field: "rpoSeconds", title: "RPO (s)", format: ",.3~g" },
+              { field: "replication", title: "Replication" },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// Chart 5: where the recovery time goes — per strategy, the mean time each pipeline step takes per
+// incident that the strategy responded to (beyond detection), stacked in pipeline order.
+import { PIPELINE_STEPS } from "../../model/results.js";
+import type { Chart } from "./chart.js";
+import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
+import { humanDuration, roundSig } from "./format.js";
+import type { RunData } from "./load/run.js";
+import { STEP_COLORS, STEP_LABELS } from "./palette.js";
+import { PLOT_WIDTH, THEME } from "./theme.js";
+
+export interface StepRow {
+  readonly strategy: string;
+  readonly step: string;
+  /** Position in the pipeline (stack order). */
+  readonly order: number;
+  /** Mean minutes per responded incident (0 where the step did not run). */
+  readonly minutes: number;
+  /** Share of responded incidents in which the step ran. */
+  readonly ran: number;
+}
+
+export function stepBreakdownChart(run: RunData): Chart {
+  const rows: StepRow[] = [];
+  const totals: { strategy: string; minutes: number; text: string }[] = [];
+  for (const s of run.strategies) {
+    const d = run.incidents.get(s.id);
+    const n = d?.responded ?? 0;
+    let total = 0;
+    PIPELINE_STEPS.forEach((step, order) => {
+      if (d === undefined || n === 0 || d.stepRuns[step] === 0) return;
+      const minutes = d.stepSeconds[step] / n / 60;
+      total += minutes;
+      rows.push({ strategy: s.label, step: STEP_LABELS[step], order, minutes: roundSig(minutes), ran: roundSig(d.stepRuns[step] / n, 3) });
+    });
+    totals.push({
+      strategy: s.label,
+      minutes: roundSig(total),
+      text: n === 0 ? "no response needed" : `${humanDuration(total * 60)}  (n = ${n.toLocaleString("en-US")})`,
+    });
+  }
+  const present = PIPELINE_STEPS.filter((step) => rows.some((r) => r.step === STEP_LABELS[step]));
+  const labels = run.strategies.map((s) => s.label);
+  const maxTotal = Math.max(1, ...totals.map((t) => t.minutes));
+  const y = {
+    field: "strategy",
+    type: "nominal" as const,
+    title: null,
+    sort: labels,
+    scale: { domain: labels },
+    axis: { labelFontSize: 12, labelPadding: 6, ticks: false, domain: false },
+  };
+  return {
+    name: "recovery-steps",
+    heading: "Where the recovery time goes",
+    howToRead: [
+      "Each bar is one strategy's average response to an incident it had to act on (anything beyond detection), split into the pipeline's steps in the order they run.",
+      "A segment's length is the step's mean duration over those incidents, counting 0 where the step did not run (for example when the primary came back during the decision window), so the bar's length is the mean time spent in the pipeline; n is the number of such incidents.",
+      "Failback is the planned switch back after the primary recovers: it comes after service is restored but can itself cost a window of downtime.",
+      "Click a step in the legend to show only it (shift-click for several).",
+    ],
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      config: THEME,
+      title: {
+        text: "Where the recovery time goes",
+        subtitle: [
+          "Mean minutes per incident spent in each pipeline step, over the incidents each strategy responded to beyond detection.",
+          "Total and number of such incidents (n) at the end of each bar.",
+        ],
+      },
+      width: PLOT_WIDTH - 100,
+      height: { step: 42 },
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: "bar", height: { band: 0.62 }, stroke: "white", strokeWidth: 0.75 },
+          params: [legendSelection("step")],
+          encoding: {
+            y,
+            x: {
+              field: "minutes",
+              type: "quantitative",
+              stack: "zero",
+              title: "Mean time per incident (minutes)",
+              scale: { domainMax: maxTotal * 1.32, nice: false },
+              axis: { tickCount: 8 },
+            },
+            color: {
+              field: "step",
+              type: "nominal",
+              title: null,
+              scale: { domain: present.map((s) => STEP_LABELS[s]), range: present.map((s) => STEP_COLORS[s]) },
+              legend: { orient: "bottom", direction: "horizontal", columns: 4, columnPadding: 16 },
+            },
+            order: { field: "order", type: "quantitative" },
+            opacity: dimUnselected(1, 0.15),
+            tooltip: [
+              { field: "strategy", title: "Strategy" },
+              { field: "step", title: "Step" },
+              { field: "minutes", title: "Mean (min per incident)", format: ",.3~g" },
+              { field: "ran", title: "Ran in (share of incidents)", format: ".0%" },
+            ],
+          },
+        },
+        {
+          data: { values: totals },
+          mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
+          encoding: { y, x: { field: "minutes", type: "quantitative" }, text: { field: "text" } },
+        },
+      ],
+    },
+  };
+}
