@@ -271,6 +271,11 @@ describe("a bad --set override", () => {
     expect(error.message).toMatch(/^--set run.seed: cannot read the value "\{a: " as YAML/);
   });
 
+  it("of extends (files are merged before overrides apply)", async () => {
+    const error = await loadError(BASE, { overrides: [{ path: "extends", value: "other.yaml" }] });
+    expect(error.message).toBe("--set extends: extends cannot be overridden; write a scenario file that extends this one");
+  });
+
   it("that leaves a required field missing points at the map in the file, not at the override", async () => {
     const error = await loadError(BASE, { overrides: [{ path: "costs.computeUSDPerYear", value: "null" }] });
     expect(error.file).toBe(fixture("model/world.yaml"));

@@ -67,6 +67,8 @@ export function scenarioErrorFromIssues(issues: readonly Issue[], root: RawNode,
     seen.add(key);
     return true;
   });
+  // Every zod issue yields a problem; this only guards the ScenarioError constructor.
+  if (unique.length === 0) unique.push(problemAt(root.origin, "", "invalid scenario"));
   // A misspelt key usually explains a "required field missing" next to it: show it first.
   const ordered = [
     ...unique.filter((p) => p.message.startsWith("unknown field")),

@@ -20,6 +20,8 @@ export function applyOverride(root: RawMap, override: ScenarioOverride, schema: 
   const origin: Origin = { kind: "override", path: override.path };
   const path = override.path.split(".");
   if (path.some((key) => key === "")) failAt(origin, override.path, "expected a field path like regionDefaults.outage.rate");
+  // Files are merged before overrides apply: an `extends` set here would be silently ignored.
+  if (path[0] === "extends") failAt(origin, override.path, "extends cannot be overridden; write a scenario file that extends this one");
   checkPath(root, path, schema, origin);
 
   let value: unknown;

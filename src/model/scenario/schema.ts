@@ -45,13 +45,12 @@ export function scenarioSchemaParts(): ReturnType<typeof buildSchemas> {
 }
 
 function buildSchemas() {
-  const durationOrDistribution = valueOrDistribution(DURATION_KIND);
-  const timing = (): z.ZodType<DistributionSpec, unknown> => durationOrDistribution;
-  const stepSchema: z.ZodType<DistributionSpec | null, unknown> = z.union(
+  // Shared instances: one definition each in the JSON Schema, and fewer schemas to build.
+  const timing: z.ZodType<DistributionSpec, unknown> = valueOrDistribution(DURATION_KIND);
+  const step: z.ZodType<DistributionSpec | null, unknown> = z.union(
     [z.literal("none").transform(() => null), valueOrDistribution(DURATION_KIND, STEP_EXPECTED)],
     { error: STEP_EXPECTED },
   );
-  const step = (): z.ZodType<DistributionSpec | null, unknown> => stepSchema;
   const positiveDuration = () => duration().refine((v) => v > 0, { error: `${DURATION_EXPECTED} (> 0)` });
   const id = (): z.ZodString => z.string().regex(ID_PATTERN, { error: ID_EXPECTED });
 
@@ -60,8 +59,8 @@ function buildSchemas() {
     provider: z.string().default("aws"),
     outage: settings({
       rate: rate(),
-      duration: timing(),
-      catastrophic: settings({ probability: probability(), duration: timing() }),
+      duration: timing,
+      catastrophic: settings({ probability: probability(), duration: timing }),
       controlPlane: settings({
         probability: probability(),
         scope: z.enum(["region", "provider"]).default("region"),
@@ -80,23 +79,23 @@ function buildSchemas() {
     standbyControlPlanes: count(0).optional(),
     replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
     steps: settings({
-      detect: timing(),
-      decide: step(),
-      provision: step(),
-      promote: step(),
+      detect: timing,
+      decide: step,
+      provision: step,
+      promote: step,
       restoreFromBackup: z.boolean().optional(),
-      scale: step(),
-      switchTraffic: step(),
+      scale: step,
+      switchTraffic: step,
     }),
     policy: settings({
       waitForPrimary: duration(),
       abortWhenPrimaryReturns: z.boolean().default(true),
-      failback: settings({ delay: timing(), window: timing() }),
+      failback: settings({ delay: timing, window: timing }),
     }),
     failover: settings({
       failureProbabilityUntested: probability(),
       failureProbabilityDrilled: probability(),
-      retryDelay: timing(),
+      retryDelay: timing,
       maxAttempts: count(1),
     }),
     drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
@@ -159,8 +158,8 @@ function buildSchemas() {
 
   const backup = settings({
     interval: positiveDuration(),
-    duration: timing(),
-    copyDelay: timing(),
+    duration: timing,
+    copyDelay: timing,
     restoreThroughput: valueOrDistribution(THROUGHPUT_KIND),
     pointInTime: z
       .strictObject({ enabled: z.boolean().default(false), granularity: duration().optional() })
@@ -203,14 +202,14 @@ function buildSchemas() {
       commonCause: settings({ beta: fraction() }),
       degradation: settings({
         rate: rate(),
-        duration: timing(),
+        duration: timing,
         remainingCapacity: valueOrDistribution(FRACTION_KIND),
       }),
-      partition: settings({ rate: rate(), duration: timing() }),
-      corruption: settings({ rate: rate(), detection: timing() }),
+      partition: settings({ rate: rate(), duration: timing }),
+      corruption: settings({ rate: rate(), detection: timing }),
       replication: settings({
-        baselineLag: timing(),
-        spikes: settings({ rate: rate(), magnitude: timing(), duration: timing() }),
+        baselineLag: timing,
+        spikes: settings({ rate: rate(), magnitude: timing, duration: timing }),
         bandwidth: throughput().refine((v) => v > 0, { error: "expected a throughput > 0" }),
       }),
       workload,
@@ -272,7 +271,7 @@ function buildSchemas() {
         strategies: s.strategies,
       }),
     );
-  return { scenario, region, strategy, strategyPartial, step: stepSchema };
+  return { scenario, region, strategy, strategyPartial, step };
 }
 
 /** What the schema produces: a Scenario but for the loader's `file` and the name's default. */
