@@ -160,6 +160,13 @@ describe("a located error", () => {
     expect(error.message).toContain("file not found:");
   });
 
+  it("for a CSV path that is a directory", async () => {
+    const file = scenarioFile(`extends: ${BASE}`, `backup: { duration: { dist: empirical, file: ${fixture("data")}, column: x } }`);
+    const error = await loadError(file);
+    expect(error.fieldPath).toBe("backup.duration.file");
+    expect(error.message).toContain("not a file:");
+  });
+
   it("for a missing CSV column or a bad unit", async () => {
     const csv = fixture("data/traffic.csv");
     const column = await loadError(scenarioFile(`extends: ${BASE}`, `workload: { trace: { file: ${csv}, column: qps, step: 1m } }`));

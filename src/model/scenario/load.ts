@@ -2,7 +2,7 @@
 // regionDefaults/strategyDefaults, validate and convert units (schema.ts). Every error is a
 // ScenarioError located in the file (or override) that wrote the offending value.
 import { constants, existsSync, readFileSync } from "node:fs";
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadEmpiricalSamples } from "../../engine/empirical.js";
@@ -69,14 +69,18 @@ function packageRoot(): string {
   }
 }
 
-// Checked first: a read error of the file itself escapes fast-csv's parser stream.
+// Checked first: a read error of the file itself (missing, a directory, no permission) escapes
+// fast-csv's parser stream, and loadEmpiricalSamples would then never settle.
 async function readable(file: string): Promise<void> {
+  let isFile: boolean;
   try {
     await access(file, constants.R_OK);
+    isFile = (await stat(file)).isFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file} (${code ?? "unknown error"})`);
   }
+  if (!isFile) throw new Error(`not a file: ${file}`);
 }
 
 /**
