@@ -1,5 +1,6 @@
 // A streaming reader for the run's tidy CSV files (RFC 4180 quoting, one record per line), so a
 // 10⁶-row incidents.csv is read in constant memory.
+import { UserError } from "../../errors.js";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 
@@ -49,12 +50,12 @@ export async function readCsv(
       const header = new Map(fields.map((name, i) => [name.trim(), i]));
       onRow = onHeader((name) => {
         const i = header.get(name);
-        if (i === undefined) throw new Error(`${path}: no column '${name}'`);
+        if (i === undefined) throw new UserError(`${path}: no column '${name}'`);
         return i;
       });
     } else onRow(fields);
   }
-  if (onRow === undefined) throw new Error(`${path}: empty file`);
+  if (onRow === undefined) throw new UserError(`${path}: empty file`);
 }
 
 /** A numeric CSV field: empty or "NaN" → NaN. */

@@ -1,5 +1,6 @@
 // A saved run directory, read back for charting: summary.json, scenario.json, replications.csv and
 // incidents.csv (summary.md is only copied into the report). Nothing is re-simulated.
+import { UserError } from "../../../errors.js";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -31,13 +32,13 @@ export interface RunData {
 
 export function strategySummary(run: RunData, id: string): StrategySummary {
   const s = run.summary.strategies[id];
-  if (s === undefined) throw new Error(`${run.dir}/summary.json: no strategy '${id}'`);
+  if (s === undefined) throw new UserError(`${run.dir}/summary.json: no strategy '${id}'`);
   return s;
 }
 
 function requireFile(dir: string, name: string): string {
   const path = join(dir, name);
-  if (!existsSync(path)) throw new Error(`${dir}: no ${name} (is this a drsim run directory?)`);
+  if (!existsSync(path)) throw new UserError(`${dir}: no ${name} (is this a drsim run directory?)`);
   return path;
 }
 
@@ -47,7 +48,10 @@ export async function loadRun(dir: string): Promise<RunData> {
   const scenario = existsSync(scenarioPath) ? await loadScenarioInfo(scenarioPath) : undefined;
   const ids = Object.keys(summary.strategies);
   const declared = scenario?.strategies.filter((s) => ids.includes(s.id)) ?? [];
-  const ordered = declared.length === ids.length ? declared : ids.map((id) => ({ id, label: id, type: id }));
+  const ordered =
+    declared.length === ids.length
+      ? declared
+      : ids.map((id) => ({ id, label: summary.strategies[id]!.label ?? id, type: summary.strategies[id]!.type ?? id }));
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
 

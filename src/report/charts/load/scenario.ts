@@ -1,4 +1,5 @@
 // The few fields of the resolved scenario.json that the charts need: names and strategy labels.
+import { UserError } from "../../../errors.js";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 
@@ -10,8 +11,13 @@ const scenarioInfo = z.object({
 export type ScenarioInfo = z.infer<typeof scenarioInfo>;
 
 export async function loadScenarioInfo(path: string): Promise<ScenarioInfo> {
-  const text = await readFile(path, "utf8");
-  const parsed = scenarioInfo.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${path}: not a resolved drsim scenario (${parsed.error.issues[0]?.message ?? ""})`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch (e) {
+    throw new UserError(`${path}: not JSON (${(e as Error).message})`);
+  }
+  const parsed = scenarioInfo.safeParse(json);
+  if (!parsed.success) throw new UserError(`${path}: not a resolved drsim scenario (${parsed.error.issues[0]?.message ?? ""})`);
   return parsed.data;
 }

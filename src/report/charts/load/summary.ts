@@ -1,4 +1,5 @@
 // summary.json as the charts read it (the contract of issue 4; extra fields are ignored).
+import { UserError } from "../../../errors.js";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 
@@ -30,6 +31,9 @@ const strategySummary = z.object({
   costUSD: stat,
   standingCostUSD: stat,
   incidents: z.object({ count: stat, rtoMinutes: stat, rpoSeconds: stat }),
+  /** Written by drsim ≥ 0.1 besides the contract: used when scenario.json is missing. */
+  label: z.string().optional(),
+  type: z.string().optional(),
 });
 export type StrategySummary = z.infer<typeof strategySummary>;
 
@@ -48,13 +52,13 @@ export function parseRunSummary(text: string, where: string): RunSummary {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${where}: not JSON (${(e as Error).message})`);
+    throw new UserError(`${where}: not JSON (${(e as Error).message})`);
   }
   const parsed = runSummary.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const at = first === undefined ? "" : first.path.join(".");
-    throw new Error(`${where}: not a drsim summary (${at}: ${first?.message ?? "invalid"})`);
+    throw new UserError(`${where}: not a drsim summary (${at}: ${first?.message ?? "invalid"})`);
   }
   return parsed.data;
 }
