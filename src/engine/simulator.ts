@@ -18,6 +18,18 @@ export type Dispatch = (type: number, arg: number) => void;
 /** Observes each event just before it is dispatched (time, type, arg). */
 export type TraceHook = (time: number, type: number, arg: number) => void;
 
+// Errors are built out of line: formatting a float argument inside a hot method can make V8 box
+// it on every call, thrown or not (see EventQueue's badPush).
+function badTime(time: number, now: number): Error {
+  return new Error(`Simulator.schedule: cannot schedule at time ${time} (now = ${now}); ` +
+    "event times must be finite and not in the past");
+}
+
+function badDelay(delay: number, now: number): Error {
+  return new Error(`Simulator.after: invalid delay ${delay} (now = ${now}); ` +
+    "delays must be >= 0 and now + delay finite");
+}
+
 export class Simulator {
   /** Current simulation time (seconds in drsim, but the engine is unit-agnostic). */
   now = 0;
@@ -45,20 +57,14 @@ export class Simulator {
   /** Schedules an event at absolute `time` (>= now, finite). Equal times fire in scheduling order. */
   schedule(time: number, type: number, arg = 0): EventId {
     // `!(time >= now)` also rejects NaN.
-    if (!(time >= this.now) || time === Infinity) {
-      throw new Error(`Simulator.schedule: cannot schedule at time ${time} (now = ${this.now}); ` +
-        "event times must be finite and not in the past");
-    }
+    if (!(time >= this.now) || time === Infinity) throw badTime(time, this.now);
     return this.queue.push(time, type, arg);
   }
 
   /** Schedules an event `delay` (>= 0, finite) after now. */
   after(delay: number, type: number, arg = 0): EventId {
     const time = this.now + delay;
-    if (!(delay >= 0) || time === Infinity) {
-      throw new Error(`Simulator.after: invalid delay ${delay} (now = ${this.now}); ` +
-        "delays must be >= 0 and now + delay finite");
-    }
+    if (!(delay >= 0) || time === Infinity) throw badDelay(delay, this.now);
     return this.queue.push(time, type, arg);
   }
 

@@ -185,9 +185,11 @@ describe("EventQueue", () => {
     expect([q.lastType, q.lastArg]).toEqual([-(2 ** 31), Math.PI]);
   });
 
-  it("rejects a NaN time and a non-int32 type", () => {
+  it("rejects a non-finite time and a non-int32 type", () => {
     const q = new EventQueue();
-    expect(() => q.push(NaN, 0, 0)).toThrow(/NaN/);
+    expect(() => q.push(NaN, 0, 0)).toThrow(/time NaN is not finite/);
+    expect(() => q.push(Infinity, 0, 0)).toThrow(/not finite/);
+    expect(() => q.push(-Infinity, 0, 0)).toThrow(/not finite/);
     expect(() => q.push(0, 2 ** 31, 0)).toThrow(/int32/);
     expect(() => q.push(0, 1.5, 0)).toThrow(/int32/);
     expect(q.size).toBe(0);
