@@ -63,7 +63,7 @@ function survivalPanel(
   return { rows, ticks, none };
 }
 
-export function exceedanceChart(run: RunData, maxPoints = 400): Chart {
+export function exceedanceChart(run: RunData, maxPoints = 300): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
   const down = survivalPanel(run, (s) => s.downtimeSeconds, 60, maxPoints);

@@ -98,7 +98,7 @@ export function reportHtml(run: RunData, charts: readonly Chart[]): string {
     "</section>",
     "<nav>",
     "<h2>Charts</h2>",
-    '<p class="hint">Hover a mark for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click to show all again). The ⋯ menu of each chart saves it as SVG or PNG.</p>',
+    '<p class="hint">Hover a mark for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click the plot to show all again). The ⋯ menu of each chart saves it as SVG or PNG.</p>',
     `<ol>\n${charts.map((c) => `<li><a href="#${c.name}">${escapeHtml(c.heading)}</a></li>`).join("\n")}\n</ol>`,
     "</nav>",
     ...charts.map(chartSection),

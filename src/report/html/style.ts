@@ -16,8 +16,8 @@ dl.meta dd { margin: 0; }
 nav ol { padding-left: 20px; margin: 8px 0; }
 a { color: var(--accent); }
 table.summary { border-collapse: collapse; font-size: 13px; margin: 8px 0; font-variant-numeric: tabular-nums; }
-table.summary th, table.summary td { padding: 5px 8px; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: bottom; }
-table.summary thead th { font-weight: normal; color: var(--muted); max-width: 110px; }
+table.summary th, table.summary td { padding: 5px 8px; white-space: nowrap; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: bottom; }
+table.summary thead th { font-weight: normal; color: var(--muted); white-space: normal; min-width: 64px; }
 table.summary th[scope=row] { text-align: left; font-weight: bold; white-space: nowrap; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 7px; vertical-align: -1px; }
 .chart { margin: 8px 0; overflow-x: auto; min-height: 120px; }

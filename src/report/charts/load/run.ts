@@ -62,7 +62,7 @@ export async function loadRun(dir: string): Promise<RunData> {
   }
   const resolve = (key: string): string | undefined => byKey.get(key);
   const replications = await loadReplications(requireFile(dir, "replications.csv"), resolve);
-  const incidents = await loadIncidents(requireFile(dir, "incidents.csv"), resolve, 300);
+  const incidents = await loadIncidents(requireFile(dir, "incidents.csv"), resolve, 250);
   const mdPath = join(dir, "summary.md");
   return {
     dir,
