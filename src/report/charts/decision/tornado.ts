@@ -1,0 +1,75 @@
+// Tornado chart of one strategy: for each input (largest swing on top), a bar from the base value
+// of the metric to its value with the input at its low end, and one to its value at the high end.
+// Long bars are where better data or a better runbook would pay most.
+import type { StrategySensitivity } from "../../../decision/sensitivity.js";
+import { VEGA_LITE_SCHEMA, type Chart } from "../chart.js";
+import { OKABE_ITO } from "../palette.js";
+import { roundSig } from "../format.js";
+import { PLOT_WIDTH, THEME } from "../theme.js";
+import { axisFormat, slug } from "./write.js";
+
+const LOW = "input at its low value";
+const HIGH = "input at its high value";
+
+export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): Chart {
+  const shown = s.effects.filter((e) => Number.isFinite(e.swing) && e.swing !== 0).slice(0, top);
+  const rows = shown.flatMap((e) => {
+    const name = `${e.label} (${e.lowText} → ${e.highText})`;
+    return [
+      { input: name, side: LOW, from: roundSig(s.base, 6), to: roundSig(e.low, 6), value: e.lowText },
+      { input: name, side: HIGH, from: roundSig(s.base, 6), to: roundSig(e.high, 6), value: e.highText },
+    ];
+  });
+  const order = shown.map((e) => `${e.label} (${e.lowText} → ${e.highText})`);
+  const format = axisFormat(metric, Math.max(Math.abs(s.base), ...shown.flatMap((e) => [Math.abs(e.low), Math.abs(e.high)])));
+  const hidden = s.effects.length - shown.length;
+  const subtitle = [
+    `Each input moved alone to its low and high value (p10/p90 of its distribution, ×0.5/×2 of a rate, or as given), all other inputs at base.`,
+    `Ranked by |swing|; the vertical line is the base value (${roundSig(s.base, 4).toLocaleString("en-US")}). Same seed in every case (common random numbers).`,
+  ];
+  if (hidden > 0) subtitle.push(`${hidden} input${hidden === 1 ? "" : "s"} with no or smaller effect not shown (see sensitivity.csv).`);
+  return {
+    name: `tornado-${slug(s.id)}`,
+    heading: `${s.label}: what moves ${metric} most`,
+    howToRead: [
+      "Each row is one uncertain input; its bars reach the metric's value with that input at its low end (blue) and its high end (orange).",
+      "The longest bars are the inputs whose uncertainty matters most: better data about them, or a runbook that narrows them, pays most.",
+    ],
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      config: THEME,
+      title: { text: `${s.label}: sensitivity of ${metric}`, subtitle },
+      width: PLOT_WIDTH,
+      height: { step: 26 },
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: "bar", height: { band: 0.7 } },
+          encoding: {
+            y: { field: "input", type: "nominal", sort: order, title: null, axis: { labelLimit: 360 } },
+            x: { field: "from", type: "quantitative", title: metric, scale: { zero: false }, axis: { format } },
+            x2: { field: "to" },
+            color: {
+              field: "side",
+              type: "nominal",
+              title: null,
+              scale: { domain: [LOW, HIGH], range: [OKABE_ITO.blue, OKABE_ITO.orange] },
+              legend: { orient: "bottom", direction: "horizontal" },
+            },
+            tooltip: [
+              { field: "input", title: "Input" },
+              { field: "side", title: "Case" },
+              { field: "value", title: "Input value" },
+              { field: "to", title: metric, format },
+            ],
+          },
+        },
+        {
+          data: { values: [{ base: roundSig(s.base, 6) }] },
+          mark: { type: "rule", color: "#222222", strokeWidth: 1.5 },
+          encoding: { x: { field: "base", type: "quantitative" } },
+        },
+      ],
+    },
+  };
+}
