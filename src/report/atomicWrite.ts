@@ -4,9 +4,9 @@
 // removed by `removePendingTempFiles`, which the CLI calls from its signal and exit handlers — so no
 // half-written file is ever left behind.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, unlinkSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** One output file: its name and its content as string chunks (a generator streams large files). */
 export interface OutputFile {
@@ -31,6 +31,23 @@ export function removePendingTempFiles(): void {
 /** Whether a name is one of our temporary files (tests look for leftovers with it). */
 export function isTempFileName(name: string): boolean {
   return /^\..+\.tmp-\d+-[0-9a-f]+$/.test(name);
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync spins forever where mkdir answers ENOENT
+ * under an existing parent (e.g. in /proc); this fails with that error instead.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) missing.push(at);
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Another process (a parallel shard) created it first.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 function tempPathFor(finalPath: string): string {
@@ -69,7 +86,7 @@ async function writeTemp(path: string, content: string | Iterable<string>): Prom
  * files are removed and no final file of the set is created or replaced. Returns the final paths.
  */
 export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const staged: { temp: string; final: string }[] = [];
   try {
     for (const file of files) {

@@ -1,5 +1,6 @@
 // drsim run [SCENARIO…]: Monte Carlo runs, each into its own results directory.
-import { join } from "node:path";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../../errors.js";
 import { defaultScenarioPath } from "../../model/scenario/load.js";
@@ -49,6 +50,7 @@ export function define(cmd: Command): void {
 Outputs (in the run's directory): summary.json, summary.md, replications.csv, incidents.csv, scenario.json.
 Downtime, data loss and cost are per replication of the horizon (annual for a 1-year horizon).
 Identical seed → identical bytes, for any --workers and any --shard split.
+With several scenarios, --json prints one JSON document per scenario, in order.
 
 Examples:
   $ drsim run                                    # the built-in default scenario → results/default/
@@ -80,6 +82,8 @@ async function runCommand(files: string[], flags: RunFlags): Promise<void> {
   const dirs = scenarios.map((s) => outputDir(flags, s, several));
   const clash = dirs.find((d, i) => dirs.indexOf(d) !== i);
   if (clash !== undefined) throw new UserError(`two scenarios would write to ${clash}: give them different names`);
+  // Fail now, not after a long simulation, if an output directory cannot be written.
+  dirs.forEach(checkWritableDir);
 
   const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
   for (const [i, scenario] of scenarios.entries()) {
@@ -100,7 +104,7 @@ async function runCommand(files: string[], flags: RunFlags): Promise<void> {
       if (flags.json === true) process.stdout.write(`${JSON.stringify({ scenario: scenario.name, shard: flags.shard, range: run.range, dir })}\n`);
       else if (flags.quiet !== true) {
         process.stdout.write(
-          `${scenario.name}: shard ${flags.shard.index}/${flags.shard.count} (replications ${start}–${end - 1}) written to ${dir}/\n`,
+          `${scenario.name}: shard ${flags.shard.index}/${flags.shard.count} (${end > start ? `replications ${start}–${end - 1}` : "no replications"}) written to ${dir}/\n`,
         );
       }
       continue;
@@ -109,5 +113,17 @@ async function runCommand(files: string[], flags: RunFlags): Promise<void> {
     await writeRunOutputs(dir, run, summary);
     if (flags.json === true) process.stdout.write(summaryToJson(summary));
     else if (flags.quiet !== true) process.stdout.write(`${several && i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${dir}/\n`);
+  }
+}
+
+/** The directory exists and is writable, or can be created under its nearest existing ancestor. */
+function checkWritableDir(dir: string): void {
+  let at = resolve(dir);
+  while (!existsSync(at)) at = dirname(at);
+  if (!statSync(at).isDirectory()) throw new UserError(`--out: ${at} is not a directory`);
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    throw new UserError(`--out: ${at} is not writable`);
   }
 }
