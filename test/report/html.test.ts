@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { renderRunReport } from "../../src/report/charts/index.js";
+import type { TopLevelSpec } from "vega-lite";
 import { escapeHtml, inlineScript, scriptJson } from "../../src/report/html/escape.js";
+import { interactiveSpec } from "../../src/report/html/interactive.js";
 import { availability, nines } from "../../src/report/html/summaryTable.js";
 import { writeSyntheticRun } from "./fixture.js";
 
@@ -33,14 +35,14 @@ test("vega, vega-lite and vega-embed are inlined; nothing is loaded from elsewhe
   expect(html.length).toBeGreaterThan(800_000);
 });
 
-test("the embedded specs are the charts' .vl.json files", () => {
+test("the embedded specs are the charts' .vl.json files, plus hover read-outs on lines", () => {
   const m = /<script type="application\/json" id="drsim-specs">(.*?)<\/script>/s.exec(html);
   expect(m).not.toBeNull();
   const specs = JSON.parse(m![1]!) as Record<string, unknown>;
   expect(Object.keys(specs)).toEqual(["vis-downtime-ecdf", "vis-exceedance", "vis-cost-risk", "vis-rto-rpo", "vis-recovery-steps"]);
   for (const [id, spec] of Object.entries(specs)) {
     const file = JSON.parse(readFileSync(join(dir, "charts", `${id.slice(4)}.vl.json`), "utf8")) as unknown;
-    expect(spec).toEqual(file);
+    expect(spec).toEqual(interactiveSpec(file as TopLevelSpec));
     expect(html).toContain(`id="${id}"`);
   }
 });
@@ -66,4 +68,20 @@ test("availability shows its nines", () => {
   expect(availability(0.99987)).toBe("99.987\u202f%");
   expect(nines(0.999)).toBe("3.0");
   expect(availability(1)).toBe("100 %");
+});
+
+test("interactiveSpec turns each line view into line + hover points, leaving the static spec alone", () => {
+  const file = JSON.parse(readFileSync(join(dir, "charts", "exceedance.vl.json"), "utf8")) as TopLevelSpec;
+  const before = JSON.stringify(file);
+  const out = interactiveSpec(file) as unknown as { hconcat: { name?: string; layer: { name?: string; mark: unknown; transform?: unknown[]; encoding: Record<string, unknown> }[] }[] };
+  expect(JSON.stringify(file)).toBe(before);
+  for (const panel of out.hconcat) {
+    const [line, hover] = panel.layer;
+    expect(line!.name).toMatch(/downtime|loss/); // the legend selection's views still resolve
+    expect(line!.encoding.tooltip).toBeUndefined();
+    expect(hover!.mark).toMatchObject({ type: "point" });
+    expect(hover!.encoding.tooltip).toBeDefined();
+    expect(hover!.transform).toEqual([{ filter: { param: "legendPick" } }]);
+  }
+  expect(interactiveSpec(file)).toEqual(out); // deterministic
 });

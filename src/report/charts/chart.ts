@@ -30,13 +30,16 @@ export function strategyColorScale(strategies: readonly StrategyInfo[]): { domai
   return { domain: strategies.map((s) => s.label), range: strategies.map((s) => s.color) };
 }
 
-/** A point selection bound to the legend over `field` (click an entry: only that one; shift: more). */
+/**
+ * A point selection bound to the legend over `field`: click an entry (or a mark) to keep only it,
+ * shift-click for more, double-click anywhere in the chart to show all again.
+ */
 export function legendSelection(field: string): {
   name: string;
-  select: { type: "point"; fields: string[] };
+  select: { type: "point"; fields: string[]; on: string; clear: string };
   bind: "legend";
 } {
-  return { name: LEGEND_PARAM, select: { type: "point", fields: [field] }, bind: "legend" };
+  return { name: LEGEND_PARAM, select: { type: "point", fields: [field], on: "click", clear: "dblclick" }, bind: "legend" };
 }
 
 /** Opacity encoding: full for the selected entries (or all when none is), faint for the rest. */

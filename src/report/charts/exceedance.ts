@@ -1,7 +1,7 @@
 // Chart 2: exceedance curves — the probability that a year's full downtime (left) or data loss
 // (right) exceeds x, log–log, one curve per strategy. The tail is what a risk owner signs off.
 import type { Chart, ViewSpec } from "./chart.js";
-import { dimUnselected, LEGEND_PARAM, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
+import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { decades, horizonAdjective, horizonNoun, roundSig, sparseLogLabels } from "./format.js";
 import type { RunData } from "./load/run.js";
 import type { ReplicationSamples } from "./load/replications.js";
@@ -129,7 +129,7 @@ export function exceedanceChart(run: RunData, maxPoints = 300): Chart {
       $schema: VEGA_LITE_SCHEMA,
       config: THEME,
       title: { text: `${Adjective} downtime and data loss: how often is x exceeded?`, subtitle },
-      params: [{ name: LEGEND_PARAM, select: { type: "point", fields: ["strategy"] }, bind: "legend", views: ["downtime", "loss"] }],
+      params: [{ ...legendSelection("strategy"), views: ["downtime", "loss"] }],
       hconcat: [
         panel("downtime", down, "Full downtime", `Downtime per ${noun} (minutes, log)`, `P(${noun}'s total > x) (log)`, "Downtime (min)"),
         panel("loss", loss, "Data loss", `Writes lost per ${noun} (seconds, log)`, null, "Data loss (s of writes)"),

@@ -4,6 +4,7 @@
 import type { Chart } from "../charts/chart.js";
 import type { RunData } from "../charts/load/run.js";
 import { escapeHtml, inlineScript, scriptJson } from "./escape.js";
+import { interactiveSpec } from "./interactive.js";
 import { REPORT_CSS } from "./style.js";
 import { summaryTableHtml } from "./summaryTable.js";
 import { vendorScripts } from "./vendor.js";
@@ -61,7 +62,7 @@ function chartSection(chart: Chart): string {
 
 export function reportHtml(run: RunData, charts: readonly Chart[]): string {
   const s = run.summary;
-  const specs = Object.fromEntries(charts.map((c) => [chartElementId(c.name), c.spec]));
+  const specs = Object.fromEntries(charts.map((c) => [chartElementId(c.name), interactiveSpec(c.spec)]));
   const title = `drsim report: ${run.scenario.name}`;
   const md =
     run.summaryMarkdown === undefined
@@ -98,7 +99,7 @@ export function reportHtml(run: RunData, charts: readonly Chart[]): string {
     "</section>",
     "<nav>",
     "<h2>Charts</h2>",
-    '<p class="hint">Hover a mark for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click the plot to show all again). The ⋯ menu of each chart saves it as SVG or PNG.</p>',
+    '<p class="hint">Hover a mark or a curve for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click the chart to show all again). The ⋯ menu of each chart saves it as SVG or PNG.</p>',
     `<ol>\n${charts.map((c) => `<li><a href="#${c.name}">${escapeHtml(c.heading)}</a></li>`).join("\n")}\n</ol>`,
     "</nav>",
     ...charts.map(chartSection),

@@ -21,6 +21,7 @@ table.summary thead th { font-weight: normal; color: var(--muted); white-space: 
 table.summary th[scope=row] { text-align: left; font-weight: bold; white-space: nowrap; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 7px; vertical-align: -1px; }
 .chart { margin: 8px 0; overflow-x: auto; min-height: 120px; }
+.chart svg { -webkit-user-select: none; user-select: none; }
 .how { color: var(--ink); font-size: 14px; }
 .how ul { padding-left: 20px; margin: 4px 0; }
 .files { color: var(--muted); font-size: 13px; }
