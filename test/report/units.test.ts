@@ -13,8 +13,10 @@ import { placeLabels } from "../../src/report/charts/labels.js";
 import { loadIncidents } from "../../src/report/charts/load/incidents.js";
 import { strategyColors } from "../../src/report/charts/palette.js";
 import { curveRanks, positiveEcdf, zeroShare } from "../../src/report/charts/sample.js";
+import { timelineChart } from "../../src/report/charts/timeline.js";
 import { focusWindow, parseTrace } from "../../src/report/charts/traceParse.js";
 import { syntheticTrace } from "./fixture.js";
+import { rows, title } from "./specWalk.js";
 
 describe("font metrics", () => {
   /** Ink width of `text` as resvg lays it out with the committed font. */
@@ -159,6 +161,24 @@ describe("trace parsing", () => {
     expect(w.start).toBeLessThan(w.incident!.start);
     expect(w.end).toBeGreaterThan(failback.end);
     expect(w.end - w.start).toBeLessThan(86400); // the partition months earlier is not in the zoom
+  });
+
+  test("a failback days later stays out of the zoom and is listed instead; ramps are drawn as ramps", () => {
+    const late = syntheticTrace().map((r) =>
+      r.detail === "failback" || r.event === "failback" || (r.event === "capacity" && r.time >= 120 * 86400 + 22.5 * 3600 && r.time < 121 * 86400)
+        ? { ...r, time: r.time + 40 * 3600 }
+        : r.event === "capacity" && r.value === 0.3
+          ? { ...r, detail: "ramp" }
+          : r,
+    );
+    const t = parseTrace(late);
+    const w = focusWindow(t);
+    expect(w.after.map((i) => i.kind)).toEqual(["failback"]);
+    expect(w.end).toBeLessThan(t.intervals.find((i) => i.kind === "failback")!.start);
+    const chart = timelineChart(late, { horizon: 365.25 * 86400 });
+    expect(title(chart.spec)).toMatch(/After the zoom: Failback/);
+    const levels = rows(chart.spec).filter((r) => typeof r.value === "number").map((r) => r.value as number);
+    expect(levels.filter((v) => v > 0.3 && v < 0.6).length).toBeGreaterThan(5); // the 0.3 → 0.6 ramp, finely stepped
   });
 
   test("an interval that never ends runs to the last record", () => {

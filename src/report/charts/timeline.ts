@@ -2,14 +2,14 @@
 // every incident, then a zoom on the longest incident — world events (outages, control-plane
 // impairment, partitions, degradation), the incident, each pipeline step with its duration,
 // instant events (failover, failed attempts…) — and the capacity served underneath.
-import type { TraceRecord } from "../../model/results.js";
+import type { PipelineStep, TraceRecord } from "../../model/results.js";
 import type { Chart, LayerChild } from "./chart.js";
 import { VEGA_LITE_SCHEMA } from "./chart.js";
 import { measureText } from "./fonts.js";
 import { humanDuration, roundSig } from "./format.js";
-import { STEP_COLORS } from "./palette.js";
+import { STEP_COLORS, STEP_LABELS } from "./palette.js";
 import { THEME } from "./theme.js";
-import { focusWindow, parseTrace, type IntervalKind } from "./traceParse.js";
+import { focusWindow, parseTrace, type IntervalKind, type ParsedTrace } from "./traceParse.js";
 
 export interface TimelineOptions {
   /** Chart title, e.g. "Warm standby 30 %: replication 17". */
@@ -59,6 +59,35 @@ function unitFor(span: number): { seconds: number; name: string } {
 }
 
 const EVENTS_LANE = "Events";
+const RAMP_STEPS = 24;
+
+/** Capacity at `t`: the level in force, or the point on a ramp towards the next level. */
+function capacityAt(points: ParsedTrace["capacity"], t: number): number {
+  let i = -1;
+  while (i + 1 < points.length && points[i + 1]!.time <= t) i++;
+  if (i < 0) return 1;
+  const p = points[i]!;
+  const q = points[i + 1];
+  if (!p.ramp || q === undefined || q.time <= p.time) return p.value;
+  return p.value + ((q.value - p.value) * (t - p.time)) / (q.time - p.time);
+}
+
+/** Vertices of the capacity step function over [from, to], ramps broken into fine steps. */
+function capacitySeries(points: ParsedTrace["capacity"], from: number, to: number): { time: number; value: number }[] {
+  const out = [{ time: from, value: capacityAt(points, from) }];
+  points.forEach((p, i) => {
+    const q = points[i + 1];
+    const until = q === undefined ? to : q.time;
+    if (p.ramp && q !== undefined && until > p.time) {
+      for (let k = 0; k < RAMP_STEPS; k++) {
+        const t = p.time + ((until - p.time) * k) / RAMP_STEPS;
+        if (t > from && t < to) out.push({ time: t, value: capacityAt(points, t) });
+      }
+    } else if (p.time > from && p.time < to) out.push({ time: p.time, value: p.value });
+  });
+  out.push({ time: to, value: capacityAt(points, to) });
+  return out;
+}
 const DETAIL_WIDTH = 520;
 
 export function timelineChart(records: readonly TraceRecord[], options: TimelineOptions = {}): Chart {
@@ -86,9 +115,12 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
     region: iv.region,
     detail: iv.detail,
   }));
-  // Label a bar with its duration only when the label fits before the next bar in its lane.
+  // Label a bar with its duration only when the label fits before the next bar in its lane; a bar
+  // running past the zoom gets its label inside its end instead.
   const pxPerUnit = DETAIL_WIDTH / Math.max(x1 - x0, 1e-9);
+  const clipped = bars.filter((b) => b.end >= x1);
   const labels = bars.filter((b) => {
+    if (b.end >= x1) return false;
     const room = bars
       .filter((o) => o.lane === b.lane && o.start >= b.end && o !== b)
       .reduce((m, o) => Math.min(m, o.start), x1);
@@ -104,13 +136,8 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
   const events = [...new Set(points.map((p) => p.event))];
   const eventKeys = Object.keys(EVENT_LABELS).filter((k) => events.includes(EVENT_LABELS[k]!));
 
-  // Capacity as a step function over the window: the level in force at its start, then each change.
-  const before = trace.capacity.filter((c) => c.time <= win.start);
-  const capacity = [
-    { at: x0, value: before.length > 0 ? before[before.length - 1]!.value : 1 },
-    ...trace.capacity.filter((c) => c.time > win.start && c.time < win.end).map((c) => ({ at: rel(c.time), value: c.value })),
-  ];
-  capacity.push({ at: x1, value: capacity[capacity.length - 1]!.value });
+  // Capacity over the window as a step function; a scale-up ramp is drawn as fine steps.
+  const capacity = capacitySeries(trace.capacity, win.start, win.end).map((c) => ({ at: rel(c.time), value: roundSig(c.value, 4) }));
 
   // The strip: world events under the incidents, each at least 1/400 of the horizon wide to be seen.
   const overviewKinds: IntervalKind[] = ["degradation", "partition", "control-plane", "outage", "incident"];
@@ -155,6 +182,15 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
       },
     },
     {
+      data: { values: clipped.map((b) => ({ ...b, duration: `${b.duration} \u2192` })) },
+      mark: { type: "text", align: "right", baseline: "middle", dx: -5, fontSize: 10.5, color: "#ffffff", fontWeight: "bold" },
+      encoding: {
+        y: { field: "lane", type: "nominal", sort: lanes },
+        x: { field: "end", type: "quantitative" },
+        text: { field: "duration" },
+      },
+    },
+    {
       data: { values: labels },
       mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10.5, color: "#333333", clip: true },
       encoding: {
@@ -193,6 +229,13 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
     win.incident === undefined
       ? "No incident in this replication: the whole horizon is shown."
       : `Zoom on the longest incident (${humanDuration(win.incident.end - win.incident.start)}, ${win.incident.detail || "incident"}); the top strip shows the whole horizon.`,
+    ...(win.after.length > 0
+      ? [
+          `After the zoom: ${win.after
+            .map((iv) => `${STEP_LABELS[iv.kind as PipelineStep] ?? iv.kind} ${humanDuration(iv.start - t0)} after impact (${humanDuration(iv.end - iv.start)})`)
+            .join("; ")}.`,
+        ]
+      : []),
     "Bars: what was happening, with its duration. Bottom: share of demand the service could serve.",
   ];
   return {

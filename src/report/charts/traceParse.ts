@@ -26,8 +26,11 @@ export interface Instant {
 export interface ParsedTrace {
   readonly intervals: readonly Interval[];
   readonly instants: readonly Instant[];
-  /** (time, fraction of demand servable from then on), in time order. */
-  readonly capacity: readonly { readonly time: number; readonly value: number }[];
+  /**
+   * (time, fraction of demand servable), in time order; `ramp` when the capacity grows linearly
+   * from this point to the next (a scale-up) instead of holding until it.
+   */
+  readonly capacity: readonly { readonly time: number; readonly value: number; readonly ramp: boolean }[];
   /** Time of the last record. */
   readonly end: number;
   /** Lanes in display order (world first, then the incident, then the pipeline steps). */
@@ -78,7 +81,7 @@ export function parseTrace(records: readonly TraceRecord[]): ParsedTrace {
   const open = new Map<string, { kind: IntervalKind; start: number; region: string; detail: string }[]>();
   const intervals: Interval[] = [];
   const instants: Instant[] = [];
-  const capacity: { time: number; value: number }[] = [];
+  const capacity: { time: number; value: number; ramp: boolean }[] = [];
   for (const r of sorted) {
     const m = /^(.*)-(begin|end)$/.exec(r.event);
     if (m !== null) {
@@ -97,7 +100,9 @@ export function parseTrace(records: readonly TraceRecord[]): ParsedTrace {
         if (b !== undefined) intervals.push({ ...b, lane: laneOf(kind, b.region), end: r.time, ended: true });
       }
     } else if (r.event === "capacity") {
-      if (Number.isFinite(r.value)) capacity.push({ time: r.time, value: Math.max(0, Math.min(1, r.value)) });
+      if (Number.isFinite(r.value)) {
+        capacity.push({ time: r.time, value: Math.max(0, Math.min(1, r.value)), ramp: r.detail === "ramp" });
+      }
     } else if ((INSTANT_EVENTS as readonly string[]).includes(r.event)) {
       instants.push({ time: r.time, event: r.event, region: r.region, detail: r.detail });
     }
@@ -114,33 +119,50 @@ export function parseTrace(records: readonly TraceRecord[]): ParsedTrace {
   return { intervals, instants, capacity, end, lanes };
 }
 
-/** The window to zoom on: the longest incident and everything overlapping it (with margins). */
-export function focusWindow(trace: ParsedTrace): { start: number; end: number; incident: Interval | undefined } {
+export interface FocusWindow {
+  readonly start: number;
+  readonly end: number;
+  /** The incident zoomed on (the longest), if any. */
+  readonly incident: Interval | undefined;
+  /** When its recovery (every pipeline step but failback) was over. */
+  readonly recoveryEnd: number;
+  /** Pipeline steps of the same episode that start after the window (typically the failback). */
+  readonly after: readonly Interval[];
+}
+
+const isStepKind = (kind: IntervalKind): boolean => (PIPELINE_STEPS as readonly string[]).includes(kind);
+
+/**
+ * The window to zoom on: the longest incident from its start to the end of its recovery. The
+ * episode's later steps (a failback hours or days after the primary returned) are included only
+ * when that does not squash the recovery to a sliver; otherwise they are listed in `after`.
+ */
+export function focusWindow(trace: ParsedTrace): FocusWindow {
   const incidents = trace.intervals.filter((iv) => iv.kind === "incident");
   const focus = incidents.reduce<Interval | undefined>(
     (best, iv) => (best === undefined || iv.end - iv.start > best.end - best.start ? iv : best),
     undefined,
   );
-  if (focus === undefined) return { start: 0, end: Math.max(trace.end, 1), incident: undefined };
-  let start = focus.start;
-  let end = focus.end;
-  // The incident's episode runs until the next incident begins: its pipeline steps (a failback
-  // after the primary recovered included) belong to it.
+  if (focus === undefined) {
+    const end = Math.max(trace.end, 1);
+    return { start: 0, end, incident: undefined, recoveryEnd: end, after: [] };
+  }
   const next = incidents.filter((iv) => iv.start > focus.start).reduce((t, iv) => Math.min(t, iv.start), Infinity);
-  for (const iv of trace.intervals) {
-    if ((PIPELINE_STEPS as readonly string[]).includes(iv.kind) && iv.start >= focus.start && iv.start < next) {
-      end = Math.max(end, iv.end);
-    }
-  }
-  // Then grow to the world events overlapping it (the outage behind it), twice for chains.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const iv of trace.intervals) {
-      if (iv.kind !== "incident" && iv.start <= end && iv.end >= start && iv.start < next) {
-        start = Math.min(start, iv.start);
-        end = Math.max(end, iv.end);
-      }
-    }
-  }
-  const span = Math.max(end - start, 60);
-  return { start: start - 0.06 * span, end: end + 0.16 * span, incident: focus };
+  const episode = trace.intervals.filter((iv) => isStepKind(iv.kind) && iv.start >= focus.start && iv.start < next);
+  const recovery = episode.filter((iv) => iv.kind !== "failback");
+  const fullAgain = trace.capacity.find((c) => c.time > focus.start && c.value >= 1)?.time;
+  const recoveryEnd =
+    recovery.length > 0 ? Math.max(...recovery.map((iv) => iv.end)) : Math.min(fullAgain ?? focus.end, focus.end);
+  const span = Math.max(recoveryEnd - focus.start, 60);
+  const episodeEnd = Math.max(recoveryEnd, ...episode.map((iv) => iv.end));
+  const whole = episodeEnd - focus.start <= 8 * span;
+  const end = whole ? episodeEnd : recoveryEnd;
+  const margin = Math.max(end - focus.start, 60);
+  return {
+    start: focus.start - 0.06 * margin,
+    end: end + (whole ? 0.16 : 0.3) * margin,
+    incident: focus,
+    recoveryEnd,
+    after: whole ? [] : episode.filter((iv) => iv.start > end),
+  };
 }
