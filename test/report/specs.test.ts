@@ -1,6 +1,6 @@
 // Each chart's Vega-Lite spec: the right fields, units in the axis titles, one colour per strategy
 // (the same in every chart), data for every strategy, compact data, and no vega-lite warning.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -133,5 +133,34 @@ describe("timeline chart", () => {
     const warnings: string[] = [];
     await renderSvg(c.spec, warnings);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("degenerate runs", () => {
+  test("no incidents at all and a strategy that never fails still chart without warnings", async () => {
+    const d = mkdtempSync(join(tmpdir(), "drsim-degenerate-"));
+    try {
+      writeSyntheticRun(d, { runs: 40 });
+      const incidents = readFileSync(join(d, "incidents.csv"), "utf8").split("\n")[0]!;
+      writeFileSync(join(d, "incidents.csv"), `${incidents}\n`);
+      const [header, ...lines] = readFileSync(join(d, "replications.csv"), "utf8").trim().split("\n");
+      const cols = header!.split(",");
+      const zeroed = lines.map((l) => {
+        const f = l.split(",");
+        if (f[1] === "active-active") for (const c of ["downtimeSeconds", "dataLossSeconds"]) f[cols.indexOf(c)] = "0";
+        return f.join(",");
+      });
+      writeFileSync(join(d, "replications.csv"), `${[header, ...zeroed].join("\n")}\n`);
+      const degenerate = await loadRun(d);
+      for (const c of runCharts(degenerate)) {
+        const warnings: string[] = [];
+        await renderSvg(c.spec, warnings);
+        expect(warnings, c.name).toEqual([]);
+      }
+      const exceed = runCharts(degenerate).find((c) => c.name === "exceedance")!;
+      expect(title(exceed.spec)).toMatch(/Active–active: no downtime in any year; Active–active: no data loss in any year/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });

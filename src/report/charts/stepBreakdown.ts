@@ -82,7 +82,8 @@ export function stepBreakdownChart(run: RunData): Chart {
               type: "quantitative",
               stack: "zero",
               title: "Mean time per incident (minutes)",
-              scale: { domainMax: maxTotal * 1.32, nice: false },
+              // An explicit domain (room for the totals' text): also fine when no incident needed a response.
+              scale: { domain: [0, roundSig(maxTotal * 1.32)], nice: false },
               axis: { tickCount: 8 },
             },
             color: {
