@@ -57,7 +57,8 @@ export function lossCurve(info: { id: string; label: string; type: string }, los
     pAny: n > 0 ? positive / n : NaN,
     p90: quantileSorted(sorted, 0.9),
     p99: quantileSorted(sorted, 0.99),
-    points: positiveEcdf(sorted, maxPoints).map((pt) => ({ x: pt.x, p: 1 - pt.cdf })),
+    // cdf is (count ≤ x) / n: recover the count so P(loss > x) is an exact ratio, not 1 − a rounded one.
+    points: positiveEcdf(sorted, maxPoints).map((pt) => ({ x: pt.x, p: (n - Math.round(pt.cdf * n)) / n })),
   };
 }
 

@@ -54,6 +54,8 @@ interface Catalogue {
   readonly targets: (s: Scenario) => Target[];
   /** Targets are owned by strategies (their owner is the strategy id). */
   readonly perStrategy?: boolean;
+  /** Whether the input can matter at all (a detection time of a process that never happens cannot). */
+  readonly applies?: (s: Scenario) => boolean;
 }
 
 const STEPS: readonly { step: Exclude<keyof StrategySteps, "restoreFromBackup">; label: string }[] = [
@@ -88,7 +90,12 @@ const CATALOGUE: readonly Catalogue[] = [
   { id: "commonCause.beta", label: "Common-cause share (β)", targets: one("commonCause.beta", "fraction", (s) => s.commonCause.beta) },
   { id: "partition.rate", label: "Inter-region partition rate", targets: one("partition.rate", "rate", (s) => s.partition.rate) },
   { id: "corruption.rate", label: "Data corruption rate", targets: one("corruption.rate", "rate", (s) => s.corruption.rate) },
-  { id: "corruption.detection", label: "Corruption detection time", targets: one("corruption.detection", "duration", (s) => s.corruption.detection) },
+  {
+    id: "corruption.detection",
+    label: "Corruption detection time",
+    targets: one("corruption.detection", "duration", (s) => s.corruption.detection),
+    applies: (s) => s.corruption.rate > 0,
+  },
   { id: "replication.lag", label: "Replication lag (baseline)", targets: one("replication.baselineLag", "duration", (s) => s.replication.baselineLag) },
   { id: "backup.interval", label: "Backup interval", targets: one("backup.interval", "duration", (s) => s.backup.interval) },
   { id: "backup.restoreThroughput", label: "Restore throughput", targets: one("backup.restoreThroughput", "throughput", (s) => s.backup.restoreThroughput) },
@@ -176,6 +183,7 @@ function joinTexts(parts: readonly { owner: string; text: string }[]): string {
 export function defaultInputs(scenario: Scenario): SensitivityInput[] {
   const out: SensitivityInput[] = [];
   for (const c of CATALOGUE) {
+    if (c.applies?.(scenario) === false) continue;
     const targets = c.targets(scenario).map((t) => ({ t, ...lowHigh(t) })).filter((x) => overrideText(x.t.kind, x.low) !== overrideText(x.t.kind, x.high));
     if (targets.length === 0) continue;
     const rules = new Set(targets.map((x) => x.rule));

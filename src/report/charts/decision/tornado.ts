@@ -27,7 +27,8 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
     `Each input moved alone to its low and high value (p10/p90 of its distribution, ×0.5/×2 of a rate, or as given), all other inputs at base.`,
     `Ranked by |swing|; the vertical line is the base value (${roundSig(s.base, 4).toLocaleString("en-US")}). Same seed in every case (common random numbers).`,
   ];
-  if (hidden > 0) subtitle.push(`${hidden} input${hidden === 1 ? "" : "s"} with no or smaller effect not shown (see sensitivity.csv).`);
+  if (shown.length === 0) subtitle.push(`No input moved ${metric} for this strategy.`);
+  else if (hidden > 0) subtitle.push(`${hidden} input${hidden === 1 ? "" : "s"} with no or smaller effect not shown (see sensitivity.csv).`);
   return {
     name: `tornado-${slug(s.id)}`,
     heading: `${s.label}: what moves ${metric} most`,
@@ -47,7 +48,8 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
           mark: { type: "bar", height: { band: 0.7 } },
           encoding: {
             y: { field: "input", type: "nominal", sort: order, title: null, axis: { labelLimit: 360 } },
-            x: { field: "from", type: "quantitative", title: metric, scale: { zero: false }, axis: { format } },
+            // An empty tornado (nothing moved) still gets an axis around the base value.
+            x: { field: "from", type: "quantitative", title: metric, scale: shown.length === 0 ? { domain: [s.base - 1, s.base + 1] } : { zero: false }, axis: { format } },
             x2: { field: "to" },
             color: {
               field: "side",
