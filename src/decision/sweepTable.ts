@@ -21,7 +21,7 @@ const TABLE_METRICS: readonly StatMetric[] = [
   "incidents.rtoMinutes",
   "incidents.rpoSeconds",
 ];
-const TABLE_STATS: readonly StatName[] = ["mean", "ci95lo", "ci95hi", "p50", "p90", "p99"];
+const TABLE_STATS: readonly StatName[] = ["mean", "ci95lo", "ci95hi", "p50", "p90", "p95", "p99"];
 
 /** The metric columns of sweep.csv, in order. */
 export const SWEEP_METRIC_COLUMNS: readonly MetricPath[] = [

@@ -2,6 +2,7 @@
 // point with the same seed (common random numbers) on one shared worker pool.
 import { join } from "node:path";
 import type { Command } from "commander";
+import { availabilityPercent } from "../../decision/format.js";
 import { gridPoints, sweepParameters } from "../../decision/grid.js";
 import { runMany } from "../../decision/runMany.js";
 import { SWEEP_METRIC_COLUMNS, sweepCsv, sweepRows, sweepTable, type SweepRow } from "../../decision/sweepTable.js";
@@ -101,12 +102,23 @@ async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
 }
 
 function sweepText(paths: readonly string[], rows: readonly SweepRow[], scenario: Scenario, count: number): string {
-  const header = ["point", ...paths, "strategy", "downtime mean / p99 (min/yr)", "data loss p99 (s/yr)", "RTO p50 / p99 (min)", "mean cost ($/yr)"];
+  const header = [
+    "point",
+    ...paths,
+    "strategy",
+    "availability mean / 5%-worst yr",
+    "downtime mean / p99 (min/yr)",
+    "data loss p99 (s/yr)",
+    "RTO p50 / p99 (min)",
+    "mean cost ($/yr)",
+  ];
   const col = (r: SweepRow, name: string): number => r.metrics[sweepColumnIndex(name)]!;
   const body = rows.map((r) => [
     String(r.point),
     ...r.values,
     r.strategy,
+    // The 5 %-worst year's availability is 1 − the 95th percentile of unavailability.
+    `${availabilityPercent(col(r, "availability.mean"))} / ${availabilityPercent(1 - col(r, "unavailability.p95"))}`,
     `${fmt(col(r, "downtimeMinutes.mean"))} / ${fmt(col(r, "downtimeMinutes.p99"))}`,
     fmt(col(r, "dataLossSeconds.p99")),
     `${fmt(col(r, "incidents.rtoMinutes.p50"))} / ${fmt(col(r, "incidents.rtoMinutes.p99"))}`,
