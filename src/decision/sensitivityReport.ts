@@ -17,7 +17,8 @@ export function sensitivityText(result: SensitivityResult, top = 12): string {
     lines.push("", `${s.label === s.id ? s.id : `${s.label} (${s.id})`}: ${result.metric} = ${fmt(s.base)} at base`);
     const moving = s.effects.filter((e) => e.swing !== 0);
     const still = s.effects.filter((e) => e.swing === 0);
-    const header = ["input (ranked by |swing|)", "low → high", `${result.metric} at low`, "at high", "swing high − low [95% CI]"];
+    const withCi = moving.some((e) => e.swingCi95 !== undefined);
+    const header = ["input (ranked by |swing|)", "low → high", `${result.metric} at low`, "at high", `swing high − low${withCi ? " [95% CI]" : ""}`];
     const rows = moving.slice(0, top).map((e) => [`${e.rank}. ${e.label}`, `${e.lowText} → ${e.highText}`, fmt(e.low), fmt(e.high), swingText(e)]);
     lines.push(...alignTable([header, ...rows]).map((l) => `  ${l}`));
     if (moving.length > top) lines.push(`  … ${moving.length - top} more in sensitivity.csv`);

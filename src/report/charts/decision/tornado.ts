@@ -11,6 +11,11 @@ import { axisFormat, slug } from "./write.js";
 const LOW = "input at its low value";
 const HIGH = "input at its high value";
 
+/** "962,816" for large values, "0.000624" (4 significant digits) for small ones. */
+function baseText(x: number): string {
+  return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-US") : String(roundSig(x, 4));
+}
+
 export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): Chart {
   const shown = s.effects.filter((e) => Number.isFinite(e.swing) && e.swing !== 0).slice(0, top);
   const rows = shown.flatMap((e) => {
@@ -25,7 +30,7 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
   const hidden = s.effects.length - shown.length;
   const subtitle = [
     `Each input moved alone to its low and high value (p10/p90 of its distribution, ×0.5/×2 of a rate, or as given), all other inputs at base.`,
-    `Ranked by |swing|; the vertical line is the base value (${roundSig(s.base, 4).toLocaleString("en-US")}). Same seed in every case (common random numbers).`,
+    `Ranked by |swing|; the vertical line is the base value (${baseText(s.base)}). Same seed in every case (common random numbers).`,
   ];
   if (shown.length === 0) subtitle.push(`No input moved ${metric} for this strategy.`);
   else if (hidden > 0) subtitle.push(`${hidden} input${hidden === 1 ? "" : "s"} with no or smaller effect not shown (see sensitivity.csv).`);
