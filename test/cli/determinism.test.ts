@@ -8,7 +8,7 @@ const RUNS = "2000";
 const root = tempDir("determinism");
 
 function run(out: string, ...extra: string[]): void {
-  const r = drsim(["run", DEFAULT_SCENARIO, "-n", RUNS, "--seed", "5", "--quiet", "--out", out, ...extra]);
+  const r = drsim(["run", DEFAULT_SCENARIO, "-n", RUNS, "--seed", "5", "--quiet", "--no-charts", "--out", out, ...extra]);
   expect(r.stderr, extra.join(" ")).toBe("");
   expect(r.status, extra.join(" ")).toBe(0);
 }
@@ -45,15 +45,30 @@ describe("determinism (real model)", () => {
       const workers = count === 3 ? "2" : "1";
       dirs.forEach((dir, k) => run(dir, "--shard", `${k + 1}/${count}`, "--workers", workers));
       const merged = join(root, `s${count}`, "merged");
-      const r = drsim(["merge", ...dirs.reverse(), "--out", merged, "--quiet"]);
+      const r = drsim(["merge", ...dirs.reverse(), "--out", merged, "--quiet", "--no-charts"]);
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
       expectSameBytes(reference, merged, `${count} shards`);
     });
   }
 
+  it("with charts: the merged shards' charts/ and report.html equal the unsharded run's", () => {
+    const whole = join(root, "charts-whole");
+    expect(drsim(["run", DEFAULT_SCENARIO, "-n", "600", "--seed", "5", "--quiet", "--out", whole]).status).toBe(0);
+    const dirs = [1, 2].map((k) => join(root, "charts-shards", String(k)));
+    for (const [k, dir] of dirs.entries()) {
+      const r = drsim(["run", DEFAULT_SCENARIO, "-n", "600", "--seed", "5", "--quiet", "--no-charts", "--shard", `${k + 1}/2`, "--out", dir]);
+      expect(r.status).toBe(0);
+    }
+    const merged = join(root, "charts-merged");
+    expect(drsim(["merge", ...dirs, "--out", merged, "--quiet"]).status).toBe(0);
+    const expected = readDir(whole);
+    expect([...expected.keys()]).toEqual(expect.arrayContaining(["report.html", join("charts", "exceedance.svg")]));
+    expectSameBytes(expected, merged, "charts");
+  });
+
   it("another seed gives other numbers", () => {
-    const r = drsim(["run", DEFAULT_SCENARIO, "-n", RUNS, "--seed", "6", "--quiet", "--out", join(root, "seed6"), "--workers", "1"]);
+    const r = drsim(["run", DEFAULT_SCENARIO, "-n", RUNS, "--seed", "6", "--quiet", "--no-charts", "--out", join(root, "seed6"), "--workers", "1"]);
     expect(r.status).toBe(0);
     expect(readDir(join(root, "seed6")).get("replications.csv")!.equals(reference.get("replications.csv")!)).toBe(false);
   });

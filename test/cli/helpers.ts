@@ -2,7 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/cli.js");
@@ -41,8 +41,13 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `drsim-cli-${prefix}-`));
 }
 
+/** Every file under a directory (recursively), relative path → bytes, in sorted order. */
 export function readDir(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+  return new Map(files.map((name) => [name, readFileSync(join(dir, name))]));
 }
 
 /** A stack trace line ("    at foo (file.js:1:2)"): never shown without --debug. */

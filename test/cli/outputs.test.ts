@@ -1,6 +1,6 @@
 // drsim run's outputs with the real model: the summary.json contract, --json, the terminal table,
 // CSVs that agree with summary.json, trace.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, drsim, tempDir } from "./helpers.js";
@@ -20,7 +20,7 @@ let stdout = "";
 let summary: SummaryJson;
 
 beforeAll(() => {
-  const r = drsim(["run", DEFAULT_SCENARIO, "-n", "2000", "--seed", "3", "--json", "--no-progress", "--out", out]);
+  const r = drsim(["run", DEFAULT_SCENARIO, "-n", "2000", "--seed", "3", "--json", "--no-progress", "--no-charts", "--out", out]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   stdout = r.stdout;
@@ -77,9 +77,12 @@ describe("drsim run outputs", () => {
     }
   });
 
-  it("the terminal table has one aligned row per strategy with units in the headers", () => {
-    const r = drsim(["run", DEFAULT_SCENARIO, "-n", "300", "--no-progress", "--out", tempDir("table")]);
+  it("the terminal table has one aligned row per strategy with units in the headers; charts by default", () => {
+    const dir = tempDir("table");
+    const r = drsim(["run", DEFAULT_SCENARIO, "-n", "300", "--no-progress", "--out", dir]);
     expect(r.status).toBe(0);
+    expect(existsSync(join(dir, "report.html"))).toBe(true);
+    expect(existsSync(join(dir, "charts", "downtime-ecdf.png"))).toBe(true);
     const lines = r.stdout.split("\n");
     const header = lines.find((l) => l.startsWith("strategy"))!;
     expect(header).toMatch(/availability.*nines.*downtime p50 \/ p99 \(min\/yr\).*data loss p50 \/ p99 \(s\/yr\).*RTO p50 \/ p99 \(min\).*RPO p50 \/ p99 \(s\).*mean cost \(\$\/yr\)/);

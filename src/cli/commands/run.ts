@@ -13,6 +13,7 @@ import { writeRunOutputs, writeShardOutputs } from "../../report/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
 import { collectOverride, horizon, list, nonNegativeInteger, positiveInteger, shard } from "../options.js";
+import { writeRunCharts } from "../charts.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
@@ -28,6 +29,7 @@ interface RunFlags {
   json?: boolean;
   quiet?: boolean;
   progress: boolean;
+  charts: boolean;
 }
 
 export function define(cmd: Command): void {
@@ -44,10 +46,12 @@ export function define(cmd: Command): void {
     .option("--json", "print summary.json on stdout instead of the table")
     .option("--quiet", "print nothing but errors (and --json output)")
     .option("--no-progress", "no progress display on stderr")
+    .option("--no-charts", "skip charts/ and report.html (faster)")
     .addHelpText(
       "after",
       `
-Outputs (in the run's directory): summary.json, summary.md, replications.csv, incidents.csv, scenario.json.
+Outputs (in the run's directory): summary.json, summary.md, replications.csv, incidents.csv, scenario.json,
+then charts/ (Vega-Lite, SVG, PNG) and report.html unless --no-charts. A shard writes its partial data only.
 Downtime, data loss and cost are per replication of the horizon (annual for a 1-year horizon).
 Identical seed → identical bytes, for any --workers and any --shard split.
 With several scenarios, --json prints one JSON document per scenario, in order.
@@ -111,6 +115,7 @@ async function runCommand(files: string[], flags: RunFlags): Promise<void> {
     }
     const summary = summarize(run);
     await writeRunOutputs(dir, run, summary);
+    if (flags.charts) await writeRunCharts(dir);
     if (flags.json === true) process.stdout.write(summaryToJson(summary));
     else if (flags.quiet !== true) process.stdout.write(`${several && i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${dir}/\n`);
   }

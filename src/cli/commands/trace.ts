@@ -16,6 +16,7 @@ interface TraceFlags {
   seed?: number;
   horizon?: number;
   set?: { path: string; value: string }[];
+  chart?: string;
 }
 
 function csvLine(r: TraceRecord): string {
@@ -35,9 +36,10 @@ export function define(cmd: Command): void {
     .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegativeInteger)
     .option("--horizon <duration>", "simulated time, e.g. 1y (default: run.horizon)", horizon)
     .option("--set <path=value>", "override a scenario field (repeatable)", collectOverride)
+    .option("--chart <prefix>", "draw the timeline as <prefix>.vl.json, .svg and .png instead of printing the events")
     .addHelpText(
       "after",
-      "\nTimes are seconds from the horizon start. The replication is the same one `drsim run` simulates\nwith the same seed.\n\nExample:\n  $ drsim trace scenarios/default.yaml --strategy warm-standby --replication 42 --format jsonl | head",
+      "\nTimes are seconds from the horizon start. The replication is the same one `drsim run` simulates\nwith the same seed.\n\nExample:\n  $ drsim trace scenarios/default.yaml --strategy warm-standby --replication 42 --format jsonl | head\n  $ drsim trace scenarios/default.yaml --strategy warm-standby --replication 42 --chart timeline",
     )
     .action(async (file: string, flags: TraceFlags) => {
       const scenario = await loadForRun(file, { overrides: flags.set, seed: flags.seed, horizon: flags.horizon });
@@ -49,9 +51,21 @@ export function define(cmd: Command): void {
       }
       const api = await loadModelApi();
       const model = api.compileModel(scenario);
+      const records: TraceRecord[] = [];
+      api.simulateReplication(model, scenario.run.seed, flags.replication, { strategy, sink: (r) => records.push(r) });
+      if (flags.chart !== undefined) {
+        const { writeTraceChart } = await import("./chart.js");
+        const label = scenario.strategies[strategy]!.label;
+        const files = await writeTraceChart(records, flags.chart, {
+          title: `${label}: replication ${flags.replication}`,
+          subtitle: [`${scenario.name}, seed ${scenario.run.seed}`],
+          horizon: scenario.run.horizon,
+        });
+        process.stdout.write(`timeline written to ${files.join(", ")}\n`);
+        return;
+      }
       const format = flags.format === "jsonl" ? jsonLine : csvLine;
-      const out: string[] = flags.format === "csv" ? ["time,event,region,detail,value\n"] : [];
-      api.simulateReplication(model, scenario.run.seed, flags.replication, { strategy, sink: (r) => out.push(format(r)) });
-      process.stdout.write(out.join(""));
+      const header = flags.format === "csv" ? "time,event,region,detail,value\n" : "";
+      process.stdout.write(header + records.map(format).join(""));
     });
 }
