@@ -130,7 +130,10 @@ async function startup(ctx: BenchContext, scenario: Scenario): Promise<void> {
   report(ctx, "e2e.worker-startup.workers-2", median(times), "ms", times);
 }
 
-/** The whole CLI as a user runs it (process start, workers, simulation, summary, all five files). */
+/**
+ * The whole CLI as a user runs it (process start, workers, simulation, summary, the five data files);
+ * charts are left out (--no-charts): they cost about a second whatever N is.
+ */
 function cliWall(ctx: BenchContext, scenario: Scenario, workers: number): void {
   const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
   const years = (scenario.run.runs * scenario.run.horizon) / YEAR;
@@ -138,7 +141,7 @@ function cliWall(ctx: BenchContext, scenario: Scenario, workers: number): void {
   for (let r = 0; r < REPEATS; r++) {
     const out = mkdtempSync(join(tmpdir(), "drsim-bench-cli-"));
     const t = performance.now();
-    const child = spawnSync(process.execPath, [cli, "run", "-n", String(scenario.run.runs), "--workers", String(workers), "--quiet", "--out", out], {
+    const child = spawnSync(process.execPath, [cli, "run", "-n", String(scenario.run.runs), "--workers", String(workers), "--quiet", "--no-charts", "--out", out], {
       encoding: "utf8",
     });
     const seconds = (performance.now() - t) / 1000;
