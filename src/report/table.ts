@@ -59,7 +59,7 @@ export function differencesTable(summary: Summary): Table | undefined {
 /** One line naming what was run. */
 export function runHeadline(summary: Summary): string {
   return (
-    `${summary.scenario}: ${summary.runs.toLocaleString("en-US")} replications of ${horizonUnit(summary.horizonSeconds).replace(/^(?=[a-z])/, "1 ")}, ` +
+    `${summary.scenario}: ${summary.runs.toLocaleString("en-US")} replication${summary.runs === 1 ? "" : "s"} of ${horizonUnit(summary.horizonSeconds).replace(/^(?=[a-z])/, "1 ")}, ` +
     `seed ${summary.seed}, drsim ${summary.drsim}`
   );
 }
