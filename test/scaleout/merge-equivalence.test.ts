@@ -1,7 +1,7 @@
 // The scale-out contract end to end: shards run as separate processes — by explicit --shard i/n, and
 // by --shard auto under a Kubernetes Indexed Job's and a Slurm array's environment — then merged,
 // give exactly the bytes of the unsharded run.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,9 +22,17 @@ function run(out: string, extra: string[], env: NodeJS.ProcessEnv = {}): void {
   ok(["run", SCENARIO, "-n", RUNS, "--seed", "11", "--workers", "1", "--quiet", "--out", out, ...extra], env);
 }
 
+/** Every file below `dir` (charts/ included: they must be byte-identical too), relative paths. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
+}
+
 function expectSameBytes(dir: string): void {
-  const names = readdirSync(whole).sort();
-  expect(readdirSync(dir).sort()).toEqual(names);
+  const names = files(whole);
+  expect(names).toContain(join("charts", "exceedance.png"));
+  expect(files(dir)).toEqual(names);
   for (const name of names) {
     const a = readFileSync(join(whole, name));
     const b = readFileSync(join(dir, name));
