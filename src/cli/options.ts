@@ -1,6 +1,6 @@
 // Option-value parsers shared by commands. They throw commander's InvalidArgumentError, which
 // commander reports as "option '…' argument '…' is invalid. <reason>" and main() turns into exit 2.
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../errors.js";
 import { parseDuration } from "../model/scenario/units.js";
 import { parseShard, type ShardSpec } from "../montecarlo/shard.js";
@@ -47,4 +47,18 @@ export function collectOverride(text: string, previous: { path: string; value: s
   const eq = text.indexOf("=");
   if (eq <= 0) throw new InvalidArgumentError("Expected path=value, e.g. workload.requestsPerSecond=500.");
   return [...previous, { path: text.slice(0, eq).trim(), value: text.slice(eq + 1) }];
+}
+
+/**
+ * The options of every command that simulates: how many replications, which seed, horizon,
+ * strategies and workers. `per` names what each set of replications is for in a command that runs
+ * several ("point" of a sweep, "case" of a sensitivity analysis), which share one seed and one pool.
+ */
+export function simulationOptions(cmd: Command, per?: string): Command {
+  return cmd
+    .option("-n, --runs <n>", `replications${per ? ` per ${per}` : ""} (default: the scenario's run.runs)`, positiveInteger)
+    .option("--seed <seed>", `master seed${per ? `, the same for every ${per}` : ""} (default: the scenario's run.seed)`, nonNegativeInteger)
+    .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
+    .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
+    .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = in-process)`, positiveInteger);
 }

@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, unlinkSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
-/** One output file: its name and its content as string chunks (a generator streams large files). */
+/** One output file: its name and its content — bytes (PNG), a string, or string chunks (a generator streams large files). */
 export interface OutputFile {
   readonly name: string;
-  readonly content: string | Iterable<string>;
+  readonly content: Uint8Array | string | Iterable<string>;
 }
 
 const pending = new Set<string>();
@@ -56,10 +56,11 @@ function tempPathFor(finalPath: string): string {
 
 const FLUSH_BYTES = 1 << 20;
 
-async function writeTemp(path: string, content: string | Iterable<string>): Promise<void> {
+async function writeTemp(path: string, content: OutputFile["content"]): Promise<void> {
   const handle = await open(path, "w");
   try {
-    if (typeof content === "string") await handle.writeFile(content, "utf8");
+    if (content instanceof Uint8Array) await handle.writeFile(content);
+    else if (typeof content === "string") await handle.writeFile(content, "utf8");
     else {
       // Chunks are gathered to ~1 MB per write: few syscalls, bounded memory for any file size.
       let buffer: string[] = [];
@@ -110,4 +111,9 @@ export async function writeFilesAtomically(dir: string, files: readonly OutputFi
     throw error;
   }
   return staged.map((s) => s.final);
+}
+
+/** One file, atomically (a set of one): `path` is its final path. */
+export async function writeFileAtomic(path: string, content: OutputFile["content"]): Promise<void> {
+  await writeFilesAtomically(dirname(path), [{ name: basename(path), content }]);
 }

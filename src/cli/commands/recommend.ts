@@ -11,7 +11,7 @@ import { runMonteCarlo } from "../../montecarlo/runner.js";
 import { writeFilesAtomically } from "../../report/atomicWrite.js";
 import { writeLossExceedance } from "../../report/charts/decision/lossExceedanceRun.js";
 import { createProgress, progressMode } from "../../report/progress.js";
-import { collectOverride, horizon, list, nonNegativeInteger, positiveInteger } from "../options.js";
+import { collectOverride, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
@@ -64,7 +64,7 @@ function dollars(text: string): number {
 }
 
 export function define(cmd: Command): void {
-  cmd
+  simulationOptions(cmd)
     .argument("[scenario]", "scenario file (YAML); none = the built-in default scenario")
     .requiredOption("--rto <duration>", "per-incident recovery time objective, e.g. 15m, 4h", target)
     .requiredOption("--rpo <duration>", "per-incident recovery point objective (seconds of writes lost), e.g. 0, 30s, 1m", target)
@@ -72,11 +72,6 @@ export function define(cmd: Command): void {
     .option("--confidence <p>", "required probability of meeting each target", probability, 0.95)
     .option("--budget <usd>", "maximum mean total cost of risk per year (USD)", dollars)
     .option("--include-corruption", "hold corruption-restore incidents to the RTO/RPO targets too (default: region failures only)")
-    .option("-n, --runs <n>", "replications (default: the scenario's run.runs)", positiveInteger)
-    .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegativeInteger)
-    .option("--horizon <duration>", "simulated time per replication (default: run.horizon)", horizon)
-    .option("--strategies <ids>", "comma-separated subset of strategy ids", list)
-    .option("--workers <n>", "worker threads (default: all cores; 1 = in-process)", positiveInteger)
     .option("--set <path=value>", "override a scenario field (repeatable)", collectOverride)
     .option("--json", "print the recommendation as JSON")
     .option("--md", "print the recommendation as Markdown")

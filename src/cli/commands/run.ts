@@ -12,7 +12,7 @@ import { createProgress, progressMode } from "../../report/progress.js";
 import { writeRunOutputs, writeShardOutputs } from "../../report/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
-import { collectOverride, horizon, list, nonNegativeInteger, positiveInteger, shard } from "../options.js";
+import { collectOverride, shard, simulationOptions } from "../options.js";
 import { writeRunCharts } from "../charts.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
@@ -33,13 +33,8 @@ interface RunFlags {
 }
 
 export function define(cmd: Command): void {
-  cmd
+  simulationOptions(cmd)
     .argument("[scenarios...]", "scenario files (YAML); none = the built-in default scenario")
-    .option("-n, --runs <n>", "replications (default: the scenario's run.runs)", positiveInteger)
-    .option("--seed <seed>", "master seed, a non-negative integer (default: the scenario's run.seed)", nonNegativeInteger)
-    .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
-    .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
-    .option("--workers <n>", "worker threads (default: all cores; 1 = in-process)", positiveInteger)
     .option("--out <dir>", "output directory (default: results/<scenario>/; with several scenarios, <dir>/<scenario>/)")
     .option("--shard <i/n|auto>", "run only shard i of n (contiguous replication ranges); merge with drsim merge", shard)
     .option("--set <path=value>", "override a scenario field (repeatable), e.g. --set workload.requestsPerSecond=500", collectOverride)

@@ -14,7 +14,7 @@ import { writeFilesAtomically } from "../../report/atomicWrite.js";
 import { tornadoChart } from "../../report/charts/decision/tornado.js";
 import { writeCharts } from "../../report/charts/decision/write.js";
 import { createProgress, progressMode } from "../../report/progress.js";
-import { collectOverride, horizon, list, nonNegativeInteger, positiveInteger } from "../options.js";
+import { collectOverride, list, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
@@ -36,17 +36,12 @@ interface SensitivityFlags {
 }
 
 export function define(cmd: Command): void {
-  cmd
+  simulationOptions(cmd, "case")
     .argument("[scenario]", "scenario file (YAML); none = the built-in default scenario")
     .option("--metric <metric.stat>", "the summary number to explain, e.g. downtimeMinutes.p99, costUSD.mean, incidents.rtoMinutes.p90", parseMetricPath, parseMetricPath("downtimeMinutes.p99"))
     .option("--inputs <ids>", "only these inputs (default ids such as outage.rate, steps.decide, or --range paths)", list)
     .option("--range <path=low,high>", "vary a scenario field between two values in its own units (repeatable)", collectOverride)
     .option("--set <path=value>", "override a scenario field in every case (repeatable)", collectOverride)
-    .option("-n, --runs <n>", "replications per case (default: the scenario's run.runs)", positiveInteger)
-    .option("--seed <seed>", "master seed, the same for every case (default: the scenario's run.seed)", nonNegativeInteger)
-    .option("--horizon <duration>", "simulated time per replication (default: run.horizon)", horizon)
-    .option("--strategies <ids>", "comma-separated subset of strategy ids", list)
-    .option("--workers <n>", "worker threads, shared by all cases (default: all cores; 1 = in-process)", positiveInteger)
     .option("--out <dir>", "output directory (default: results/<scenario>-sensitivity/)")
     .option("--json", "print the ranking as JSON")
     .option("--no-charts", "skip the tornado charts")

@@ -15,7 +15,7 @@ import { withColors, writeCharts } from "../../report/charts/decision/write.js";
 import { alignTable, fmt, usd } from "../../report/format.js";
 import { createProgress, progressMode } from "../../report/progress.js";
 import { summaryToJson } from "../../report/summaryJson.js";
-import { collectOverride, horizon, list, nonNegativeInteger, positiveInteger } from "../options.js";
+import { collectOverride, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
@@ -33,14 +33,9 @@ interface SweepFlags {
 }
 
 export function define(cmd: Command): void {
-  cmd
+  simulationOptions(cmd, "point")
     .argument("[scenario]", "scenario file (YAML); none = the built-in default scenario")
     .option("--set <path=v1,v2,…>", "a swept scenario field and its values, in the scenario's units (repeatable: the grid is every combination)", collectOverride)
-    .option("-n, --runs <n>", "replications per point (default: the scenario's run.runs)", positiveInteger)
-    .option("--seed <seed>", "master seed, the same for every point (default: the scenario's run.seed)", nonNegativeInteger)
-    .option("--horizon <duration>", "simulated time per replication (default: run.horizon)", horizon)
-    .option("--strategies <ids>", "comma-separated subset of strategy ids", list)
-    .option("--workers <n>", "worker threads, shared by all points (default: all cores; 1 = in-process)", positiveInteger)
     .option("--out <dir>", "output directory (default: results/<scenario>-sweep/)")
     .option("--no-charts", "skip the charts")
     .option("--quiet", "print nothing but errors")

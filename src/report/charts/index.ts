@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { TraceRecord } from "../../model/results.js";
 import { reportHtml } from "../html/page.js";
-import { writeFileAtomic } from "./atomicWrite.js";
+import { writeFileAtomic } from "../atomicWrite.js";
 import type { Chart } from "./chart.js";
 import { costRiskChart } from "./costRisk.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
