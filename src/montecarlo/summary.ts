@@ -6,7 +6,8 @@
 // Empty samples: a Stat over no values (rtoMinutes/rpoSeconds when no incident happened) has n: 0 and
 // every number NaN, which summary.json writes as null (ci95: [null, null]).
 import type { StrategyType } from "../model/scenario/types.js";
-import type { RunResult } from "./types.js";
+import { INCIDENT_CAUSES } from "../model/results.js";
+import type { IncidentColumns, RunResult } from "./types.js";
 import { describe, pairedDifference, type Difference, type Stat } from "./stat.js";
 
 export type { Difference, Stat };
@@ -35,6 +36,12 @@ export interface StrategySummary {
     /** Share of incidents that completed a failover / were aborted because the primary returned. */
     readonly failedOverFraction: number;
     readonly abortedFraction: number;
+    /**
+     * The same per cause (region-outage, catastrophic, common-cause, corruption), causes that
+     * occurred only: a DR strategy answers region failures, while corruption restores are alike for
+     * every strategy, so planners read the two apart.
+     */
+    readonly byCause: Readonly<Record<string, { readonly total: number; readonly rtoMinutes: Stat; readonly rpoSeconds: Stat }>>;
   };
   // Beyond the contract:
   readonly label: string;
@@ -122,6 +129,23 @@ function exceedance(values: Float64Array, thresholds: readonly number[]): Record
   return out;
 }
 
+function byCause(incidents: IncidentColumns): StrategySummary["incidents"]["byCause"] {
+  const out: Record<string, { total: number; rtoMinutes: Stat; rpoSeconds: Stat }> = {};
+  INCIDENT_CAUSES.forEach((cause, c) => {
+    const rto: number[] = [];
+    const rpo: number[] = [];
+    for (let k = 0; k < incidents.count; k++) {
+      if (incidents.cause[k] !== c) continue;
+      rto.push(incidents.rto[k]! / 60);
+      rpo.push(incidents.rpo[k]!);
+    }
+    if (rto.length > 0) {
+      out[cause] = { total: rto.length, rtoMinutes: describe(finite(Float64Array.from(rto))), rpoSeconds: describe(finite(Float64Array.from(rpo))) };
+    }
+  });
+  return out;
+}
+
 function fraction(flags: Uint8Array): number {
   let k = 0;
   for (const f of flags) k += f;
@@ -151,6 +175,7 @@ export function summarize(run: RunResult): Summary {
         total: incidents.count,
         failedOverFraction: fraction(incidents.failedOver),
         abortedFraction: fraction(incidents.aborted),
+        byCause: byCause(incidents),
       },
       label: info.label,
       type: info.type,
