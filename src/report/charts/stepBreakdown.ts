@@ -1,5 +1,5 @@
 // Chart 5: where the recovery time goes — per strategy, the mean time each pipeline step takes per
-// incident that the strategy responded to (beyond detection), stacked in pipeline order.
+// region-failure incident that the strategy responded to (beyond detection), stacked in pipeline order.
 import { PIPELINE_STEPS } from "../../model/results.js";
 import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
@@ -64,7 +64,8 @@ export function stepBreakdownChart(run: RunData): Chart {
       title: {
         text: "Where the recovery time goes",
         subtitle: [
-          "Mean minutes per incident spent in each pipeline step, over the incidents each strategy responded to beyond detection.",
+          "Mean minutes per incident spent in each pipeline step, over the region failures each strategy responded to beyond detection",
+          "(corruption restores, the same for every strategy, are left out).",
           "Total and number of such incidents (n) at the end of each bar.",
         ],
       },

@@ -24,7 +24,7 @@ export interface IncidentDigest {
   readonly count: number;
   /** Incidents with any downtime-to-recovery or data loss (rto > 0 or rpo > 0). */
   readonly impactful: number;
-  /** Incidents in which a response beyond detection ran (any step other than detect). */
+  /** Region-failure incidents (not corruption) in which a response beyond detection ran. */
   readonly responded: number;
   /** Over responded incidents: sum of each step's seconds (a step that did not run adds 0). */
   readonly stepSeconds: Readonly<Record<PipelineStep, number>>;
@@ -105,7 +105,10 @@ export async function loadIncidents(
       }
       p.count++;
       const durations = c.steps.map((col) => num(f[col]));
-      if (durations.some((v, i) => Number.isFinite(v) && PIPELINE_STEPS[i] !== "detect")) {
+      // Where the recovery time goes is a question about the DR response to region failures:
+      // corruption restores take the same path for every strategy and would drown it out.
+      const regionFailure = f[c.cause] !== "corruption";
+      if (regionFailure && durations.some((v, i) => Number.isFinite(v) && PIPELINE_STEPS[i] !== "detect")) {
         p.responded++;
         durations.forEach((v, i) => {
           if (!Number.isFinite(v)) return;
