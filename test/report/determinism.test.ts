@@ -26,7 +26,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test("every chart file and report.html are byte-identical across renders", () => {
   const files = readdirSync(join(a(), "charts")).sort();
-  expect(files.filter((f) => f.endsWith(".png")).length).toBe(5);
+  expect(files.filter((f) => f.endsWith(".png")).length).toBe(6); // five run charts + loss exceedance
   expect(files).toEqual(readdirSync(join(b(), "charts")).sort());
   for (const f of files) {
     expect(readFileSync(join(a(), "charts", f)).equals(readFileSync(join(b(), "charts", f))), f).toBe(true);

@@ -6,6 +6,7 @@ import { reportHtml } from "../html/page.js";
 import { writeFileAtomic } from "../atomicWrite.js";
 import type { Chart } from "./chart.js";
 import { costRiskChart } from "./costRisk.js";
+import { renderLossExceedance } from "./decision/lossExceedanceRun.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
 import { loadRun, type RunData } from "./load/run.js";
@@ -34,6 +35,8 @@ export async function renderRunReport(runDir: string): Promise<void> {
   const dir = join(runDir, "charts");
   await mkdir(dir, { recursive: true });
   for (const chart of charts) await writeChart(dir, chart);
+  // The risk team's view: P(annual loss > $x), with lossExceedance.csv beside it.
+  await renderLossExceedance(runDir);
   await writeFileAtomic(join(runDir, "report.html"), reportHtml(run, charts));
 }
 
