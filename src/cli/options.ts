@@ -49,6 +49,15 @@ export function collectOverride(text: string, previous: { path: string; value: s
   return [...previous, { path: text.slice(0, eq).trim(), value: text.slice(eq + 1) }];
 }
 
+/** The values `simulationOptions` defines, for the commands' option types to extend. */
+export interface SimulationFlags {
+  runs?: number;
+  seed?: number;
+  horizon?: number;
+  strategies?: string[];
+  workers?: number;
+}
+
 /**
  * The options of every command that simulates: how many replications, which seed, horizon,
  * strategies and workers. `per` names what each set of replications is for in a command that runs

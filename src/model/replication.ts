@@ -35,7 +35,7 @@ export function compileModel(scenario: Scenario): CompiledModel {
     horizon,
     offeredRequests,
     standing: scenario.strategies.map((s) => standingCost(scenario, s, horizon, offeredRequests)),
-    world: new WorldSampler(scenario, horizon),
+    world: new WorldSampler(scenario, horizon, traffic),
     services: scenario.strategies.map((s) =>
       s.type === "active-active" ? new ActiveActiveService(ctx, s) : new FailoverService(ctx, s),
     ),

@@ -347,8 +347,7 @@ export class FailoverService extends Service {
     inc.aborted = aborted;
     this.emit(aborted ? "abort" : "recovered", this.active, "", 0);
     this.phase = Phase.Idle;
-    this.refresh(now);
-    this.closeIncident(now);
+    this.closeIncident(now); // onRegionUp refreshes the level once everything has changed
   }
 
   private pickTarget(): number {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EventQueue, type EventId } from "../../src/engine/eventQueue.js";
+import { streamFor } from "../../src/engine/random.js";
 
 // A tiny seeded PRNG so every case is reproducible (the streams module is separate work).
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface RefEvent { time: number; seq: number; type: number; arg: number; id: EventId }
 
 /** The obviously-correct reference: an array kept sorted by (time, insertion order). */
@@ -51,7 +42,7 @@ describe("EventQueue against a sorted-array reference", () => {
     const CASES = 5_000;
     let ops = 0;
     for (let c = 0; c < CASES; c++) {
-      const rng = mulberry32(1_000 + c);
+      const rng = streamFor(1_000 + c, 0, "event-queue-test");
       // Small initial capacity exercises growth; a coarse time grid forces many ties.
       const q = new EventQueue(2);
       const ref = new SortedReference();

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Simulator, type EventId } from "../../src/engine/simulator.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { streamFor } from "../../src/engine/random.js";
 
 interface Fired { time: number; type: number; arg: number }
 
@@ -22,7 +13,7 @@ function recorder(): { sim: Simulator; fired: Fired[] } {
 
 describe("Simulator ordering", () => {
   it("fires events in (time, scheduling order), whatever order they were scheduled in", () => {
-    const rng = mulberry32(7);
+    const rng = streamFor(7, 0, "simulator-test");
     const { sim, fired } = recorder();
     const planned: Fired[] = [];
     for (let i = 0; i < 5_000; i++) {
@@ -107,7 +98,7 @@ describe("Simulator scheduling errors", () => {
 describe("Simulator cancel and single firing", () => {
   it("never runs an event twice or a cancelled event, and runs every other one", () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const rng = mulberry32(seed);
+      const rng = streamFor(seed, 0, "simulator-test");
       const runs = new Map<number, number>(); // event number → times fired
       const cancelled = new Set<number>();
       const pendingIds = new Map<number, EventId>(); // event number → handle while pending
@@ -160,7 +151,7 @@ describe("Simulator cancel and single firing", () => {
 
 describe("Simulator trace hook", () => {
   it("sees every event, in order, before its handler; null switches it off", () => {
-    const rng = mulberry32(3);
+    const rng = streamFor(3, 0, "simulator-test");
     const traced: Fired[] = [];
     const handled: Fired[] = [];
     let tracing = true;
@@ -188,7 +179,7 @@ describe("Simulator reset and re-entrancy", () => {
   it("reset() clears events and the clock; a rerun matches a fresh simulator", () => {
     const play = (sim: Simulator, fired: Fired[]): Fired[] => {
       fired.length = 0;
-      const rng = mulberry32(11);
+      const rng = streamFor(11, 0, "simulator-test");
       for (let i = 0; i < 500; i++) sim.schedule(Math.floor(rng() * 100), i % 4, i);
       sim.run(60);
       return [...fired];

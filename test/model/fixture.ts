@@ -37,7 +37,7 @@ export function strategy(id: string, type: StrategyType, over: Partial<Strategy>
     id,
     type,
     label: id,
-    standbyFraction: type === "active-active" ? 1 : 1,
+    standbyFraction: 1, // no ramp: a failed-over or surviving region carries all the load at once
     standbyControlPlanes: 1,
     replication: { mode: type === "backup-restore" ? "backup" : type === "active-active" ? "sync" : "async" },
     steps: {

@@ -18,25 +18,14 @@ import {
   sortedAscending,
 } from "../../models/fit/lognormal.js";
 import { computeOutageFit, isMultiRegion, isProviderTimed, parseCsv } from "../../models/fit/outage-data.js";
+import { streamFor } from "../../src/engine/random.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const referenceDir = process.env["DRSIM_REFERENCE_DIR"] ?? resolve(repo, "..", "shared", "reference");
 const hasReference = existsSync(join(referenceDir, "cloud-status-incidents-2018-2020.csv"));
 
-/** mulberry32: a tiny deterministic uniform generator on [0, 1), enough for a fitting test. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function lognormalSamples(n: number, mu: number, sigma: number, seed: number): number[] {
-  const u = mulberry32(seed);
+  const u = streamFor(seed, 0, "fit-test");
   const out: number[] = [];
   while (out.length < n) {
     // Box–Muller, both normals used.

@@ -4,22 +4,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep, type TraceRecord } from "../../src/model/results.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { streamFor } from "../../src/engine/random.js";
 
 class Rng {
   private readonly u: () => number;
   constructor(seed: number) {
-    this.u = mulberry32(seed);
+    this.u = streamFor(seed, 0, "report-fixture");
   }
   uniform(a = 0, b = 1): number {
     return a + (b - a) * this.u();

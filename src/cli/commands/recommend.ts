@@ -11,22 +11,17 @@ import { runMonteCarlo } from "../../montecarlo/runner.js";
 import { writeFilesAtomically } from "../../report/atomicWrite.js";
 import { writeLossExceedance } from "../../report/charts/decision/lossExceedanceRun.js";
 import { createProgress, progressMode } from "../../report/progress.js";
-import { collectOverride, simulationOptions } from "../options.js";
+import { type SimulationFlags, collectOverride, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
-interface RecommendFlags {
+interface RecommendFlags extends SimulationFlags {
   rto: number;
   rpo: number;
   availability?: number;
   confidence: number;
   budget?: number;
   includeCorruption?: boolean;
-  runs?: number;
-  seed?: number;
-  horizon?: number;
-  strategies?: string[];
-  workers?: number;
   set?: { path: string; value: string }[];
   json?: boolean;
   md?: boolean;

@@ -12,17 +12,12 @@ import { createProgress, progressMode } from "../../report/progress.js";
 import { writeRunOutputs, writeShardOutputs } from "../../report/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
-import { collectOverride, shard, simulationOptions } from "../options.js";
+import { type SimulationFlags, collectOverride, shard, simulationOptions } from "../options.js";
 import { writeRunCharts } from "../charts.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
-interface RunFlags {
-  runs?: number;
-  seed?: number;
-  horizon?: number;
-  strategies?: string[];
-  workers?: number;
+interface RunFlags extends SimulationFlags {
   out?: string;
   shard?: ShardSpec;
   set?: { path: string; value: string }[];

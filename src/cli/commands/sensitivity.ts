@@ -14,20 +14,15 @@ import { writeFilesAtomically } from "../../report/atomicWrite.js";
 import { tornadoChart } from "../../report/charts/decision/tornado.js";
 import { writeCharts } from "../../report/charts/decision/write.js";
 import { createProgress, progressMode } from "../../report/progress.js";
-import { collectOverride, list, simulationOptions } from "../options.js";
+import { type SimulationFlags, collectOverride, list, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
-interface SensitivityFlags {
+interface SensitivityFlags extends SimulationFlags {
   metric: MetricPath;
   inputs?: string[];
   range?: { path: string; value: string }[];
   set?: { path: string; value: string }[];
-  runs?: number;
-  seed?: number;
-  horizon?: number;
-  strategies?: string[];
-  workers?: number;
   out?: string;
   json?: boolean;
   charts: boolean;

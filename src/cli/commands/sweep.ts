@@ -15,17 +15,12 @@ import { withColors, writeCharts } from "../../report/charts/decision/write.js";
 import { alignTable, fmt, usd } from "../../report/format.js";
 import { createProgress, progressMode } from "../../report/progress.js";
 import { summaryToJson } from "../../report/summaryJson.js";
-import { collectOverride, simulationOptions } from "../options.js";
+import { type SimulationFlags, collectOverride, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
 import { loadForRun } from "../scenarioInput.js";
 
-interface SweepFlags {
+interface SweepFlags extends SimulationFlags {
   set?: { path: string; value: string }[];
-  runs?: number;
-  seed?: number;
-  horizon?: number;
-  strategies?: string[];
-  workers?: number;
   out?: string;
   charts: boolean;
   quiet?: boolean;

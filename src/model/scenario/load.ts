@@ -34,23 +34,10 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
-  const s = result.data;
-  return {
-    name: s.name ?? basename(path, extname(path)),
-    description: s.description,
-    file: path,
-    run: s.run,
-    regions: s.regions,
-    commonCause: s.commonCause,
-    degradation: s.degradation,
-    partition: s.partition,
-    corruption: s.corruption,
-    replication: s.replication,
-    workload: s.workload,
-    backup: s.backup,
-    costs: s.costs,
-    strategies: s.strategies,
-  };
+  // The schema's output already has the contract's keys in types.ts order; only the name default
+  // and the file path are added here.
+  const { name, description, ...rest } = result.data;
+  return { name: name ?? basename(path, extname(path)), description, file: path, ...rest };
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

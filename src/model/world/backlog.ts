@@ -3,7 +3,7 @@
 // at any instant is read off it. Zero — and no profile at all — when the link always keeps up.
 import { UserError } from "../../errors.js";
 import type { Workload } from "../scenario/types.js";
-import { makeTraffic } from "../traffic.js";
+import type { Traffic } from "../traffic.js";
 
 const STEP = 60; // seconds; the queue changes slowly against this step
 const WEEK = 7 * 86_400;
@@ -13,8 +13,7 @@ export interface BacklogProfile {
   lagAt(t: number): number;
 }
 
-export function makeBacklogProfile(workload: Workload, bandwidth: number): BacklogProfile | null {
-  const traffic = makeTraffic(workload);
+export function makeBacklogProfile(traffic: Traffic, workload: Workload, bandwidth: number): BacklogProfile | null {
   const bytesPerRequest = workload.writeFraction * workload.bytesPerWrite;
   const slots = WEEK / STEP;
   let peak = 0;

@@ -5,6 +5,7 @@ import { makeDistribution } from "../../engine/distributions.js";
 import { streamForKey, streamKey } from "../../engine/random.js";
 import type { Distribution, Rng } from "../../engine/types.js";
 import type { Scenario } from "../scenario/types.js";
+import type { Traffic } from "../traffic.js";
 import { makeBacklogProfile, type BacklogProfile } from "./backlog.js";
 import type {
   CorruptionEvent,
@@ -51,7 +52,7 @@ export class WorldSampler {
   private readonly lag: { baseline: Distribution; spikeRate: number; spikeMagnitude: Distribution; spikeDuration: Distribution };
   private readonly backlog: BacklogProfile | null;
 
-  constructor(scenario: Scenario, horizon: number) {
+  constructor(scenario: Scenario, horizon: number, traffic: Traffic) {
     this.horizon = horizon;
     const beta = scenario.commonCause.beta;
     this.allRegions = (1 << scenario.regions.length) - 1;
@@ -92,23 +93,12 @@ export class WorldSampler {
       spikeMagnitude: makeDistribution(link.spikes.magnitude),
       spikeDuration: makeDistribution(link.spikes.duration),
     };
-    this.backlog = makeBacklogProfile(scenario.workload, link.bandwidth);
+    this.backlog = makeBacklogProfile(traffic, scenario.workload, link.bandwidth);
   }
 
   sample(seed: number, replication: number): World {
     const outages: RegionOutageEvent[] = [];
-    const partitions = this.samplePartitions(streamForKey(seed, replication, PARTITION));
-    const lagRng = streamForKey(seed, replication, LAG);
-    let spikes: PartitionEvent[] | null = null;
-    const lagAt = (t: number): number => {
-      spikes ??= renewal(streamForKey(seed, replication, LAG_SPIKES), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
-      let lag = this.lag.baseline.sample(lagRng);
-      for (const s of spikes) if (s.start <= t && t < s.end) lag += this.lag.spikeMagnitude.sample(lagRng);
-      // Replication stops during a partition: the lag is the time since it began.
-      for (const p of partitions) if (p.start <= t && t < p.end) lag += t - p.start;
-      if (this.backlog) lag += this.backlog.lagAt(t);
-      return lag;
-    };
+    const partitions = renewal(streamForKey(seed, replication, PARTITION), this.partition.rate, this.horizon, this.partition.duration);
 
     for (let r = 0; r < this.regions.length; r++) {
       const region = this.regions[r]!;
@@ -132,8 +122,9 @@ export class WorldSampler {
       }
     }
     outages.sort((a, b) => a.start - b.start || a.regionMask - b.regionMask);
-    // Lags are drawn in time order, after sorting, so they do not depend on region order.
-    const withLag = outages.length === 0 ? outages : outages.map((o) => ({ ...o, lagAtStart: lagAt(o.start) }));
+    // Lags are drawn in time order, after sorting, so they do not depend on region order. Most
+    // replications have no outage: their lag streams are never created.
+    const withLag = outages.length === 0 ? outages : this.withLags(outages, partitions, seed, replication);
 
     return {
       outages: withLag,
@@ -141,6 +132,21 @@ export class WorldSampler {
       partitions,
       corruptions: this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)),
     };
+  }
+
+  /** Each outage with the async replication lag at its start (DESIGN.md's lag process). */
+  private withLags(outages: readonly RegionOutageEvent[], partitions: readonly PartitionEvent[], seed: number, replication: number): RegionOutageEvent[] {
+    const lagRng = streamForKey(seed, replication, LAG);
+    const spikes = renewal(streamForKey(seed, replication, LAG_SPIKES), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
+    return outages.map((o) => {
+      const t = o.start;
+      let lag = this.lag.baseline.sample(lagRng);
+      for (const s of spikes) if (s.start <= t && t < s.end) lag += this.lag.spikeMagnitude.sample(lagRng);
+      // Replication stops during a partition: the lag is the time since it began.
+      for (const p of partitions) if (p.start <= t && t < p.end) lag += t - p.start;
+      if (this.backlog) lag += this.backlog.lagAt(t);
+      return { ...o, lagAtStart: lag };
+    });
   }
 
   private outage(
@@ -176,10 +182,6 @@ export class WorldSampler {
       }
     }
     return out.sort((a, b) => a.start - b.start || a.region - b.region);
-  }
-
-  private samplePartitions(rng: Rng): PartitionEvent[] {
-    return renewal(rng, this.partition.rate, this.horizon, this.partition.duration);
   }
 
   private sampleCorruptions(rng: Rng): CorruptionEvent[] {
