@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type LognormalFit,
   empiricalQuantile,
   fitLognormal,
   ksCritical05,
@@ -88,13 +89,7 @@ function hours(row: CsvRow): number {
 const r = roundSignificant;
 
 /** A fitted lognormal next to the sample it was fitted to (hours). */
-export interface FitSummary {
-  readonly n: number;
-  readonly mu: number;
-  readonly sigma: number;
-  readonly sigmaUnbiased: number;
-  readonly seMu: number;
-  readonly seSigma: number;
+export interface FitSummary extends LognormalFit {
   readonly fitted: { readonly median: number; readonly mean: number; readonly p90: number; readonly p99: number };
   readonly empirical: {
     readonly min: number;
