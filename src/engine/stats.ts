@@ -178,14 +178,30 @@ export class TimeWeighted {
  * and the median of an even count is the midpoint of the middle pair. NaN for no values.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1], got ${p}`);
-  const n = sorted.length;
-  if (n === 0) return NaN;
+  return quantileOfOrder(sorted.length, p, (k) => sorted[k]!);
+}
+
+/** The 0-based ranks (order statistics) the type-7 quantile p of n values interpolates between. */
+export function quantileRanks(n: number, p: number): number[] {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
+  if (n === 0) return [];
   const h = (n - 1) * p;
   const i = Math.floor(h);
-  const xi = sorted[i]!;
-  if (i >= n - 1 || h === i) return xi;
-  return xi + (h - i) * (sorted[i + 1]! - xi);
+  return i >= n - 1 || h === i ? [i] : [i, i + 1];
+}
+
+/**
+ * The type-7 quantile p of n values given their order statistics `at(rank)` (0-based, ascending):
+ * one formula for a sorted array and for order statistics selected from a stream, so both give the
+ * same double.
+ */
+export function quantileOfOrder(n: number, p: number, at: (rank: number) => number): number {
+  const ranks = quantileRanks(n, p);
+  if (ranks.length === 0) return NaN;
+  const xi = at(ranks[0]!);
+  if (ranks.length === 1) return xi;
+  const h = (n - 1) * p;
+  return xi + (h - ranks[0]!) * (at(ranks[1]!) - xi);
 }
 
 export interface MeanCI {

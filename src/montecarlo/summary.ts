@@ -5,16 +5,15 @@
 // horizon"; with the default 1-year horizon they are annual figures.
 // Empty samples: a Stat over no values (rtoMinutes/rpoSeconds when no incident happened) has n: 0 and
 // every number NaN, which summary.json writes as null (ci95: [null, null]).
+import { REPLICATION_METRICS } from "../model/results.js";
 import type { StrategyType } from "../model/scenario/types.js";
-import { INCIDENT_CAUSES } from "../model/results.js";
-import type { IncidentColumns, RunResult } from "./types.js";
-import { describe, pairedDifference, type Difference, type Stat } from "./stat.js";
+import type { Difference, Stat } from "./stat.js";
+import { SummaryAccumulator } from "./summaryAccumulator.js";
+import type { RunResult } from "./types.js";
 
 export type { Difference, Stat };
 
-/** Thresholds of the exceedance probabilities P[X > x] reported per strategy. */
-export const DOWNTIME_THRESHOLDS_MINUTES = [0, 5, 15, 60, 240, 1440] as const;
-export const DATA_LOSS_THRESHOLDS_SECONDS = [0, 1, 60, 900, 3600] as const;
+export { DATA_LOSS_THRESHOLDS_SECONDS, DOWNTIME_THRESHOLDS_MINUTES } from "./summaryAccumulator.js";
 
 export interface StrategySummary {
   readonly availability: Stat;
@@ -90,135 +89,33 @@ export interface Summary {
   readonly notes: string;
 }
 
-const NOTES =
-  "Per-replication metrics (downtime, unavailability, data loss, lost writes, costs, incident counts) are totals " +
-  "over the horizon (horizonHours): annual when the horizon is 1 year. availability = 1 − unavailability " +
-  "(request-weighted). rtoMinutes and rpoSeconds are over incidents. Quantiles: type 7 (linear interpolation). " +
-  "ci95: mean ± t·sd/√n. A Stat over no values has n = 0 and null numbers. differences: strategy minus baseline " +
-  "per replication (common random numbers).";
-
-function scale(values: Float64Array, factor: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i]! * factor;
-  return out;
-}
-
-function oneMinus(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = 1 - values[i]!;
-  return out;
-}
-
-function finite(values: Float64Array): Float64Array {
-  let n = 0;
-  for (const x of values) if (Number.isFinite(x)) n++;
-  if (n === values.length) return values;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (const x of values) if (Number.isFinite(x)) out[k++] = x;
-  return out;
-}
-
-function exceedance(values: Float64Array, thresholds: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of thresholds) {
-    let above = 0;
-    for (const x of values) if (x > t) above++;
-    out[String(t)] = values.length === 0 ? NaN : above / values.length;
-  }
-  return out;
-}
-
-function byCause(incidents: IncidentColumns): StrategySummary["incidents"]["byCause"] {
-  const out: Record<string, { total: number; rtoMinutes: Stat; rpoSeconds: Stat }> = {};
-  INCIDENT_CAUSES.forEach((cause, c) => {
-    const rto: number[] = [];
-    const rpo: number[] = [];
-    for (let k = 0; k < incidents.count; k++) {
-      if (incidents.cause[k] !== c) continue;
-      rto.push(incidents.rto[k]! / 60);
-      rpo.push(incidents.rpo[k]!);
+/**
+ * Aggregates a run (or a shard's range) held in memory into summary.json's content. Each Stat sorts
+ * its values in one pass; `collectLimit` lowers that (tests use it to check the bounded-memory,
+ * multi-pass path a merge takes gives the same doubles).
+ */
+export function summarize(run: RunResult, collectLimit?: number): Summary {
+  const n = run.range.end - run.range.start;
+  const incidents = Math.max(0, ...run.strategies.map((s) => s.incidents.count));
+  const acc = new SummaryAccumulator(run.scenario, collectLimit ?? Math.max(n, incidents, 1));
+  const row = new Float64Array(REPLICATION_METRICS.length);
+  const columns = run.strategies.map((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
+  for (let pass = 1; pass === 1 || acc.needsReplicationPass || acc.needsIncidentPass; pass++) {
+    if (pass === 1 || acc.needsReplicationPass) {
+      for (let r = 0; r < n; r++) {
+        for (let s = 0; s < columns.length; s++) {
+          const own = columns[s]!;
+          for (let m = 0; m < own.length; m++) row[m] = own[m]![r]!;
+          acc.addReplication(s, row);
+        }
+      }
     }
-    if (rto.length > 0) {
-      out[cause] = { total: rto.length, rtoMinutes: describe(finite(Float64Array.from(rto))), rpoSeconds: describe(finite(Float64Array.from(rpo))) };
+    if (pass === 1 || acc.needsIncidentPass) {
+      run.strategies.forEach(({ incidents: inc }, s) => {
+        for (let k = 0; k < inc.count; k++) acc.addIncident(s, inc.cause[k]!, inc.rto[k]!, inc.rpo[k]!, inc.failedOver[k] === 1, inc.aborted[k] === 1);
+      });
     }
-  });
-  return out;
-}
-
-function fraction(flags: Uint8Array): number {
-  let k = 0;
-  for (const f of flags) k += f;
-  return flags.length === 0 ? NaN : k / flags.length;
-}
-
-/** Aggregates a run (or a shard's range) into summary.json's content. */
-export function summarize(run: RunResult): Summary {
-  const { scenario } = run;
-  const strategies: Record<string, StrategySummary> = {};
-  const downtimeMinutes = run.strategies.map((s) => scale(s.metrics.downtimeSeconds, 1 / 60));
-  run.scenario.strategies.forEach((info, i) => {
-    const { metrics, incidents } = run.strategies[i]!;
-    const unavailability = describe(metrics.unavailability);
-    strategies[info.id] = {
-      availability: describe(oneMinus(metrics.unavailability)),
-      downtimeMinutes: describe(downtimeMinutes[i]!),
-      unavailability,
-      dataLossSeconds: describe(metrics.dataLossSeconds),
-      lostWrites: describe(metrics.lostWrites),
-      costUSD: describe(metrics.costUSD),
-      standingCostUSD: describe(metrics.standingCostUSD),
-      incidents: {
-        count: describe(metrics.incidents),
-        rtoMinutes: describe(finite(scale(incidents.rto, 1 / 60))),
-        rpoSeconds: describe(finite(incidents.rpo)),
-        total: incidents.count,
-        failedOverFraction: fraction(incidents.failedOver),
-        abortedFraction: fraction(incidents.aborted),
-        byCause: byCause(incidents),
-      },
-      label: info.label,
-      type: info.type,
-      nines: -Math.log10(unavailability.mean),
-      lostBytes: describe(metrics.lostBytes),
-      conflictWrites: describe(metrics.conflictWrites),
-      failovers: describe(metrics.failovers),
-      incidentCostUSD: describe(metrics.incidentCostUSD),
-      penaltyCostUSD: describe(metrics.penaltyCostUSD),
-      exceedance: {
-        downtimeMinutes: exceedance(downtimeMinutes[i]!, DOWNTIME_THRESHOLDS_MINUTES),
-        dataLossSeconds: exceedance(metrics.dataLossSeconds, DATA_LOSS_THRESHOLDS_SECONDS),
-      },
-    };
-  });
-
-  const ids = scenario.strategies.map((s) => s.id);
-  const base = run.strategies[0];
-  const differences: Record<string, StrategyDifferences> = {};
-  if (base !== undefined) {
-    run.strategies.forEach((s, i) => {
-      if (i === 0) return;
-      differences[ids[i]!] = {
-        downtimeMinutes: pairedDifference(downtimeMinutes[i]!, downtimeMinutes[0]!),
-        unavailability: pairedDifference(s.metrics.unavailability, base.metrics.unavailability),
-        dataLossSeconds: pairedDifference(s.metrics.dataLossSeconds, base.metrics.dataLossSeconds),
-        costUSD: pairedDifference(s.metrics.costUSD, base.metrics.costUSD),
-      };
-    });
+    acc.endPass();
   }
-
-  return {
-    drsim: run.drsim,
-    scenario: scenario.name,
-    seed: scenario.run.seed,
-    runs: run.range.end - run.range.start,
-    horizonHours: scenario.run.horizon / 3600,
-    strategies,
-    description: scenario.description,
-    horizonSeconds: scenario.run.horizon,
-    scenarioHash: run.scenarioHash,
-    strategyOrder: ids,
-    differences: { baseline: ids[0] ?? "", strategies: differences },
-    notes: NOTES,
-  };
+  return acc.result(run);
 }

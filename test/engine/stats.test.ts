@@ -131,7 +131,7 @@ describe("quantileSorted (Hyndman–Fan type 7)", () => {
     expect(quantileSorted(Float64Array.from([1, 2, 7, 8, 9]), 0.5)).toBe(7);
     expect(quantileSorted([42], 0.37)).toBe(42);
     expect(quantileSorted([], 0.5)).toBeNaN();
-    expect(() => quantileSorted(x, 1.01)).toThrow("quantileSorted: p must be in [0, 1], got 1.01");
+    expect(() => quantileSorted(x, 1.01)).toThrow("quantile: p must be in [0, 1], got 1.01");
   });
 });
 

@@ -1,0 +1,304 @@
+// Exact order statistics of a sample too large to hold: the values are streamed, in as many passes
+// as it takes, and memory stays bounded whatever the sample size.
+//
+// Why not a sketch (t-digest, DDSketch…)? Sketches are approximate, and drsim promises that a merged
+// sharded run equals the unsharded run byte for byte. Exactness is kept by radix selection on the
+// IEEE-754 bits: a double's bits, with the sign handled, sort like the double itself, so 16-bit digits
+// of that 64-bit key split the sample into 65,536 ordered bins, then each wanted bin into 65,536 more.
+//
+// Pass 1 keeps every value while there are few (≤ `collectLimit`), and past that a histogram of the
+// top digit. Each further pass narrows each wanted rank to its bin: a bin whose values are all the
+// same bits is answered at once (zeros, a constant standing cost), a bin small enough is collected
+// and sorted, a larger one is split by the next digit. Four digits fix all 64 bits, so the worst
+// case is five passes; typical samples need one (small) to three.
+//
+// The order is that of Float64Array.prototype.sort: −0 before +0, NaN last — the same order the
+// in-memory path (sorting a column) gives, so both paths return identical doubles.
+
+const BINS = 1 << 16;
+const CHANGED = "orderStatistics: a pass saw different values than the pass before (did the input change?)";
+
+/** Default largest number of values held per collected bin (8 bytes each). */
+export const DEFAULT_COLLECT_LIMIT = 1 << 18;
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+// Little-endian word order is what every platform Node runs on uses; checked once here.
+scratch[0] = 1;
+if (scratchWords[1] !== 0x3ff00000) throw new Error("orderStatistics: expected a little-endian platform");
+
+let keyHi = 0;
+let keyLo = 0;
+let rawHi = 0;
+let rawLo = 0;
+
+/** Sets keyHi/keyLo to the sortable key of x and rawHi/rawLo to its bits (module state: no allocation). */
+function keyOf(x: number): void {
+  if (x !== x) {
+    // Every NaN (whatever its sign and payload bits) sorts last and counts as one value, as in sort().
+    keyHi = keyLo = 0xffffffff;
+    rawHi = 0x7ff80000;
+    rawLo = 0;
+    return;
+  }
+  scratch[0] = x;
+  rawLo = scratchWords[0]!;
+  rawHi = scratchWords[1]!;
+  if ((rawHi & 0x80000000) !== 0) {
+    keyHi = ~rawHi >>> 0;
+    keyLo = ~rawLo >>> 0;
+  } else {
+    keyHi = (rawHi | 0x80000000) >>> 0;
+    keyLo = rawLo;
+  }
+}
+
+function fromBits(hi: number, lo: number): number {
+  scratchWords[0] = lo;
+  scratchWords[1] = hi;
+  return scratch[0]!;
+}
+
+/** Digit `level` (0 = most significant) of the current key. */
+function digit(level: number): number {
+  switch (level) {
+    case 0:
+      return keyHi >>> 16;
+    case 1:
+      return keyHi & 0xffff;
+    case 2:
+      return keyLo >>> 16;
+    default:
+      return keyLo & 0xffff;
+  }
+}
+
+/** The digits above `level` of the current key, as one integer (< 2^48, exact in a double). */
+function prefix(level: number): number {
+  switch (level) {
+    case 0:
+      return 0;
+    case 1:
+      return keyHi >>> 16;
+    case 2:
+      return keyHi;
+    default:
+      return keyHi * 65536 + (keyLo >>> 16);
+  }
+}
+
+/** Counts per bin of one digit, with each bin's first value and whether all its values are that value. */
+class Histogram {
+  readonly counts = new Float64Array(BINS);
+  private readonly firstHi = new Uint32Array(BINS);
+  private readonly firstLo = new Uint32Array(BINS);
+  private readonly mixed = new Uint8Array(BINS);
+
+  constructor(readonly level: number) {}
+
+  /** Adds the value whose key and bits keyOf last set. */
+  addCurrent(): void {
+    const b = digit(this.level);
+    if (this.counts[b]++ === 0) {
+      this.firstHi[b] = rawHi;
+      this.firstLo[b] = rawLo;
+    } else if (this.mixed[b] === 0 && (this.firstHi[b] !== rawHi || this.firstLo[b] !== rawLo)) {
+      this.mixed[b] = 1;
+    }
+  }
+
+  /** The bin holding the value of rank `rank` (0-based, among this histogram's values), and the rank within it. */
+  locate(rank: number): { bin: number; below: number } {
+    let below = 0;
+    for (let b = 0; b < BINS; b++) {
+      const c = this.counts[b]!;
+      if (rank < below + c) return { bin: b, below };
+      below += c;
+    }
+    throw new RangeError(`rank ${rank} beyond the ${below} values counted`);
+  }
+
+  /** The single value of a bin whose values are all identical, else undefined. */
+  uniformValue(bin: number): number | undefined {
+    return this.mixed[bin] === 0 ? fromBits(this.firstHi[bin]!, this.firstLo[bin]!) : undefined;
+  }
+}
+
+/** A wanted rank, relative to the values that share its probe's prefix. */
+interface Target {
+  readonly rank: number;
+  readonly within: number;
+}
+
+/** The values sharing one prefix (the digits above `level`): counted by digit, or collected whole. */
+interface Probe {
+  readonly level: number;
+  readonly prefix: number;
+  readonly targets: Target[];
+  readonly histogram: Histogram | undefined;
+  readonly collected: Float64Array | undefined;
+  /** Values the previous pass counted under this prefix: this pass must see exactly as many. */
+  readonly expected: number;
+  size: number;
+}
+
+/**
+ * Exact order statistics (by 0-based rank) of a stream of doubles. Protocol:
+ *   1. `add` every value once (pass 1), then `endPass()`;
+ *   2. `want(ranks)`, now that `count` is known;
+ *   3. while `needsPass`: `add` every value again, in any order, then `endPass()`;
+ *   4. `valueAt(rank)`.
+ * A sample of at most `collectLimit` values is held whole in pass 1 and needs no further pass.
+ */
+export class ExactOrderStatistics {
+  private pass = 1;
+  private n = 0;
+  private held: Float64Array | undefined;
+  private top: Histogram | undefined;
+  private sorted: Float64Array | undefined;
+  private readonly resolved = new Map<number, number>();
+  private probes: Probe[] = [];
+  /** Probes of the current pass by level (1…3) and prefix. */
+  private byLevel: Map<number, Probe>[] = [];
+
+  constructor(private readonly collectLimit = DEFAULT_COLLECT_LIMIT) {
+    if (!(collectLimit >= 1)) throw new RangeError(`collectLimit must be ≥ 1, got ${collectLimit}`);
+    this.held = new Float64Array(Math.min(collectLimit, 1024));
+  }
+
+  /** Values added in pass 1. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Whether another pass over the values is needed before every wanted rank has its value. */
+  get needsPass(): boolean {
+    return this.probes.length > 0;
+  }
+
+  add(x: number): void {
+    if (this.pass === 1) this.addFirstPass(x);
+    else if (this.probes.length > 0) this.addToProbes(x);
+  }
+
+  private addFirstPass(x: number): void {
+    const held = this.held;
+    if (held !== undefined) {
+      if (this.n < held.length) {
+        held[this.n++] = x;
+        return;
+      }
+      if (this.n < this.collectLimit) {
+        const bigger = new Float64Array(Math.min(this.collectLimit, held.length * 2));
+        bigger.set(held);
+        bigger[this.n++] = x;
+        this.held = bigger;
+        return;
+      }
+      // Too many to hold: from here on, only the top digit's histogram.
+      const top = new Histogram(0);
+      for (let i = 0; i < this.n; i++) {
+        keyOf(held[i]!);
+        top.addCurrent();
+      }
+      this.top = top;
+      this.held = undefined;
+    }
+    keyOf(x);
+    this.top!.addCurrent();
+    this.n++;
+  }
+
+  private addToProbes(x: number): void {
+    keyOf(x);
+    for (let level = 1; level < this.byLevel.length; level++) {
+      const probe = this.byLevel[level]!.get(prefix(level));
+      if (probe === undefined) continue;
+      if (probe.size === probe.expected) throw new Error(CHANGED);
+      if (probe.histogram !== undefined) probe.histogram.addCurrent();
+      else probe.collected![probe.size] = x;
+      probe.size++;
+    }
+  }
+
+  /** Declares the ranks whose values are wanted (after pass 1). Ranks outside [0, count) are an error. */
+  want(ranks: Iterable<number>): void {
+    if (this.pass === 1) throw new Error("want() before the first pass ended");
+    const fresh: Target[] = [];
+    for (const rank of ranks) {
+      if (!Number.isInteger(rank) || rank < 0 || rank >= this.n) throw new RangeError(`rank ${rank} outside [0, ${this.n})`);
+      if (this.sorted !== undefined) this.resolved.set(rank, this.sorted[rank]!);
+      else if (!this.resolved.has(rank)) fresh.push({ rank, within: rank });
+    }
+    if (fresh.length > 0) this.narrow(this.top!, 0, fresh);
+  }
+
+  /** Ends a pass: resolves what it can and plans the next pass for the rest. */
+  endPass(): void {
+    if (this.pass === 1) {
+      if (this.held !== undefined) {
+        this.sorted = this.held.subarray(0, this.n).sort();
+        this.held = undefined;
+      }
+      this.pass = 2;
+      return;
+    }
+    const done = this.probes;
+    this.probes = [];
+    this.byLevel = [];
+    for (const probe of done) {
+      if (probe.size !== probe.expected) throw new Error(CHANGED);
+      if (probe.histogram !== undefined) {
+        this.narrow(probe.histogram, probe.prefix * BINS, probe.targets);
+      } else {
+        const values = probe.collected!.subarray(0, probe.size).sort();
+        for (const t of probe.targets) this.resolved.set(t.rank, values[t.within]!);
+      }
+    }
+    this.pass++;
+  }
+
+  /**
+   * Places targets in the bins of `histogram` (whose values share `basePrefix`'s digits): a bin of
+   * identical values answers at once; otherwise the next pass probes the bin.
+   */
+  private narrow(histogram: Histogram, basePrefix: number, targets: readonly Target[]): void {
+    const level = histogram.level + 1;
+    const byBin = new Map<number, Target[]>();
+    for (const t of targets) {
+      const { bin, below } = histogram.locate(t.within);
+      const value = histogram.uniformValue(bin);
+      if (value !== undefined) {
+        this.resolved.set(t.rank, value);
+        continue;
+      }
+      let list = byBin.get(bin);
+      if (list === undefined) byBin.set(bin, (list = []));
+      list.push({ rank: t.rank, within: t.within - below });
+    }
+    for (const [bin, list] of byBin) {
+      const size = histogram.counts[bin]!;
+      // Level 4 cannot happen: a level-3 bin fixes all 64 bits, so its values are uniform.
+      const collect = size <= this.collectLimit;
+      const probe: Probe = {
+        level,
+        prefix: basePrefix + bin,
+        targets: list,
+        histogram: collect ? undefined : new Histogram(level),
+        collected: collect ? new Float64Array(size) : undefined,
+        expected: size,
+        size: 0,
+      };
+      this.probes.push(probe);
+      while (this.byLevel.length <= level) this.byLevel.push(new Map());
+      this.byLevel[level]!.set(probe.prefix, probe);
+    }
+  }
+
+  /** The value of rank `rank` (0-based, ascending), once resolved. */
+  valueAt(rank: number): number {
+    const value = this.resolved.get(rank);
+    if (value === undefined) throw new Error(`rank ${rank} not resolved (call want() and finish the passes)`);
+    return value;
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { ExactOrderStatistics } from "../../src/engine/orderStatistics.js";
+import { streamFor } from "../../src/engine/random.js";
+
+/** Runs the pass protocol over `values` (re-fed in a shuffled order each pass when `shuffle`). */
+function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false): { at: number[]; passes: number } {
+  const os = new ExactOrderStatistics(collectLimit);
+  for (const x of values) os.add(x);
+  os.endPass();
+  os.want(ranks);
+  let passes = 1;
+  const rng = streamFor(7, passes, "shuffle");
+  while (os.needsPass) {
+    const order = Float64Array.from(values);
+    if (shuffle) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+    }
+    for (const x of order) os.add(x);
+    os.endPass();
+    passes++;
+  }
+  return { at: ranks.map((r) => os.valueAt(r)), passes };
+}
+
+/** Sample families that stress the digits: ties, zeros, signed zeros, negatives, tight clusters, NaN, ±Infinity. */
+function samples(n: number): Record<string, Float64Array> {
+  const rng = streamFor(42, n, "order-statistics");
+  const make = (f: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => f(i));
+  return {
+    lognormal: make(() => Math.exp(3 * (rng() + rng() + rng() - 1.5))),
+    mostlyZero: make(() => (rng() < 0.8 ? 0 : rng() * 1e4)),
+    constant: make(() => 1_089_123.25),
+    // π·10⁶ + tiny offsets share their top three digits (and the third is not 0): forces
+    // histograms at every level.
+    tightCluster: make(() => Math.PI * 1e6 + rng() * 1e-6),
+    signed: make(() => (rng() - 0.5) * 1e3),
+    signedZeros: make((i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : rng() - 0.5)),
+    fewDistinct: make(() => Math.floor(rng() * 5)),
+    specials: make((i) => [NaN, Infinity, -Infinity, 1, -1][i % 5]! * (i % 10 < 5 ? 1 : rng())),
+  };
+}
+
+function sortedReference(values: Float64Array, ranks: number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return ranks.map((r) => sorted[r]!);
+}
+
+describe("ExactOrderStatistics", () => {
+  const n = 5000;
+  const ranks = [0, 1, 2, 2499, 2500, 4499, 4500, 4949, 4950, 4994, 4995, 4998, 4999];
+  for (const [name, values] of Object.entries(samples(n))) {
+    for (const limit of [n, 64, 1]) {
+      it(`${name}, collect limit ${limit}: equals sorting, bit for bit`, () => {
+        const { at, passes } = select(values, ranks, limit, limit === 64);
+        const expected = sortedReference(values, ranks);
+        // Object.is tells −0 from +0 and matches NaN: equality of the doubles themselves.
+        at.forEach((x, k) => expect(Object.is(x, expected[k]), `rank ${ranks[k]}: ${x} vs ${expected[k]}`).toBe(true));
+        expect(passes).toBeLessThanOrEqual(5);
+        if (limit === n) expect(passes).toBe(1);
+      });
+    }
+  }
+
+  it("needs no pass beyond the first for a sample of identical values, however large", () => {
+    const { passes } = select(new Float64Array(10_000).fill(3), [0, 5000, 9999], 16);
+    expect(passes).toBe(1);
+  });
+
+  it("fails loudly when a later pass sees different values", () => {
+    const values = samples(1000).lognormal!;
+    const os = new ExactOrderStatistics(8);
+    for (const x of values) os.add(x);
+    os.endPass();
+    os.want([500]);
+    expect(os.needsPass).toBe(true);
+    // One more copy of the wanted value: its bin now holds one value more than pass 1 counted.
+    const median = Float64Array.from(values).sort()[500]!;
+    expect(() => {
+      for (const x of [...values, median]) os.add(x);
+      os.endPass();
+    }).toThrow(/different values/);
+  });
+
+  it("rejects ranks outside the sample and unresolved reads", () => {
+    const os = new ExactOrderStatistics();
+    for (const x of [3, 1, 2]) os.add(x);
+    os.endPass();
+    expect(() => os.want([3])).toThrow(RangeError);
+    expect(() => os.valueAt(1)).toThrow(/not resolved/);
+    os.want([1]);
+    expect(os.valueAt(1)).toBe(2);
+  });
+});
