@@ -5,7 +5,7 @@ export { WorkerPool, WorkerError, type PoolOptions } from "./pool.js";
 export { summarize, DOWNTIME_THRESHOLDS_MINUTES, DATA_LOSS_THRESHOLDS_SECONDS } from "./summary.js";
 export type { Summary, StrategySummary, StrategyDifferences } from "./summary.js";
 export { describe, pairedDifference, type Stat, type Difference } from "./stat.js";
-export { mergeShards } from "./merge.js";
+export { openShardSet, ShardMerge, type ShardSet } from "./merge.js";
 export { parseShard, shardRange, shardManifest, SHARD_MANIFEST, type ShardSpec, type ShardManifest } from "./shard.js";
 export { scenarioToJson, scenarioFromJson, scenarioHash } from "./scenarioJson.js";
 export { drsimVersion } from "./version.js";

@@ -1,26 +1,41 @@
-// `drsim merge`: reads shard directories back (losslessly: numbers were written in shortest
-// round-trip form), checks they are shards of one run that together cover it exactly once, and
-// joins them in replication order into the RunResult the unsharded run would have produced.
+// `drsim merge`: checks that shard directories are shards of one run that together cover it exactly
+// once, then streams their CSV files — never holding them — into the merged files and the summary.
+// Memory is bounded by the number of statistics, not of replications: a 10⁸-replication study merges
+// on one ordinary machine. Numbers were written in shortest round-trip form, so every double is read
+// back exactly, and the merged outputs equal the unsharded run's byte for byte.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
-import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep } from "../model/results.js";
+import { INCIDENT_CAUSES, REPLICATION_METRICS } from "../model/results.js";
+import type { Scenario } from "../model/scenario/types.js";
 import { INCIDENT_COLUMNS, parseCsvLine, parseCsvNumber, REPLICATION_COLUMNS } from "../report/csv.js";
-import { concatResults, IncidentColumnsBuilder, metricRecord, stepRecord } from "./columns.js";
 import { scenarioFromJson } from "./scenarioJson.js";
 import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shard.js";
-import type { ColumnarResult, RunResult } from "./types.js";
+import type { Summary } from "./summary.js";
+import { SummaryAccumulator } from "./summaryAccumulator.js";
 
 interface ShardDir {
   readonly dir: string;
   readonly manifest: ShardManifest;
 }
 
-function readText(dir: string, name: string): string {
+/** Shards checked to form one complete run, in replication order. */
+export interface ShardSet {
+  readonly shards: readonly ShardDir[];
+  readonly scenario: Scenario;
+  /** scenario.json's text (identical in every shard). */
+  readonly scenarioText: string;
+  readonly scenarioHash: string;
+  readonly drsim: string;
+}
+
+export type ShardCsv = "replications.csv" | "incidents.csv";
+
+function requireFile(dir: string, name: string): string {
   const file = join(dir, name);
   if (!existsSync(file)) throw new UserError(`${file}: missing (is ${dir} a complete shard directory?)`);
-  return readFileSync(file, "utf8");
+  return file;
 }
 
 function readManifest(dir: string): ShardDir {
@@ -34,90 +49,6 @@ function readManifest(dir: string): ShardDir {
   }
   if (manifest.format !== SHARD_FORMAT) throw new UserError(`${file}: unknown shard format ${JSON.stringify(manifest.format)}`);
   return { dir, manifest };
-}
-
-/** Iterates the lines of a CSV text (without the final empty line). */
-function* lines(text: string): Generator<[number, string]> {
-  let at = 0;
-  for (let n = 1; at < text.length; n++) {
-    const end = text.indexOf("\n", at);
-    const stop = end < 0 ? text.length : end;
-    yield [n, text.slice(at, stop)];
-    at = stop + 1;
-  }
-}
-
-function expectHeader(where: string, line: string | undefined, columns: readonly string[]): void {
-  if (line !== columns.join(",")) throw new UserError(`${where}:1: unexpected header (not written by this drsim version?)`);
-}
-
-function readReplications(shard: ShardDir, ids: readonly string[]): ColumnarResult["strategies"][number]["metrics"][] {
-  const where = join(shard.dir, "replications.csv");
-  const { start, end } = shard.manifest.range;
-  const n = end - start;
-  const metrics = ids.map(() => metricRecord(() => new Float64Array(n)));
-  let rows = 0;
-  for (const [lineNo, line] of lines(readText(shard.dir, "replications.csv"))) {
-    if (lineNo === 1) {
-      expectHeader(where, line, REPLICATION_COLUMNS);
-      continue;
-    }
-    const fields = parseCsvLine(line);
-    const expectedReplication = start + Math.floor(rows / ids.length);
-    const s = rows % ids.length;
-    if (fields.length !== REPLICATION_COLUMNS.length || Number(fields[0]) !== expectedReplication || fields[1] !== ids[s]) {
-      throw new UserError(`${where}:${lineNo}: expected replication ${expectedReplication}, strategy ${ids[s]}`);
-    }
-    const row = expectedReplication - start;
-    REPLICATION_METRICS.forEach((metric, m) => {
-      metrics[s]![metric][row] = parseCsvNumber(fields[m + 2]!);
-    });
-    rows++;
-  }
-  if (rows !== n * ids.length || rows !== shard.manifest.rows.replications) {
-    throw new UserError(`${where}: ${rows} rows, expected ${shard.manifest.rows.replications} (truncated?)`);
-  }
-  return metrics;
-}
-
-const CAUSE_INDEX = new Map<string, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
-const STEP_OFFSET = INCIDENT_COLUMNS.indexOf("detect");
-
-function readIncidents(shard: ShardDir, ids: readonly string[]): IncidentColumnsBuilder[] {
-  const where = join(shard.dir, "incidents.csv");
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const builders = ids.map(() => new IncidentColumnsBuilder());
-  let rows = 0;
-  for (const [lineNo, line] of lines(readText(shard.dir, "incidents.csv"))) {
-    if (lineNo === 1) {
-      expectHeader(where, line, INCIDENT_COLUMNS);
-      continue;
-    }
-    const f = parseCsvLine(line);
-    const s = index.get(f[1] ?? "");
-    const cause = CAUSE_INDEX.get(f[4] ?? "");
-    if (f.length !== INCIDENT_COLUMNS.length || s === undefined || cause === undefined) {
-      throw new UserError(`${where}:${lineNo}: malformed incident row`);
-    }
-    const num = (i: number): number => parseCsvNumber(f[i]!);
-    const steps = stepRecord((step: PipelineStep) => num(STEP_OFFSET + PIPELINE_STEPS.indexOf(step)));
-    const b = builders[s]!;
-    const k = STEP_OFFSET + PIPELINE_STEPS.length;
-    b.add(num(0), num(3), cause, b.internRegion(f[5]!), num(6), steps, num(k), num(k + 1), num(k + 2), num(k + 3),
-      num(k + 4), f[k + 5] === "true", f[k + 6] === "true", num(k + 7));
-    rows++;
-  }
-  if (rows !== shard.manifest.rows.incidents) {
-    throw new UserError(`${where}: ${rows} rows, expected ${shard.manifest.rows.incidents} (truncated?)`);
-  }
-  return builders;
-}
-
-function readShardData(shard: ShardDir): ColumnarResult {
-  const ids = shard.manifest.strategies;
-  const metrics = readReplications(shard, ids);
-  const incidents = readIncidents(shard, ids);
-  return { range: shard.manifest.range, strategies: metrics.map((m, s) => ({ metrics: m, incidents: incidents[s]!.finish() })) };
 }
 
 // The named settings first, so the message says what differs; the hash catches everything else.
@@ -153,21 +84,158 @@ function checkCoverage(shards: readonly ShardDir[]): ShardDir[] {
   return sorted;
 }
 
-/** Reads shard directories, checks they form one complete run, and joins them. */
-export function mergeShards(dirs: readonly string[]): RunResult {
+/** Reads the shards' manifests and scenarios and checks they form one complete run (no CSV is read yet). */
+export function openShardSet(dirs: readonly string[]): ShardSet {
   if (dirs.length === 0) throw new UserError("merge: no shard directories given");
   const shards = dirs.map(readManifest);
   checkSameRun(shards);
   const ordered = checkCoverage(shards);
-  const scenarioText = readText(ordered[0]!.dir, "scenario.json");
+  let scenarioText = "";
   for (const shard of ordered) {
-    const text = shard === ordered[0] ? scenarioText : readText(shard.dir, "scenario.json");
+    const text = readFileSync(requireFile(shard.dir, "scenario.json"), "utf8");
     const hash = createHash("sha256").update(text).digest("hex");
     if (hash !== shard.manifest.scenarioHash) throw new UserError(`${join(shard.dir, "scenario.json")}: does not match its shard.json (edited?)`);
+    scenarioText = text;
+    for (const name of ["replications.csv", "incidents.csv"]) requireFile(shard.dir, name);
   }
-  const scenario = scenarioFromJson(scenarioText);
   const first = ordered[0]!.manifest;
-  const parts = ordered.map(readShardData);
-  const joined = concatResults(parts, first.strategies.length);
-  return { ...joined, scenario, scenarioHash: first.scenarioHash, drsim: first.drsim };
+  return { shards: ordered, scenario: scenarioFromJson(scenarioText), scenarioText, scenarioHash: first.scenarioHash, drsim: first.drsim };
+}
+
+/** The lines of a file, a ~1 MiB read at a time (the empty string after a final newline is not a line). */
+async function* fileLineChunks(path: string): AsyncGenerator<string[]> {
+  let carry = "";
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+    const lines = (carry + chunk).split("\n");
+    carry = lines.pop()!;
+    yield lines;
+  }
+  if (carry.length > 0) yield [carry];
+}
+
+function expectHeader(where: string, line: string | undefined, columns: readonly string[]): void {
+  if (line !== columns.join(",")) throw new UserError(`${where}:1: unexpected header (not written by this drsim version?)`);
+}
+
+const CAUSE_INDEX = new Map<string, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
+const RTO = INCIDENT_COLUMNS.indexOf("rto");
+const RPO = INCIDENT_COLUMNS.indexOf("rpo");
+const FAILED_OVER = INCIDENT_COLUMNS.indexOf("failedOver");
+const ABORTED = INCIDENT_COLUMNS.indexOf("aborted");
+
+/**
+ * One pass over one kind of CSV, every shard in order: checks each row (a row out of place,
+ * malformed or missing is an error naming the file and line) and feeds it to the summary. With
+ * `copy`, yields the merged file's text as it goes — the header once, then the rows verbatim, about
+ * 1 MiB at a time — so the merged file is written while it is read.
+ */
+async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator, copy: boolean): AsyncGenerator<string> {
+  const ids = set.shards[0]!.manifest.strategies;
+  const strategyIndex = new Map(ids.map((id, i) => [id, i]));
+  const replications = kind === "replications.csv";
+  const columns = replications ? REPLICATION_COLUMNS : INCIDENT_COLUMNS;
+  const row = new Float64Array(REPLICATION_METRICS.length);
+  if (copy) yield `${columns.join(",")}\n`;
+  for (const { dir, manifest } of set.shards) {
+    const where = join(dir, kind);
+    const { start, end } = manifest.range;
+    let lineNo = 0;
+    let rows = 0;
+    let lastReplication = start;
+    const num = (field: string): number => {
+      try {
+        return parseCsvNumber(field);
+      } catch (error) {
+        throw new UserError(`${where}:${lineNo}: ${(error as Error).message}`);
+      }
+    };
+    for await (const lines of fileLineChunks(where)) {
+      for (const line of lines) {
+        if (++lineNo === 1) {
+          expectHeader(where, line, columns);
+          continue;
+        }
+        const f = parseCsvLine(line);
+        const replication = Number(f[0]);
+        if (replications) {
+          const expected = start + Math.floor(rows / ids.length);
+          const s = rows % ids.length;
+          if (f.length !== columns.length || replication !== expected || f[1] !== ids[s]) {
+            throw new UserError(`${where}:${lineNo}: expected replication ${expected}, strategy ${ids[s]}`);
+          }
+          for (let m = 0; m < row.length; m++) row[m] = num(f[m + 2]!);
+          acc.addReplication(s, row);
+        } else {
+          const s = strategyIndex.get(f[1]!);
+          const cause = CAUSE_INDEX.get(f[4]!);
+          if (f.length !== columns.length || s === undefined || cause === undefined || !(replication >= lastReplication && replication < end)) {
+            throw new UserError(`${where}:${lineNo}: malformed incident row`);
+          }
+          lastReplication = replication;
+          acc.addIncident(s, cause, num(f[RTO]!), num(f[RPO]!), f[FAILED_OVER] === "true", f[ABORTED] === "true");
+        }
+        rows++;
+      }
+      if (copy) {
+        const body = lineNo === lines.length ? lines.slice(1) : lines;
+        if (body.length > 0) yield `${body.join("\n")}\n`;
+      }
+    }
+    if (lineNo === 0) expectHeader(where, undefined, columns);
+    const expectedRows = replications ? manifest.rows.replications : manifest.rows.incidents;
+    if (rows !== expectedRows) throw new UserError(`${where}: ${rows} rows, expected ${expectedRows} (truncated?)`);
+  }
+}
+
+/**
+ * Merges a shard set. `replicationsCsv()` and `incidentsCsv()` stream the merged files (read them
+ * first, in that order, or call `skipData()`); `summary()` then finishes the statistics, re-reading
+ * the shards as many times as exact quantiles need (at most five; usually one to three).
+ */
+export class ShardMerge {
+  private readonly acc: SummaryAccumulator;
+  private readonly done = new Set<ShardCsv>();
+
+  constructor(
+    readonly set: ShardSet,
+    collectLimit?: number,
+  ) {
+    this.acc = new SummaryAccumulator(set.scenario, collectLimit);
+  }
+
+  replicationsCsv(): AsyncGenerator<string> {
+    return this.firstPass("replications.csv", true);
+  }
+
+  incidentsCsv(): AsyncGenerator<string> {
+    return this.firstPass("incidents.csv", true);
+  }
+
+  /** The first pass without writing merged CSVs (a summary-only merge). */
+  async skipData(): Promise<void> {
+    for (const kind of ["replications.csv", "incidents.csv"] as const) await drain(this.firstPass(kind, false));
+  }
+
+  private async *firstPass(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
+    if (this.done.has(kind)) throw new Error(`merge: ${kind} was already read`);
+    yield* passRows(this.set, kind, this.acc, copy);
+    this.done.add(kind);
+  }
+
+  async summary(): Promise<Summary> {
+    if (this.done.size !== 2) throw new Error("merge: summary() before both CSVs were read");
+    for (;;) {
+      this.acc.endPass();
+      const replications = this.acc.needsReplicationPass;
+      const incidents = this.acc.needsIncidentPass;
+      if (!replications && !incidents) return this.acc.result(this.set);
+      if (replications) await drain(passRows(this.set, "replications.csv", this.acc, false));
+      if (incidents) await drain(passRows(this.set, "incidents.csv", this.acc, false));
+    }
+  }
+}
+
+async function drain(chunks: AsyncIterable<string>): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  for await (const _ of chunks);
 }

@@ -8,10 +8,13 @@ import { existsSync, mkdirSync, unlinkSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
-/** One output file: its name and its content — bytes (PNG), a string, or string chunks (a generator streams large files). */
+/**
+ * One output file: its name and its content — bytes (PNG), a string, or string chunks (a generator,
+ * possibly async, streams large files; it runs only when its file's turn to be written comes).
+ */
 export interface OutputFile {
   readonly name: string;
-  readonly content: Uint8Array | string | Iterable<string>;
+  readonly content: Uint8Array | string | Iterable<string> | AsyncIterable<string>;
 }
 
 const pending = new Set<string>();
@@ -65,7 +68,7 @@ async function writeTemp(path: string, content: OutputFile["content"]): Promise<
       // Chunks are gathered to ~1 MB per write: few syscalls, bounded memory for any file size.
       let buffer: string[] = [];
       let size = 0;
-      for (const chunk of content) {
+      for await (const chunk of content) {
         buffer.push(chunk);
         size += chunk.length;
         if (size >= FLUSH_BYTES) {

@@ -1,6 +1,7 @@
 // A run's directory: summary.json, summary.md, replications.csv, incidents.csv and scenario.json
 // (the resolved scenario, for reproducibility) — or, for a shard, the lossless partial result that
 // `drsim merge` reads back. All files of a set are written atomically (see atomicWrite.ts).
+import type { ShardMerge } from "../montecarlo/merge.js";
 import { shardManifest, SHARD_MANIFEST, type ShardSpec } from "../montecarlo/shard.js";
 import { scenarioToJson } from "../montecarlo/scenarioJson.js";
 import { summarize, type Summary } from "../montecarlo/summary.js";
@@ -28,12 +29,47 @@ export async function writeRunOutputs(
   run: RunResult,
   summary: Summary = summarize(run),
 ): Promise<{ summary: Summary; files: string[] }> {
-  const files = await writeFilesAtomically(dir, [
-    ...dataFiles(run),
-    { name: "summary.md", content: summaryMarkdown(summary) },
-    { name: "summary.json", content: summaryToJson(summary) },
-  ]);
+  const files = await writeFilesAtomically(dir, [...dataFiles(run), ...summaryFiles(async () => summary)]);
   return { summary, files };
+}
+
+/**
+ * summary.md and summary.json, whose text is made only when their turn to be written comes: after
+ * the files before them, so a merge can finish its statistics while streaming the CSVs first.
+ */
+function summaryFiles(summary: () => Promise<Summary>): OutputFile[] {
+  let made: Promise<Summary> | undefined;
+  const once = (): Promise<Summary> => (made ??= summary());
+  async function* text(render: (s: Summary) => string): AsyncGenerator<string> {
+    yield render(await once());
+  }
+  return [
+    { name: "summary.md", content: text(summaryMarkdown) },
+    { name: "summary.json", content: text(summaryToJson) },
+  ];
+}
+
+/**
+ * Writes the merge of a shard set into `dir`: the files the unsharded run writes, streamed through
+ * (bounded memory), or with `data: false` only summary.json, summary.md and scenario.json.
+ */
+export async function writeMergedOutputs(dir: string, merge: ShardMerge, options: { data: boolean }): Promise<{ summary: Summary; files: string[] }> {
+  const data: OutputFile[] = options.data
+    ? [
+        { name: "replications.csv", content: merge.replicationsCsv() },
+        { name: "incidents.csv", content: merge.incidentsCsv() },
+      ]
+    : [];
+  let summary: Summary | undefined;
+  const files = await writeFilesAtomically(dir, [
+    ...data,
+    { name: "scenario.json", content: merge.set.scenarioText },
+    ...summaryFiles(async () => {
+      if (!options.data) await merge.skipData();
+      return (summary = await merge.summary());
+    }),
+  ]);
+  return { summary: summary!, files };
 }
 
 /** Writes one shard's partial result (manifest, scenario, CSVs) into `dir`. */

@@ -1,7 +1,7 @@
 // Outputs are byte-identical for any worker count, batch size and shard split (synthetic model;
 // test/cli/determinism.test.ts does the same end to end with the real model).
 import { describe, expect, it } from "vitest";
-import { mc, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { mc, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 const RUNS = 3_000;
 const scenario = syntheticScenario(RUNS);
@@ -21,7 +21,7 @@ async function shardedInto(dir: string, count: number): Promise<void> {
     await outputs.writeShardOutputs(shardDir, run, { index, count });
     shardDirs.push(shardDir);
   }
-  await outputs.writeRunOutputs(dir, mc.mergeShards(shardDirs));
+  await mergeInto(dir, shardDirs);
 }
 
 describe("determinism", () => {

@@ -45,6 +45,11 @@ export function syntheticScenario(runs: number, seed = 42): Scenario {
   } as unknown as Scenario;
 }
 
+/** `drsim merge`'s path: streams the shards in `dirs` into `out` (collectLimit: see SummaryAccumulator). */
+export async function mergeInto(out: string, dirs: readonly string[], options: { data?: boolean; collectLimit?: number } = {}) {
+  return outputs.writeMergedOutputs(out, new mc.ShardMerge(mc.openShardSet(dirs), options.collectLimit), { data: options.data ?? true });
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `drsim-${prefix}-`));
 }

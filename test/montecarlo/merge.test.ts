@@ -1,8 +1,9 @@
-// drsim merge's checks: shards of one run, complete, non-overlapping, untruncated.
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// drsim merge: streams shards of one run into the unsharded run's files, in bounded memory, and
+// refuses shards that are not one complete run (missing, overlapping, foreign, truncated, edited).
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mc, outputs, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { mc, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 const RUNS = 900;
 
@@ -15,61 +16,83 @@ async function writeShard(index: number, count: number, seed = 42): Promise<stri
 }
 
 let thirds: string[] = [];
+let whole: Map<string, Buffer>;
 beforeAll(async () => {
   thirds = [await writeShard(1, 3), await writeShard(2, 3), await writeShard(3, 3)];
+  const dir = tempDir("whole");
+  await outputs.writeRunOutputs(dir, await mc.runMonteCarlo({ scenario: syntheticScenario(RUNS), workers: 1, modelModule: SYNTHETIC_MODEL }));
+  whole = readDir(dir);
 });
 
-describe("mergeShards", () => {
-  it("joins complete shards into the whole run", async () => {
-    const merged = mc.mergeShards(thirds);
-    const whole = await mc.runMonteCarlo({ scenario: syntheticScenario(RUNS), workers: 1, modelModule: SYNTHETIC_MODEL });
-    expect(merged.range).toEqual({ start: 0, end: RUNS });
-    expect(merged.scenarioHash).toBe(whole.scenarioHash);
-    // Lossless: every double (and every NaN step) survives the CSV round trip.
-    for (let s = 0; s < whole.strategies.length; s++) {
-      expect(merged.strategies[s]!.metrics).toEqual(whole.strategies[s]!.metrics);
-      expect(merged.strategies[s]!.incidents.steps).toEqual(whole.strategies[s]!.incidents.steps);
-      expect(merged.strategies[s]!.incidents.rto).toEqual(whole.strategies[s]!.incidents.rto);
-    }
-    // The revived scenario keeps non-finite numbers (JSON has none).
-    expect((merged.scenario as unknown as { controlPlaneSlowdown: number }).controlPlaneSlowdown).toBe(Infinity);
+function expectWhole(dir: string, names: readonly string[]): void {
+  expect([...readDir(dir).keys()]).toEqual([...names].sort());
+  for (const name of names) expect(readFileSync(join(dir, name)).equals(whole.get(name)!), name).toBe(true);
+}
+
+describe("merge", () => {
+  it("streams complete shards into the whole run's files", async () => {
+    const out = tempDir("merged");
+    await mergeInto(out, thirds);
+    expectWhole(out, [...whole.keys()]);
+  });
+
+  it("keeps quantiles exact when they take several passes over the shards (bounded memory)", async () => {
+    const out = tempDir("merged-passes");
+    await mergeInto(out, thirds, { collectLimit: 2 });
+    expectWhole(out, [...whole.keys()]);
+  });
+
+  it("--summary-only writes the summary and scenario, no CSV", async () => {
+    const out = tempDir("summary-only");
+    const { summary } = await mergeInto(out, thirds, { data: false });
+    expectWhole(out, ["scenario.json", "summary.json", "summary.md"]);
+    expect(summary.runs).toBe(RUNS);
   });
 
   it("refuses a missing shard", () => {
-    expect(() => mc.mergeShards([thirds[0]!, thirds[2]!])).toThrow(/replications \[300, 600\) are missing/);
+    expect(() => mc.openShardSet([thirds[0]!, thirds[2]!])).toThrow(/replications \[300, 600\) are missing/);
   });
 
   it("refuses overlapping shards", async () => {
     const half = await writeShard(1, 2);
-    expect(() => mc.mergeShards([half, thirds[1]!, thirds[2]!])).toThrow(/overlaps/);
+    expect(() => mc.openShardSet([half, thirds[1]!, thirds[2]!])).toThrow(/overlaps/);
   });
 
   it("refuses a shard given twice", () => {
-    expect(() => mc.mergeShards([...thirds, thirds[1]!])).toThrow(/overlaps/);
+    expect(() => mc.openShardSet([...thirds, thirds[1]!])).toThrow(/overlaps/);
   });
 
   it("refuses shards of a different run", async () => {
     const other = await writeShard(2, 3, 7);
-    expect(() => mc.mergeShards([thirds[0]!, other, thirds[2]!])).toThrow(/not a shard of the same run.*seed/);
+    expect(() => mc.openShardSet([thirds[0]!, other, thirds[2]!])).toThrow(/not a shard of the same run.*seed/);
   });
 
-  it("refuses a truncated CSV and an edited scenario", () => {
+  it("refuses a truncated or corrupted CSV, leaving no output file behind", async () => {
     const cut = tempDir("cut");
     cpSync(thirds[1]!, cut, { recursive: true });
     const file = join(cut, "replications.csv");
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1));
-    expect(() => mc.mergeShards([thirds[0]!, cut, thirds[2]!])).toThrow(/rows, expected/);
+    const out = join(tempDir("cut-out"), "merged");
+    await expect(mergeInto(out, [thirds[0]!, cut, thirds[2]!])).rejects.toThrow(/rows, expected/);
+    expect(existsSync(out) ? readDir(out).size : 0).toBe(0);
 
+    writeFileSync(file, text.replace(/\n(\d+),([a-z-]+),/, "\n$1,$2,x"));
+    await expect(mergeInto(out, [thirds[0]!, cut, thirds[2]!])).rejects.toThrow(/replications\.csv:2: not a number: "x/);
+    writeFileSync(file, text.replace(/\n(\d+),/, "\n7,"));
+    await expect(mergeInto(out, [thirds[0]!, cut, thirds[2]!])).rejects.toThrow(/replications\.csv:2: expected replication 300/);
+  });
+
+  it("refuses an edited scenario", () => {
     const edited = tempDir("edited");
     cpSync(thirds[1]!, edited, { recursive: true });
     writeFileSync(join(edited, "scenario.json"), readFileSync(join(edited, "scenario.json"), "utf8").replace('"synthetic"', '"other"'));
-    expect(() => mc.mergeShards([thirds[0]!, edited, thirds[2]!])).toThrow(/does not match its shard.json/);
+    expect(() => mc.openShardSet([thirds[0]!, edited, thirds[2]!])).toThrow(/does not match its shard.json/);
   });
 
   it("refuses a directory that is not a shard", () => {
     const dir = tempDir("notashard");
-    expect(() => mc.mergeShards([dir])).toThrow(/not a shard directory/);
+    expect(() => mc.openShardSet([dir])).toThrow(/not a shard directory/);
     rmSync(dir, { recursive: true });
   });
 });

@@ -1,8 +1,8 @@
-// drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes.
+// drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes,
+// streamed through in bounded memory.
 import type { Command } from "commander";
-import { mergeShards } from "../../montecarlo/merge.js";
-import { summarize } from "../../montecarlo/summary.js";
-import { writeRunOutputs } from "../../report/runOutputs.js";
+import { openShardSet, ShardMerge } from "../../montecarlo/merge.js";
+import { writeMergedOutputs } from "../../report/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
 import { writeRunCharts } from "../charts.js";
@@ -14,15 +14,15 @@ export function define(cmd: Command): void {
     .option("--json", "print summary.json on stdout instead of the table")
     .option("--quiet", "print nothing but errors")
     .option("--no-charts", "skip charts/ and report.html (faster)")
+    .option("--summary-only", "write summary.json, summary.md and scenario.json only: no merged CSVs (they stay in the shards), no charts")
     .addHelpText(
       "after",
-      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
+      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed, several times over when exact quantiles need it.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
     )
-    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean }) => {
-      const run = mergeShards(dirs);
-      const summary = summarize(run);
-      await writeRunOutputs(flags.out, run, summary);
-      if (flags.charts) await writeRunCharts(flags.out);
+    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; summaryOnly?: boolean }) => {
+      const data = flags.summaryOnly !== true;
+      const { summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs)), { data });
+      if (flags.charts && data) await writeRunCharts(flags.out);
       if (flags.json === true) process.stdout.write(summaryToJson(summary));
       else if (flags.quiet !== true) process.stdout.write(`${terminalSummary(summary)}\nwritten to ${flags.out}/\n`);
     });
