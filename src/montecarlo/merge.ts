@@ -236,6 +236,5 @@ export class ShardMerge {
 }
 
 async function drain(chunks: AsyncIterable<string>): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _ of chunks);
 }
