@@ -129,12 +129,14 @@ const ABORTED = INCIDENT_COLUMNS.indexOf("aborted");
  * `copy`, yields the merged file's text as it goes — the header once, then the rows verbatim, about
  * 1 MiB at a time — so the merged file is written while it is read.
  */
-async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator, copy: boolean): AsyncGenerator<string> {
+async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator, copy: boolean, onRows: (done: number, total: number) => void): AsyncGenerator<string> {
   const ids = set.shards[0]!.manifest.strategies;
   const strategyIndex = new Map(ids.map((id, i) => [id, i]));
   const replications = kind === "replications.csv";
   const columns = replications ? REPLICATION_COLUMNS : INCIDENT_COLUMNS;
   const row = new Float64Array(REPLICATION_METRICS.length);
+  const total = set.shards.reduce((n, { manifest }) => n + (replications ? manifest.rows.replications : manifest.rows.incidents), 0);
+  let done = 0;
   if (copy) yield `${columns.join(",")}\n`;
   for (const { dir, manifest } of set.shards) {
     const where = join(dir, kind);
@@ -176,6 +178,7 @@ async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator,
         }
         rows++;
       }
+      onRows((done += lines.length - (lineNo === lines.length ? 1 : 0)), total);
       if (copy) {
         const body = lineNo === lines.length ? lines.slice(1) : lines;
         if (body.length > 0) yield `${body.join("\n")}\n`;
@@ -195,12 +198,24 @@ async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator,
 export class ShardMerge {
   private readonly acc: SummaryAccumulator;
   private readonly done = new Set<ShardCsv>();
+  private pass = 1;
+  private readonly onProgress: (pass: number, kind: ShardCsv, rows: number, total: number) => void;
 
+  /**
+   * `collectLimit`: see SummaryAccumulator. `onProgress` hears, about every MiB read, which pass
+   * over which file is under way and how many of its rows are done.
+   */
   constructor(
     readonly set: ShardSet,
-    collectLimit?: number,
+    options: { collectLimit?: number; onProgress?: (pass: number, kind: ShardCsv, rows: number, total: number) => void } = {},
   ) {
-    this.acc = new SummaryAccumulator(set.scenario, collectLimit);
+    this.acc = new SummaryAccumulator(set.scenario, options.collectLimit);
+    this.onProgress = options.onProgress ?? (() => undefined);
+  }
+
+  private rows(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
+    const pass = this.pass;
+    return passRows(this.set, kind, this.acc, copy, (done, total) => this.onProgress(pass, kind, done, total));
   }
 
   replicationsCsv(): AsyncGenerator<string> {
@@ -218,7 +233,7 @@ export class ShardMerge {
 
   private async *firstPass(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
     if (this.done.has(kind)) throw new Error(`merge: ${kind} was already read`);
-    yield* passRows(this.set, kind, this.acc, copy);
+    yield* this.rows(kind, copy);
     this.done.add(kind);
   }
 
@@ -226,11 +241,12 @@ export class ShardMerge {
     if (this.done.size !== 2) throw new Error("merge: summary() before both CSVs were read");
     for (;;) {
       this.acc.endPass();
+      this.pass++;
       const replications = this.acc.needsReplicationPass;
       const incidents = this.acc.needsIncidentPass;
       if (!replications && !incidents) return this.acc.result(this.set);
-      if (replications) await drain(passRows(this.set, "replications.csv", this.acc, false));
-      if (incidents) await drain(passRows(this.set, "incidents.csv", this.acc, false));
+      if (replications) await drain(this.rows("replications.csv", false));
+      if (incidents) await drain(this.rows("incidents.csv", false));
     }
   }
 }

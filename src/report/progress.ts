@@ -29,6 +29,7 @@ export function createProgress(
   mode: ProgressMode,
   label: string,
   now: () => number = () => performance.now(),
+  unit = "replications",
 ): Progress {
   if (mode === "off") return { update() {}, finish() {} };
   const started = now();
@@ -38,7 +39,7 @@ export function createProgress(
     const elapsed = now() - started;
     const rate = elapsed > 0 ? (done / elapsed) * 1000 : 0;
     const eta = rate > 0 && done < total ? `, ETA ${seconds(((total - done) / rate) * 1000)}` : "";
-    return `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} replications, ${Math.round(rate).toLocaleString("en-US")}/s${eta}`;
+    return `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${unit}, ${Math.round(rate).toLocaleString("en-US")}/s${eta}`;
   };
   return {
     update(done, total) {

@@ -1,11 +1,14 @@
 // drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes,
 // streamed through in bounded memory.
 import type { Command } from "commander";
-import { openShardSet, ShardMerge } from "../../montecarlo/merge.js";
+import { openShardSet, ShardMerge, type ShardCsv } from "../../montecarlo/merge.js";
+import type { Summary } from "../../montecarlo/summary.js";
+import { createProgress, progressMode, type Progress, type ProgressMode } from "../../report/progress.js";
 import { writeMergedOutputs } from "../../report/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
 import { writeRunCharts } from "../charts.js";
+import { onInterrupt } from "../runtime.js";
 
 export function define(cmd: Command): void {
   cmd
@@ -14,16 +17,43 @@ export function define(cmd: Command): void {
     .option("--json", "print summary.json on stdout instead of the table")
     .option("--quiet", "print nothing but errors")
     .option("--no-charts", "skip charts/ and report.html (faster)")
+    .option("--no-progress", "no progress display on stderr")
     .option("--summary-only", "write summary.json, summary.md and scenario.json only: no merged CSVs (they stay in the shards), no charts")
     .addHelpText(
       "after",
       "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed, several times over when exact quantiles need it.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
     )
-    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; summaryOnly?: boolean }) => {
+    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; progress: boolean; summaryOnly?: boolean }) => {
       const data = flags.summaryOnly !== true;
-      const { summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs)), { data });
+      const progress = mergeProgress(progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true }));
+      const removeHook = onInterrupt(() => progress.finish());
+      let summary: Summary;
+      try {
+        ({ summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs), { onProgress: progress.update }), { data }));
+      } finally {
+        progress.finish();
+        removeHook();
+      }
       if (flags.charts && data) await writeRunCharts(flags.out);
       if (flags.json === true) process.stdout.write(summaryToJson(summary));
       else if (flags.quiet !== true) process.stdout.write(`${terminalSummary(summary)}\nwritten to ${flags.out}/\n`);
     });
+}
+
+/** One progress display per pass over a file ("merge pass 2, replications.csv"). */
+function mergeProgress(mode: ProgressMode): { update: (pass: number, kind: ShardCsv, rows: number, total: number) => void; finish: () => void } {
+  let label = "";
+  let current: Progress | undefined;
+  return {
+    update(pass, kind, rows, total) {
+      const next = `merge pass ${pass}, ${kind}`;
+      if (next !== label) {
+        current?.finish();
+        label = next;
+        current = createProgress(process.stderr, mode, label, undefined, "rows");
+      }
+      current!.update(rows, total);
+    },
+    finish: () => current?.finish(),
+  };
 }
