@@ -17,7 +17,7 @@ import { stringify } from "yaml";
 import { UserError } from "../errors.js";
 import { SHARD_MANIFEST } from "../montecarlo/shard.js";
 import { checkName } from "./names.js";
-import { cpuCores, kubernetesMemory, memoryEstimateMiB, memoryQuantity, mergeMemoryEstimateMiB, storageEstimateGiB, workersFor } from "./resources.js";
+import { cpuCores, kubernetesMemory, memoryEstimateMiB, memoryQuantity, MERGE_MEMORY_MIB, storageEstimateGiB, workersFor } from "./resources.js";
 import type { ScenarioBundle } from "./scenarioFiles.js";
 import { K8S_INDEX_VAR, SHARD_COUNT_VAR } from "./shardEnv.js";
 
@@ -49,7 +49,7 @@ export interface KubernetesOptions {
   readonly cpu?: string;
   /** Memory of each shard pod (request = limit). Default: estimated from its replications. */
   readonly memory?: string;
-  /** Memory of the merge pod. Default: estimated from the study's replications. */
+  /** Memory of the merge pod. Default: MERGE_MEMORY_MIB (the merge streams; its memory does not grow with the study). */
   readonly mergeMemory?: string;
   /** An existing ReadWriteMany claim for the results; default: a claim `<name>-results` created here. */
   readonly pvc?: string;
@@ -222,7 +222,7 @@ let reported = -1;
 `;
 
 function mergeJob(options: KubernetesOptions, claimName: string, paths: StudyPaths): KubeObject {
-  const mergeMemory = options.mergeMemory ?? kubernetesMemory(mergeMemoryEstimateMiB(options.runs));
+  const mergeMemory = options.mergeMemory ?? kubernetesMemory(MERGE_MEMORY_MIB);
   const shardDirs = Array.from({ length: options.shards }, (_, k) => `${paths.shards}/${k}`);
   const results = [{ name: "results", mountPath: RESULTS_MOUNT }];
   return {

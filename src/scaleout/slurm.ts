@@ -8,7 +8,7 @@
 // two are the same shard (task i of --array=1-N is shard i/N), but only the explicit form stays right
 // when a subset of the array is resubmitted, where SLURM_ARRAY_TASK_MIN/COUNT describe the subset.
 import { UserError } from "../errors.js";
-import { memoryEstimateMiB, mergeMemoryEstimateMiB, slurmMemory } from "./resources.js";
+import { memoryEstimateMiB, MERGE_MEMORY_MIB, slurmMemory } from "./resources.js";
 import { shellJoin, shellQuote } from "./shell.js";
 
 export interface SlurmOptions {
@@ -111,7 +111,7 @@ export function slurmScript(options: SlurmOptions): string {
       ["job-name", `${name}-merge`],
       ["ntasks", "1"],
       ["cpus-per-task", "1"],
-      ["mem", sbatchValue("--merge-memory", options.mergeMemory ?? slurmMemory(mergeMemoryEstimateMiB(runs)))],
+      ["mem", sbatchValue("--merge-memory", options.mergeMemory ?? slurmMemory(MERGE_MEMORY_MIB))],
       ["time", options.mergeTime === undefined ? undefined : sbatchValue("--merge-time", options.mergeTime)],
       ...common,
       ["output", `${out}/logs/merge.out`],

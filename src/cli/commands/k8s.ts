@@ -35,7 +35,7 @@ export function define(cmd: Command): void {
     .option("--parallelism <n>", "shard pods running at once (default: all)", count)
     .option("--cpu <quantity>", "CPU per shard pod, request = limit; whole cores become --workers", "1")
     .option("--memory <quantity>", "memory per shard pod (default: estimated from its replications)")
-    .option("--merge-memory <quantity>", "memory of the merge pod (default: estimated from --runs)")
+    .option("--merge-memory <quantity>", "memory of the merge pod (default: 2Gi; the merge streams, so it does not grow with --runs)")
     .option("--pvc <claim>", "an existing ReadWriteMany claim for the results (default: create <name>-results)")
     .option("--storage <size>", "size of the created claim (default: estimated from --runs)")
     .option("--storage-class <class>", "storage class of the created claim (must offer ReadWriteMany)")

@@ -40,7 +40,7 @@ export function define(cmd: Command): void {
     .option("--merge-time <limit>", "wall-time limit of the merge job")
     .option("--cpus <n>", "CPUs per task (--cpus-per-task), used as --workers", count, 1)
     .option("--memory <size>", "sbatch --mem of each task, e.g. 4G (default: estimated from its replications)")
-    .option("--merge-memory <size>", "sbatch --mem of the merge job (default: estimated from --runs)")
+    .option("--merge-memory <size>", "sbatch --mem of the merge job (default: 2G; the merge streams, so it does not grow with --runs)")
     .option("--parallelism <n>", "tasks running at once (--array=1-N%n)", count)
     .option("--drsim <command>", "how the nodes start drsim, e.g. \"apptainer run drsim.sif\"", "drsim")
     .addHelpText(
