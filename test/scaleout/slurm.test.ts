@@ -150,8 +150,11 @@ describe("drsim slurm driver", () => {
 
   it("estimates memory when none is given", () => {
     const script = slurmScript({ ...base, runs: 100_000_000, shards: 100 });
-    expect(script).toContain("#SBATCH --mem=2G"); // 10^6 replications a task
-    expect(script).toContain("#SBATCH --mem=192G"); // the merge holds all 10^8
+    const mem = [...script.matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1]);
+    // 10^6 replications a task (512 MiB + 1 KiB each); the merge streams: 2G whatever the study.
+    expect(mem).toEqual(["2G", "2G"]);
+    const small = slurmScript({ ...base, runs: 1_000, shards: 10 });
+    expect([...small.matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1])).toEqual(["513M", "2G"]);
   });
 
   it("throttles only below the shard count", () => {
