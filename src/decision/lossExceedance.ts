@@ -1,9 +1,8 @@
 // Loss exceedance: the annual financial loss of a strategy — what its incidents cost on top of its
 // standing infrastructure (surge compute + downtime and lost-write penalties = costUSD −
 // standingCostUSD per replication) — as the curve P(annual loss > $x), the chart risk teams use.
-import { quantileSorted } from "../engine/stats.js";
 import { csvNumber, csvString } from "../report/csv.js";
-import { positiveEcdf } from "../report/charts/sample.js";
+import { EcdfAccumulator, feedAll } from "../report/charts/sample.js";
 
 export interface LossPoint {
   /** USD per horizon. */
@@ -29,37 +28,77 @@ export interface LossCurve {
   readonly points: readonly LossPoint[];
 }
 
-/** Per-replication loss: total cost of risk less standing cost (never below 0 by rounding). */
-export function annualLoss(costUSD: Float64Array, standingCostUSD: Float64Array): Float64Array {
-  if (costUSD.length !== standingCostUSD.length) throw new Error(`annualLoss: ${costUSD.length} costs, ${standingCostUSD.length} standing costs`);
+/** One replication's loss: total cost of risk less standing cost (never below 0 by rounding). */
+export function lossOf(costUSD: number, standingCostUSD: number): number {
   // Differences of two large sums can leave ±1e-10 of rounding where there was no incident.
-  return costUSD.map((c, i) => {
-    const d = c - standingCostUSD[i]!;
-    return Math.abs(d) < 1e-6 * Math.max(1, Math.abs(c)) ? 0 : d;
-  });
+  const d = costUSD - standingCostUSD;
+  return Math.abs(d) < 1e-6 * Math.max(1, Math.abs(costUSD)) ? 0 : d;
 }
 
-export function lossCurve(info: { id: string; label: string; type: string }, losses: Float64Array, maxPoints = 400): LossCurve {
-  const n = losses.length;
-  const sorted = Float64Array.from(losses).sort();
-  let sum = 0;
-  let positive = 0;
-  for (const x of sorted) {
-    sum += x;
-    if (x > 0) positive++;
+/** Per-replication loss (lossOf of each replication). */
+export function annualLoss(costUSD: Float64Array, standingCostUSD: Float64Array): Float64Array {
+  if (costUSD.length !== standingCostUSD.length) throw new Error(`annualLoss: ${costUSD.length} costs, ${standingCostUSD.length} standing costs`);
+  return costUSD.map((c, i) => lossOf(c, standingCostUSD[i]!));
+}
+
+/**
+ * A LossCurve from a stream of per-replication losses fed in passes (`add` each, `endPass()`,
+ * repeat while `needsPass`), in memory that does not grow with the replications. The mean is
+ * the plain sum of the losses in the order fed, over n.
+ */
+export class LossCurveAccumulator {
+  private readonly ecdf: EcdfAccumulator;
+  private firstPass = true;
+  private sum = 0;
+  private positive = 0;
+
+  constructor(
+    private readonly info: { id: string; label: string; type: string },
+    maxPoints = 400,
+    collectLimit?: number,
+  ) {
+    this.ecdf = new EcdfAccumulator({ maxPoints, quantiles: [0.9, 0.99], collectLimit });
   }
-  return {
-    id: info.id,
-    label: info.label,
-    type: info.type,
-    n,
-    mean: n > 0 ? sum / n : NaN,
-    pAny: n > 0 ? positive / n : NaN,
-    p90: quantileSorted(sorted, 0.9),
-    p99: quantileSorted(sorted, 0.99),
-    // cdf is (count ≤ x) / n: recover the count so P(loss > x) is an exact ratio, not 1 − a rounded one.
-    points: positiveEcdf(sorted, maxPoints).map((pt) => ({ x: pt.x, p: (n - Math.round(pt.cdf * n)) / n })),
-  };
+
+  get needsPass(): boolean {
+    return this.ecdf.needsPass;
+  }
+
+  add(loss: number): void {
+    if (this.firstPass) {
+      this.sum += loss;
+      if (loss > 0) this.positive++;
+    }
+    this.ecdf.add(loss);
+  }
+
+  endPass(): void {
+    this.firstPass = false;
+    this.ecdf.endPass();
+  }
+
+  result(): LossCurve {
+    const { n, points, quantiles } = this.ecdf.result();
+    return {
+      id: this.info.id,
+      label: this.info.label,
+      type: this.info.type,
+      n,
+      mean: n > 0 ? this.sum / n : NaN,
+      pAny: n > 0 ? this.positive / n : NaN,
+      p90: quantiles[0]!,
+      p99: quantiles[1]!,
+      // cdf is (count ≤ x) / n: recover the count so P(loss > x) is an exact ratio, not 1 − a rounded one.
+      points: points.map((pt) => ({ x: pt.x, p: (n - Math.round(pt.cdf * n)) / n })),
+    };
+  }
+}
+
+/** The loss curve of losses held in memory (LossCurveAccumulator, holding them all: two passes). */
+export function lossCurve(info: { id: string; label: string; type: string }, losses: Float64Array, maxPoints = 400): LossCurve {
+  const acc = new LossCurveAccumulator(info, maxPoints, Math.max(1, losses.length));
+  feedAll(acc, losses);
+  return acc.result();
 }
 
 export const LOSS_EXCEEDANCE_COLUMNS = ["strategy", "lossUSD", "exceedanceProbability"] as const;

@@ -76,7 +76,7 @@ describe.skipIf(!existsSync(CLI))("on a real run of the default scenario (built 
       expect(warnings, chart.name).toEqual([]);
       expect(svg.length).toBeGreaterThan(5_000);
     }
-    for (const s of run.strategies) expect(run.replications.get(s.id)?.downtimeSeconds.length).toBe(300);
+    for (const s of run.strategies) expect(run.replications.get(s.id)?.n).toBe(300);
   });
 
   test("drsim chart on it writes the report, twice identically", async () => {

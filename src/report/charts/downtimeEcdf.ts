@@ -5,7 +5,7 @@ import type { Chart } from "./chart.js";
 import { dimUnselected, labelLookup, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { decades, horizonAdjective, horizonNoun, percent, roundSig } from "./format.js";
 import type { RunData } from "./load/run.js";
-import { positiveEcdf, zeroShare } from "./sample.js";
+import { ecdfZeroShare } from "./sample.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
 
 export interface EcdfRow {
@@ -16,16 +16,16 @@ export interface EcdfRow {
   readonly share: number;
 }
 
-export function downtimeEcdfChart(run: RunData, maxPoints = 300): Chart {
+/** The curves are those loadRun drew (its curvePoints). */
+export function downtimeEcdfChart(run: RunData): Chart {
   const rows: EcdfRow[] = [];
   const zero = new Map<string, number>();
   let lo = Infinity;
   let hi = 0;
   const curves = run.strategies.map((s) => {
-    const seconds = run.replications.get(s.id)?.downtimeSeconds ?? new Float64Array();
-    const minutes = seconds.map((x) => x / 60);
-    const points = positiveEcdf(minutes, maxPoints);
-    zero.set(s.label, zeroShare(minutes));
+    const ecdf = run.replications.get(s.id)?.downtimeMinutes;
+    const points = ecdf?.points ?? [];
+    zero.set(s.label, ecdf === undefined ? 0 : ecdfZeroShare(ecdf));
     if (points.length > 0) {
       lo = Math.min(lo, points[0]!.x);
       hi = Math.max(hi, points[points.length - 1]!.x);

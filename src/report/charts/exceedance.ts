@@ -4,8 +4,8 @@ import type { Chart, ViewSpec } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { decades, horizonAdjective, horizonNoun, roundSig, sparseLogLabels } from "./format.js";
 import type { RunData } from "./load/run.js";
-import type { ReplicationSamples } from "./load/replications.js";
-import { positiveEcdf, zeroShare } from "./sample.js";
+import type { ReplicationDigest } from "./load/replications.js";
+import { ecdfZeroShare, type Ecdf } from "./sample.js";
 import { THEME } from "./theme.js";
 
 export interface ExceedanceRow {
@@ -25,28 +25,26 @@ interface Panel {
 
 function survivalPanel(
   run: RunData,
-  pick: (s: ReplicationSamples) => Float64Array,
-  scale: number,
-  maxPoints: number,
+  pick: (s: ReplicationDigest) => Ecdf,
 ): Panel {
   const curves: { label: string; zero: number; points: { x: number; p: number }[] }[] = [];
   let lo = Infinity;
   let hi = 0;
   for (const s of run.strategies) {
-    const samples = run.replications.get(s.id);
-    const values = samples === undefined ? new Float64Array() : pick(samples).map((v) => v / scale);
-    const ecdf = positiveEcdf(values, maxPoints);
+    const digest = run.replications.get(s.id);
+    const ecdf = digest === undefined ? undefined : pick(digest);
+    const n = ecdf?.n ?? 0;
     const points: { x: number; p: number }[] = [];
-    for (const pt of ecdf) {
+    for (const pt of ecdf?.points ?? []) {
       const p = 1 - pt.cdf;
       // P(X > max) = 0 cannot sit on a log axis: hold the last level out to the maximum instead.
-      points.push({ x: pt.x, p: p > 1e-12 ? p : (points[points.length - 1]?.p ?? 1 / Math.max(1, values.length)) });
+      points.push({ x: pt.x, p: p > 1e-12 ? p : (points[points.length - 1]?.p ?? 1 / Math.max(1, n)) });
     }
     if (points.length > 0) {
       lo = Math.min(lo, points[0]!.x);
       hi = Math.max(hi, points[points.length - 1]!.x);
     }
-    curves.push({ label: s.label, zero: zeroShare(values), points });
+    curves.push({ label: s.label, zero: ecdf === undefined ? 0 : ecdfZeroShare(ecdf), points });
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0.1, 10];
   const ticks = decades(lo, hi);
@@ -63,11 +61,12 @@ function survivalPanel(
   return { rows, ticks, none };
 }
 
-export function exceedanceChart(run: RunData, maxPoints = 300): Chart {
+/** The curves are those loadRun drew (its curvePoints): downtime in minutes, data loss in seconds. */
+export function exceedanceChart(run: RunData): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
-  const down = survivalPanel(run, (s) => s.downtimeSeconds, 60, maxPoints);
-  const loss = survivalPanel(run, (s) => s.dataLossSeconds, 1, maxPoints);
+  const down = survivalPanel(run, (s) => s.downtimeMinutes);
+  const loss = survivalPanel(run, (s) => s.dataLossSeconds);
   const n = run.summary.runs;
   const yTicks = decades(1 / Math.max(n, 10), 1);
   const panel = (name: string, p: Panel, title: string, xTitle: string, yTitle: string | null, unit: string): ViewSpec => ({

@@ -6,7 +6,8 @@ import { reportHtml } from "../html/page.js";
 import { writeFileAtomic } from "../atomicWrite.js";
 import type { Chart } from "./chart.js";
 import { costRiskChart } from "./costRisk.js";
-import { renderLossExceedance } from "./decision/lossExceedanceRun.js";
+import { lossCurve } from "../../decision/lossExceedance.js";
+import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
 import { loadRun, type RunData } from "./load/run.js";
@@ -35,8 +36,10 @@ export async function renderRunReport(runDir: string): Promise<void> {
   const dir = join(runDir, "charts");
   await mkdir(dir, { recursive: true });
   for (const chart of charts) await writeChart(dir, chart);
-  // The risk team's view: P(annual loss > $x), with lossExceedance.csv beside it.
-  await renderLossExceedance(runDir);
+  // The risk team's view: P(annual loss > $x), with lossExceedance.csv beside it (the curves were
+  // drawn in loadRun's passes over replications.csv).
+  const losses = run.strategies.map((s) => run.replications.get(s.id)?.loss ?? lossCurve(s, new Float64Array()));
+  await writeLossExceedance(runDir, losses, run.strategies, run.summary.horizonHours, true);
   await writeFileAtomic(join(runDir, "report.html"), reportHtml(run, charts));
 }
 

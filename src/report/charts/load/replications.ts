@@ -1,52 +1,121 @@
-// replications.csv → the per-replication samples the distribution charts draw, per strategy.
+// replications.csv → what the distribution charts draw of it, per strategy: the downtime and
+// data-loss ECDFs and the loss-exceedance curve. Never the samples themselves: the file is streamed
+// once per pass the accumulators need (typically three), so memory does not grow with the number of
+// replications, and the curves are the very doubles the in-memory functions give.
+import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../decision/lossExceedance.js";
 import { readCsv, num } from "../csv.js";
+import { EcdfAccumulator, type Ecdf } from "../sample.js";
 
-export interface ReplicationSamples {
-  /** Seconds of full downtime in each replication (horizon). */
-  readonly downtimeSeconds: Float64Array;
-  /** Seconds of writes lost in each replication. */
-  readonly dataLossSeconds: Float64Array;
+/** Fed one row's values per pass until it needs no more passes. */
+export interface RowAccumulator {
+  /** `row` holds the values of the requested columns, in their order. */
+  add(row: Float64Array): void;
+  endPass(): void;
+  readonly needsPass: boolean;
 }
 
-class Growable {
-  private data = new Float64Array(1024);
-  private n = 0;
-  push(x: number): void {
-    if (this.n === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.n++] = x;
+/**
+ * Streams replications.csv as many times as the accumulators need: one accumulator per strategy
+ * (`create`, at its first row; `resolve` maps the CSV's strategy value to an id, or undefined to skip
+ * the row). An accumulator that needs no more passes is no longer fed.
+ */
+export async function streamReplications<A extends RowAccumulator>(
+  path: string,
+  resolve: (strategy: string) => string | undefined,
+  columns: readonly string[],
+  create: (id: string) => A,
+): Promise<Map<string, A>> {
+  const out = new Map<string, A>();
+  const row = new Float64Array(columns.length);
+  for (let pass = 1; pass === 1 || [...out.values()].some((a) => a.needsPass); pass++) {
+    await readCsv(path, (column) => {
+      const s = column("strategy");
+      const at = columns.map((c) => column(c));
+      return (f) => {
+        const id = resolve(f[s] ?? "");
+        if (id === undefined) return;
+        let acc = out.get(id);
+        if (acc === undefined) {
+          if (pass > 1) throw new Error(`${path}: strategy '${id}' appeared after the first pass (did the file change?)`);
+          out.set(id, (acc = create(id)));
+        }
+        if (pass > 1 && !acc.needsPass) return;
+        for (let i = 0; i < at.length; i++) row[i] = num(f[at[i]!]);
+        acc.add(row);
+      };
+    });
+    // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
+    for (const acc of out.values()) if (pass === 1 || acc.needsPass) acc.endPass();
   }
-  done(): Float64Array {
-    return this.data.slice(0, this.n);
+  return out;
+}
+
+/** The distribution curves of one strategy's replications. */
+export interface ReplicationDigest {
+  /** Replications of the strategy. */
+  readonly n: number;
+  /** Full downtime per replication (horizon), in minutes: the ECDF at curvePoints points. */
+  readonly downtimeMinutes: Ecdf;
+  /** Seconds of writes lost per replication. */
+  readonly dataLossSeconds: Ecdf;
+  /** P(annual loss > $x) (costUSD − standingCostUSD). */
+  readonly loss: LossCurve;
+}
+
+export interface ReplicationOptions {
+  /** Points per ECDF (the downtime ECDF and exceedance charts). Default 300. */
+  readonly curvePoints?: number;
+  /** Points per loss curve. Default 400 (lossCurve's). */
+  readonly lossPoints?: number;
+  /** Values held per collected bin of the order statistics (see ExactOrderStatistics). */
+  readonly collectLimit?: number;
+}
+
+const COLUMNS = ["downtimeSeconds", "dataLossSeconds", "costUSD", "standingCostUSD"] as const;
+
+class DigestAccumulator implements RowAccumulator {
+  private readonly downtime: EcdfAccumulator;
+  private readonly dataLoss: EcdfAccumulator;
+  private readonly loss: LossCurveAccumulator;
+
+  constructor(info: { id: string; label: string; type: string }, options: ReplicationOptions) {
+    const { curvePoints = 300, lossPoints = 400, collectLimit } = options;
+    this.downtime = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
+    this.dataLoss = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
+    this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit);
+  }
+
+  get needsPass(): boolean {
+    return this.downtime.needsPass || this.dataLoss.needsPass || this.loss.needsPass;
+  }
+
+  add(row: Float64Array): void {
+    // The same doubles the charts drew from arrays: seconds / 60, and lossOf.
+    if (this.downtime.needsPass) this.downtime.add(row[0]! / 60);
+    if (this.dataLoss.needsPass) this.dataLoss.add(row[1]!);
+    if (this.loss.needsPass) this.loss.add(lossOf(row[2]!, row[3]!));
+  }
+
+  endPass(): void {
+    for (const acc of [this.downtime, this.dataLoss, this.loss]) if (acc.needsPass) acc.endPass();
+  }
+
+  result(): ReplicationDigest {
+    const downtimeMinutes = this.downtime.result();
+    return { n: downtimeMinutes.n, downtimeMinutes, dataLossSeconds: this.dataLoss.result(), loss: this.loss.result() };
   }
 }
 
-/** `resolve` maps the CSV's strategy value to a strategy id (or undefined to skip the row). */
+/**
+ * The curves of each strategy in replications.csv. `info` gives a strategy's id, label and type
+ * (the loss curve carries them).
+ */
 export async function loadReplications(
   path: string,
   resolve: (strategy: string) => string | undefined,
-): Promise<Map<string, ReplicationSamples>> {
-  const acc = new Map<string, { downtime: Growable; loss: Growable }>();
-  await readCsv(path, (column) => {
-    const s = column("strategy");
-    const d = column("downtimeSeconds");
-    const l = column("dataLossSeconds");
-    return (f) => {
-      const id = resolve(f[s] ?? "");
-      if (id === undefined) return;
-      let a = acc.get(id);
-      if (a === undefined) {
-        a = { downtime: new Growable(), loss: new Growable() };
-        acc.set(id, a);
-      }
-      a.downtime.push(num(f[d]));
-      a.loss.push(num(f[l]));
-    };
-  });
-  const out = new Map<string, ReplicationSamples>();
-  for (const [id, a] of acc) out.set(id, { downtimeSeconds: a.downtime.done(), dataLossSeconds: a.loss.done() });
-  return out;
+  info: (id: string) => { id: string; label: string; type: string },
+  options: ReplicationOptions = {},
+): Promise<Map<string, ReplicationDigest>> {
+  const accs = await streamReplications(path, resolve, COLUMNS, (id) => new DigestAccumulator(info(id), options));
+  return new Map([...accs].map(([id, acc]) => [id, acc.result()]));
 }

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { strategyColors } from "../palette.js";
 import { loadIncidents, type IncidentDigest } from "./incidents.js";
-import { loadReplications, type ReplicationSamples } from "./replications.js";
+import { loadReplications, type ReplicationDigest, type ReplicationOptions } from "./replications.js";
 import { loadScenarioInfo } from "./scenario.js";
 import { loadRunSummary, type RunSummary, type StrategySummary } from "./summary.js";
 
@@ -24,7 +24,8 @@ export interface RunData {
   readonly summary: RunSummary;
   /** In the scenario's order. */
   readonly strategies: readonly StrategyInfo[];
-  readonly replications: ReadonlyMap<string, ReplicationSamples>;
+  /** Per strategy, the curves drawn from replications.csv (never its rows: they are streamed). */
+  readonly replications: ReadonlyMap<string, ReplicationDigest>;
   readonly incidents: ReadonlyMap<string, IncidentDigest>;
   /** summary.md verbatim, when present. */
   readonly summaryMarkdown: string | undefined;
@@ -42,7 +43,8 @@ function requireFile(dir: string, name: string): string {
   return path;
 }
 
-export async function loadRun(dir: string): Promise<RunData> {
+/** `options`: the points per curve drawn from replications.csv (the charts' defaults otherwise). */
+export async function loadRun(dir: string, options: ReplicationOptions = {}): Promise<RunData> {
   const summary = await loadRunSummary(requireFile(dir, "summary.json"));
   const scenarioPath = join(dir, "scenario.json");
   const scenario = existsSync(scenarioPath) ? await loadScenarioInfo(scenarioPath) : undefined;
@@ -61,7 +63,8 @@ export async function loadRun(dir: string): Promise<RunData> {
     byKey.set(s.id, s.id);
   }
   const resolve = (key: string): string | undefined => byKey.get(key);
-  const replications = await loadReplications(requireFile(dir, "replications.csv"), resolve);
+  const info = new Map(strategies.map((s) => [s.id, { id: s.id, label: s.label, type: s.type }]));
+  const replications = await loadReplications(requireFile(dir, "replications.csv"), resolve, (id) => info.get(id)!, options);
   const incidents = await loadIncidents(requireFile(dir, "incidents.csv"), resolve, 250);
   const mdPath = join(dir, "summary.md");
   return {
