@@ -5,9 +5,10 @@ import { UserError } from "../errors.js";
 import { parseDuration } from "../model/scenario/units.js";
 import { parseShard, type ShardSpec } from "../montecarlo/shard.js";
 
+/** Digits, or digits with a power of ten ("1e6": studies are sized in powers of ten). */
 function integer(text: string, min: number, what: string): number {
-  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`Expected ${what}.`);
+  const value = /^\s*\d+(e\d+)?\s*$/i.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`Expected ${what} such as 250 or 1e6.`);
   return value;
 }
 

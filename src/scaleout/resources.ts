@@ -1,13 +1,6 @@
 // Resource quantities for generated jobs: parsing what the user passes, estimating what they omit.
 import { UserError } from "../errors.js";
 
-/** A positive integer option; accepts "100000000" and "1e8". */
-export function positiveInteger(value: string, option: string): number {
-  const n = /^\d+(e\d+)?$/i.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`${option} ${value}: expected a positive integer`);
-  return n;
-}
-
 /** Cores of a Kubernetes CPU quantity: "2", "1.5", "500m". */
 export function cpuCores(quantity: string): number {
   const m = /^(\d+(?:\.\d+)?)(m?)$/.exec(quantity.trim());

@@ -1,7 +1,7 @@
 // drsim k8s SCENARIO: print the Kubernetes manifest of a sharded study (Indexed Job + merge Job).
 import type { Command } from "commander";
 import { loadScenario } from "../../model/scenario/load.js";
-import { count, nonNegative } from "../../scaleout/cliOptions.js";
+import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { kubernetesManifest } from "../../scaleout/k8s.js";
 import { nameFromScenario } from "../../scaleout/names.js";
 import { collectScenarioFiles } from "../../scaleout/scenarioFiles.js";
@@ -26,20 +26,20 @@ interface K8sFlags {
 export function define(cmd: Command): void {
   cmd
     .argument("<scenario>", "scenario file (YAML); it and every file it extends or reads go into a ConfigMap")
-    .requiredOption("--shards <n>", "number of shards (the Indexed Job's completions)", count)
-    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", count)
+    .requiredOption("--shards <n>", "number of shards (the Indexed Job's completions)", positiveInteger)
+    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", positiveInteger)
     .requiredOption("--image <image>", "the drsim container image (see the Dockerfile)")
     .option("--name <name>", "base name of the objects (default: drsim-<scenario>)")
     .option("--namespace <ns>", "namespace of every object (default: kubectl's current one)")
-    .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegative)
-    .option("--parallelism <n>", "shard pods running at once (default: all)", count)
+    .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegativeInteger)
+    .option("--parallelism <n>", "shard pods running at once (default: all)", positiveInteger)
     .option("--cpu <quantity>", "CPU per shard pod, request = limit; whole cores become --workers", "1")
     .option("--memory <quantity>", "memory per shard pod (default: estimated from its replications)")
     .option("--merge-memory <quantity>", "memory of the merge pod (default: 2Gi; the merge streams, so it does not grow with --runs)")
     .option("--pvc <claim>", "an existing ReadWriteMany claim for the results (default: create <name>-results)")
     .option("--storage <size>", "size of the created claim (default: estimated from --runs)")
     .option("--storage-class <class>", "storage class of the created claim (must offer ReadWriteMany)")
-    .option("--retries <n>", "retries of each shard before the study fails (backoffLimitPerIndex)", nonNegative, 3)
+    .option("--retries <n>", "retries of each shard before the study fails (backoffLimitPerIndex)", nonNegativeInteger, 3)
     .addHelpText(
       "after",
       `

@@ -3,7 +3,7 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadScenario } from "../../model/scenario/load.js";
-import { count, nonNegative } from "../../scaleout/cliOptions.js";
+import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { nameFromScenario } from "../../scaleout/names.js";
 import { slurmScript } from "../../scaleout/slurm.js";
 
@@ -28,20 +28,20 @@ interface SlurmFlags {
 export function define(cmd: Command): void {
   cmd
     .argument("<scenario>", "scenario file (YAML), on a filesystem the compute nodes share")
-    .requiredOption("--shards <n>", "number of shards (array tasks 1..n)", count)
-    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", count)
+    .requiredOption("--shards <n>", "number of shards (array tasks 1..n)", positiveInteger)
+    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", positiveInteger)
     .option("--name <name>", "job name (default: drsim-<scenario>); the merge job is <name>-merge")
     .option("--out <dir>", "results directory: <dir>/shards/i, <dir>/merged, <dir>/logs (default: results/<name>)")
     .option("--workdir <dir>", "directory the jobs run in, relative paths start there (default: the current one)")
-    .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegative)
+    .option("--seed <seed>", "master seed (default: the scenario's run.seed)", nonNegativeInteger)
     .option("--partition <name>", "sbatch --partition")
     .option("--account <name>", "sbatch --account")
     .option("--time <limit>", "wall-time limit of each task, e.g. 2:00:00")
     .option("--merge-time <limit>", "wall-time limit of the merge job")
-    .option("--cpus <n>", "CPUs per task (--cpus-per-task), used as --workers", count, 1)
+    .option("--cpus <n>", "CPUs per task (--cpus-per-task), used as --workers", positiveInteger, 1)
     .option("--memory <size>", "sbatch --mem of each task, e.g. 4G (default: estimated from its replications)")
     .option("--merge-memory <size>", "sbatch --mem of the merge job (default: 2G; the merge streams, so it does not grow with --runs)")
-    .option("--parallelism <n>", "tasks running at once (--array=1-N%n)", count)
+    .option("--parallelism <n>", "tasks running at once (--array=1-N%n)", positiveInteger)
     .option("--drsim <command>", "how the nodes start drsim, e.g. \"apptainer run drsim.sif\"", "drsim")
     .addHelpText(
       "after",
