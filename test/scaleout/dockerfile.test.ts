@@ -1,6 +1,9 @@
 // Docker can't run here; check what can be checked from the files: the stages, that every COPY
 // source exists and gets past .dockerignore, and that the entrypoint is the built CLI.
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const dockerfile = readFileSync("Dockerfile", "utf8");
@@ -51,5 +54,38 @@ describe("Dockerfile", () => {
     const user = /^USER (\S+)$/m.exec(stages[1]!)?.[1];
     expect(user).toBeDefined();
     expect(["root", "0"]).not.toContain(user);
+  });
+});
+
+// The image's runtime stage, replayed without Docker: the files its COPY lines bring (dist/ from this
+// checkout's build), `npm ci --omit=dev`, then the CLI as the image runs it — a sharded run, a merge
+// with charts. Catches a runtime import of a devDependency or a data folder the image does not copy.
+describe("the runtime stage, replayed", () => {
+  it("runs shards and merges them with charts from production dependencies only", { timeout: 240_000 }, () => {
+    const app = mkdtempSync(join(tmpdir(), "drsim-image-"));
+    try {
+      for (const line of stages[1]!.split("\n").filter((l) => l.startsWith("COPY "))) {
+        const parts = line.split(/\s+/).slice(1);
+        const fromBuild = parts[0] === "--from=build";
+        const [target, ...sources] = (fromBuild ? parts.slice(1) : parts).reverse();
+        for (const source of sources.reverse()) {
+          const local = fromBuild ? source.replace(/^\/app\//, "") : source;
+          cpSync(local, target === "./" ? join(app, basename(local)) : join(app, target!), { recursive: true });
+        }
+      }
+      const npm = spawnSync("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: app, encoding: "utf8" });
+      expect(npm.status, npm.stderr).toBe(0);
+      expect(existsSync(join(app, "node_modules", "typescript"))).toBe(false);
+      const drsim = (...args: string[]) => spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+      for (const i of [1, 2]) {
+        const r = drsim("run", "scenarios/default.yaml", "-n", "200", "--shard", `${i}/2`, "--out", `results/shards/${i}`, "--quiet");
+        expect(r.status, r.stderr).toBe(0);
+      }
+      const merged = drsim("merge", "results/shards/1", "results/shards/2", "--out", "results/merged", "--quiet");
+      expect(merged.status, merged.stderr).toBe(0);
+      for (const file of ["summary.json", "report.html", "charts/downtime-ecdf.png"]) expect(existsSync(join(app, "results/merged", file)), file).toBe(true);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 });
