@@ -24,6 +24,8 @@ export const STAT_METRICS = [
   "incidents.count",
   "incidents.rtoMinutes",
   "incidents.rpoSeconds",
+  "incidents.regionFailures.rtoMinutes",
+  "incidents.regionFailures.rpoSeconds",
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 
@@ -31,7 +33,13 @@ export const STATS = ["mean", "sd", "ci95lo", "ci95hi", "p50", "p90", "p95", "p9
 export type StatName = (typeof STATS)[number];
 
 /** Plain-number fields of StrategySummary (no stat after them). */
-export const SCALAR_METRICS = ["nines", "incidents.total", "incidents.failedOverFraction", "incidents.abortedFraction"] as const;
+export const SCALAR_METRICS = [
+  "nines",
+  "incidents.total",
+  "incidents.regionFailures.total",
+  "incidents.failedOverFraction",
+  "incidents.abortedFraction",
+] as const;
 export type ScalarMetric = (typeof SCALAR_METRICS)[number];
 
 export type MetricPath =
@@ -70,6 +78,10 @@ export function statOf(summary: StrategySummary, metric: StatMetric): Stat {
       return summary.incidents.rtoMinutes;
     case "incidents.rpoSeconds":
       return summary.incidents.rpoSeconds;
+    case "incidents.regionFailures.rtoMinutes":
+      return summary.incidents.regionFailures.rtoMinutes;
+    case "incidents.regionFailures.rpoSeconds":
+      return summary.incidents.regionFailures.rpoSeconds;
     default:
       return summary[metric];
   }
@@ -83,6 +95,8 @@ export function metricValue(summary: StrategySummary, path: MetricPath): number 
       return summary.nines;
     case "incidents.total":
       return summary.incidents.total;
+    case "incidents.regionFailures.total":
+      return summary.incidents.regionFailures.total;
     case "incidents.failedOverFraction":
       return summary.incidents.failedOverFraction;
     case "incidents.abortedFraction":

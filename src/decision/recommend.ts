@@ -13,7 +13,7 @@
 // - the budget is compared with the mean total cost of risk (an expected annual figure).
 import { describe, pairedDifference, type Difference, type Stat } from "../montecarlo/stat.js";
 import type { RunResult } from "../montecarlo/types.js";
-import { INCIDENT_CAUSES } from "../model/results.js";
+import { INCIDENT_CAUSES, isRegionFailure } from "../model/results.js";
 import { wilson, successesToDemonstrate, type Proportion } from "./binomial.js";
 import { availabilityPercent, duration, probability, probabilityWithCi, usd, usdWithCi } from "./format.js";
 import { quantileSorted } from "../engine/stats.js";
@@ -204,7 +204,7 @@ export function recommend(run: RunResult, targets: Targets): Recommendation {
   const strategies: StrategyEvidence[] = scenario.strategies.map((info, i) => {
     const { metrics, incidents } = run.strategies[i]!;
     const keep: number[] = [];
-    for (let j = 0; j < incidents.count; j++) if (targets.includeCorruption || incidents.cause[j] !== CORRUPTION) keep.push(j);
+    for (let j = 0; j < incidents.count; j++) if (targets.includeCorruption || isRegionFailure(incidents.cause[j]!)) keep.push(j);
     const pick = (column: Float64Array): Float64Array => Float64Array.from(keep, (j) => column[j]!);
     const rto = incidentEvidence("rto", pick(incidents.rto), targets.rtoSeconds, conf, horizons);
     const rpo = incidentEvidence("rpo", pick(incidents.rpo), targets.rpoSeconds, conf, horizons);

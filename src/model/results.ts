@@ -41,6 +41,14 @@ export const INCIDENT_CAUSES = [
   "partition",
   "corruption",
 ] as const;
+
+/**
+ * Whether an incident cause (index into INCIDENT_CAUSES) is a region failure — what a DR strategy
+ * answers. Corruption is restored from backups alike by every strategy, so planners read it apart.
+ */
+export function isRegionFailure(cause: number): boolean {
+  return INCIDENT_CAUSES[cause] !== "corruption";
+}
 export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
 
 export interface IncidentRecord {

@@ -15,6 +15,13 @@ export type { Difference, Stat };
 
 export { DATA_LOSS_THRESHOLDS_SECONDS, DOWNTIME_THRESHOLDS_MINUTES } from "./summaryAccumulator.js";
 
+/** Incidents of one cause (or class of causes): how many, and their RTO and RPO. */
+export interface CauseSummary {
+  readonly total: number;
+  readonly rtoMinutes: Stat;
+  readonly rpoSeconds: Stat;
+}
+
 export interface StrategySummary {
   readonly availability: Stat;
   readonly downtimeMinutes: Stat;
@@ -40,7 +47,9 @@ export interface StrategySummary {
      * occurred only: a DR strategy answers region failures, while corruption restores are alike for
      * every strategy, so planners read the two apart.
      */
-    readonly byCause: Readonly<Record<string, { readonly total: number; readonly rtoMinutes: Stat; readonly rpoSeconds: Stat }>>;
+    readonly byCause: Readonly<Record<string, CauseSummary>>;
+    /** The same over region failures (every cause but corruption): what a DR strategy answers. */
+    readonly regionFailures: CauseSummary;
   };
   // Beyond the contract:
   readonly label: string;

@@ -5,10 +5,10 @@
 // a merged run's summary equals the unsharded run's byte for byte, in memory bounded by the number
 // of statistics, not of replications.
 import { Tally } from "../engine/stats.js";
-import { INCIDENT_CAUSES, REPLICATION_METRICS, type ReplicationMetric } from "../model/results.js";
+import { INCIDENT_CAUSES, isRegionFailure, REPLICATION_METRICS, type ReplicationMetric } from "../model/results.js";
 import type { Scenario } from "../model/scenario/types.js";
 import { differenceOf, StatAccumulator, type Stat } from "./stat.js";
-import type { StrategyDifferences, StrategySummary, Summary } from "./summary.js";
+import type { CauseSummary, StrategyDifferences, StrategySummary, Summary } from "./summary.js";
 
 /** Thresholds of the exceedance probabilities P[X > x] reported per strategy. */
 export const DOWNTIME_THRESHOLDS_MINUTES = [0, 5, 15, 60, 240, 1440] as const;
@@ -63,6 +63,7 @@ class StrategyAccumulator {
   readonly rtoMinutes: StatAccumulator;
   readonly rpoSeconds: StatAccumulator;
   readonly byCause: CauseAccumulator[];
+  readonly regionFailures: CauseAccumulator;
   readonly downtimeAbove = new Float64Array(DOWNTIME_THRESHOLDS_MINUTES.length);
   readonly dataLossAbove = new Float64Array(DATA_LOSS_THRESHOLDS_SECONDS.length);
   readonly differences = DIFFERENCES.map(() => new Tally());
@@ -79,6 +80,7 @@ class StrategyAccumulator {
     this.rtoMinutes = newStat();
     this.rpoSeconds = newStat();
     this.byCause = INCIDENT_CAUSES.map(() => new CauseAccumulator(newStat));
+    this.regionFailures = new CauseAccumulator(newStat);
   }
 
   replicationStats(): StatAccumulator[] {
@@ -86,7 +88,7 @@ class StrategyAccumulator {
   }
 
   incidentStats(): StatAccumulator[] {
-    return [this.rtoMinutes, this.rpoSeconds, ...this.byCause.flatMap((c) => [c.rtoMinutes, c.rpoSeconds])];
+    return [this.rtoMinutes, this.rpoSeconds, ...[...this.byCause, this.regionFailures].flatMap((c) => [c.rtoMinutes, c.rpoSeconds])];
   }
 }
 
@@ -147,16 +149,23 @@ export class SummaryAccumulator {
   addIncident(s: number, cause: number, rto: number, rpo: number, failedOver: boolean, aborted: boolean): void {
     const acc = this.strategies[s]!;
     const byCause = acc.byCause[cause]!;
+    const regionFailure = isRegionFailure(cause);
     const rtoMinutes = rto * (1 / 60);
     if (Number.isFinite(rtoMinutes)) acc.rtoMinutes.add(rtoMinutes);
     if (Number.isFinite(rpo)) {
       acc.rpoSeconds.add(rpo);
       byCause.rpoSeconds.add(rpo);
+      if (regionFailure) acc.regionFailures.rpoSeconds.add(rpo);
     }
+    // Per cause (and region failures, which pool causes) minutes are rto / 60, as they always were.
     const causeRtoMinutes = rto / 60;
-    if (Number.isFinite(causeRtoMinutes)) byCause.rtoMinutes.add(causeRtoMinutes);
+    if (Number.isFinite(causeRtoMinutes)) {
+      byCause.rtoMinutes.add(causeRtoMinutes);
+      if (regionFailure) acc.regionFailures.rtoMinutes.add(causeRtoMinutes);
+    }
     if (this.pass > 1) return;
     byCause.total++;
+    if (regionFailure) acc.regionFailures.total++;
     acc.incidents++;
     if (failedOver) acc.failedOver++;
     if (aborted) acc.aborted++;
@@ -183,7 +192,7 @@ export class SummaryAccumulator {
     scenario.strategies.forEach((info, i) => {
       const a = this.strategies[i]!;
       const p = Object.fromEntries(PLAIN.map(([name], k) => [name, a.plain[k]!.result()])) as Record<PlainStat, Stat>;
-      const byCause: Record<string, { total: number; rtoMinutes: Stat; rpoSeconds: Stat }> = {};
+      const byCause: Record<string, CauseSummary> = {};
       INCIDENT_CAUSES.forEach((cause, c) => {
         const b = a.byCause[c]!;
         if (b.total > 0) byCause[cause] = { total: b.total, rtoMinutes: b.rtoMinutes.result(), rpoSeconds: b.rpoSeconds.result() };
@@ -204,6 +213,7 @@ export class SummaryAccumulator {
           failedOverFraction: a.incidents === 0 ? NaN : a.failedOver / a.incidents,
           abortedFraction: a.incidents === 0 ? NaN : a.aborted / a.incidents,
           byCause,
+          regionFailures: { total: a.regionFailures.total, rtoMinutes: a.regionFailures.rtoMinutes.result(), rpoSeconds: a.regionFailures.rpoSeconds.result() },
         },
         label: info.label,
         type: info.type,

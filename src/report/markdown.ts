@@ -15,7 +15,7 @@ function markdownTable(table: Table): string[] {
 export function summaryMarkdown(summary: Summary): string {
   const lines = [`## ${summary.scenario}`, ""];
   if (summary.description.trim() !== "") lines.push(summary.description.trim(), "");
-  lines.push(`_${runHeadline(summary)}. Downtime, data loss and cost per replication of the horizon; RTO and RPO per incident._`, "");
+  lines.push(`_${runHeadline(summary)}. Downtime, data loss and cost per replication of the horizon; RTO and RPO per region-failure incident (corruption restores: summary.json, incidents.byCause)._`, "");
   lines.push(...markdownTable(summaryTable(summary)));
   const diff = differencesTable(summary);
   if (diff !== undefined) {

@@ -17,6 +17,20 @@ describe("incidents.byCause", async () => {
     }
   });
 
+  it("pools region failures (every cause but corruption) into incidents.regionFailures", () => {
+    for (const s of Object.values(summary.strategies)) {
+      const { corruption, ...regional } = s.incidents.byCause;
+      const causes = Object.values(regional);
+      const total = causes.reduce((n, c) => n + c.total, 0);
+      expect(total).toBeGreaterThan(0);
+      expect(s.incidents.regionFailures.total).toBe(total);
+      expect(s.incidents.regionFailures.total + (corruption?.total ?? 0)).toBe(s.incidents.total);
+      expect(s.incidents.regionFailures.rtoMinutes.n).toBe(causes.reduce((n, c) => n + c.rtoMinutes.n, 0));
+      expect(s.incidents.regionFailures.rtoMinutes.max).toBe(Math.max(...causes.map((c) => c.rtoMinutes.max)));
+      expect(s.incidents.regionFailures.rpoSeconds.min).toBe(Math.min(...causes.map((c) => c.rpoSeconds.min)));
+    }
+  });
+
   it("separates what a strategy controls: active-active reroutes a region outage within detection", () => {
     const aa = summary.strategies["active-active"]!.incidents.byCause["region-outage"]!;
     const detectMax = scenario.strategies.find((s) => s.id === "active-active")!.steps.detect;

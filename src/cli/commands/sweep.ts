@@ -99,7 +99,7 @@ function sweepText(paths: readonly string[], rows: readonly SweepRow[], scenario
     "availability mean / 5%-worst yr",
     "downtime mean / p99 (min/yr)",
     "data loss p99 (s/yr)",
-    "RTO p50 / p99 (min)",
+    "region-failure RTO p50 / p99 (min)",
     "mean cost ($/yr)",
   ];
   const col = (r: SweepRow, name: string): number => r.metrics[sweepColumnIndex(name)]!;
@@ -111,7 +111,7 @@ function sweepText(paths: readonly string[], rows: readonly SweepRow[], scenario
     `${availabilityPercent(col(r, "availability.mean"))} / ${availabilityPercent(1 - col(r, "unavailability.p95"))}`,
     `${fmt(col(r, "downtimeMinutes.mean"))} / ${fmt(col(r, "downtimeMinutes.p99"))}`,
     fmt(col(r, "dataLossSeconds.p99")),
-    `${fmt(col(r, "incidents.rtoMinutes.p50"))} / ${fmt(col(r, "incidents.rtoMinutes.p99"))}`,
+    `${fmt(col(r, "incidents.regionFailures.rtoMinutes.p50"))} / ${fmt(col(r, "incidents.regionFailures.rtoMinutes.p99"))}`,
     usd(col(r, "costUSD.mean")),
   ]);
   const lines = [
