@@ -29,6 +29,7 @@ export interface BenchModule {
 const benches: Record<string, () => Promise<BenchModule>> = {
   engine: () => import("./engine.js"),
   e2e: () => import("./e2e.js"),
+  merge: () => import("./merge.js"),
 };
 
 const REPEATS = 3;
