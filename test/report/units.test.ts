@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { readCsv, splitCsvLine } from "../../src/report/charts/csv.js";
+import { readCsv, readCsvColumns, splitCsvLine } from "../../src/report/charts/csv.js";
 import { FONT_FAMILY, FONT_FILES, measureText } from "../../src/report/charts/fonts.js";
 import { decades, horizonAdjective, humanDuration, percent, sparseLogLabels } from "../../src/report/charts/format.js";
 import { compactJson } from "../../src/report/charts/json.js";
@@ -89,6 +89,30 @@ describe("CSV", () => {
       expect(d.sample.length).toBeGreaterThanOrEqual(10);
       expect(d.sample.length).toBeLessThanOrEqual(12);
       expect(d.sample.some((p) => p.rto === 1049)).toBe(true); // the worst RTO is always kept
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("readCsvColumns gives readCsv's fields: quotes, CRLF, a BOM, short rows, blank lines, no final newline, long files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "drsim-csv-"));
+    try {
+      const lines = ["\uFEFFa,b,c,d", '1,"x, ""y""",3,4', "5,6", "", "7,8,9,10\r", '"q",,"",'];
+      // Enough rows to span many read chunks, with a quoted field now and then.
+      for (let i = 0; i < 20_000; i++) lines.push(i % 1000 === 0 ? `${i},"b${i}",c${i},${i / 7}` : `${i},b${i},c${i},${i / 7}`);
+      const path = join(dir, "x.csv");
+      writeFileSync(path, lines.join("\n"));
+      const expected: string[][] = [];
+      await readCsv(path, (col) => {
+        const [d, a, c] = [col("d"), col("a"), col("c")];
+        return (f) => expected.push([f[d] ?? "", f[a] ?? "", f[c] ?? ""]);
+      });
+      const actual: string[][] = [];
+      await readCsvColumns(path, ["d", "a", "c"], (f) => actual.push([...f]));
+      expect(actual).toEqual(expected);
+      expect(actual.slice(0, 4)).toEqual([["4", "1", "3"], ["", "5", ""], ["10", "7", "9"], ["", "q", ""]]);
+      expect(actual.length).toBe(20_004);
+      await expect(readCsvColumns(path, ["e"], () => undefined)).rejects.toThrow(/x\.csv: no column 'e'/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
 // once per pass the accumulators need (typically three), so memory does not grow with the number of
 // replications, and the curves are the very doubles the in-memory functions give.
 import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../decision/lossExceedance.js";
-import { readCsv, num } from "../csv.js";
+import { num, readCsvColumns } from "../csv.js";
 import { EcdfAccumulator, type Ecdf } from "../sample.js";
 
 /** Fed one row's values per pass until it needs no more passes. */
@@ -28,21 +28,17 @@ export async function streamReplications<A extends RowAccumulator>(
   const out = new Map<string, A>();
   const row = new Float64Array(columns.length);
   for (let pass = 1; pass === 1 || [...out.values()].some((a) => a.needsPass); pass++) {
-    await readCsv(path, (column) => {
-      const s = column("strategy");
-      const at = columns.map((c) => column(c));
-      return (f) => {
-        const id = resolve(f[s] ?? "");
-        if (id === undefined) return;
-        let acc = out.get(id);
-        if (acc === undefined) {
-          if (pass > 1) throw new Error(`${path}: strategy '${id}' appeared after the first pass (did the file change?)`);
-          out.set(id, (acc = create(id)));
-        }
-        if (pass > 1 && !acc.needsPass) return;
-        for (let i = 0; i < at.length; i++) row[i] = num(f[at[i]!]);
-        acc.add(row);
-      };
+    await readCsvColumns(path, ["strategy", ...columns], (f) => {
+      const id = resolve(f[0]!);
+      if (id === undefined) return;
+      let acc = out.get(id);
+      if (acc === undefined) {
+        if (pass > 1) throw new Error(`${path}: strategy '${id}' appeared after the first pass (did the file change?)`);
+        out.set(id, (acc = create(id)));
+      }
+      if (pass > 1 && !acc.needsPass) return;
+      for (let i = 0; i < row.length; i++) row[i] = num(f[i + 1]);
+      acc.add(row);
     });
     // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
     for (const acc of out.values()) if (pass === 1 || acc.needsPass) acc.endPass();
