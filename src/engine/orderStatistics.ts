@@ -21,6 +21,15 @@ const CHANGED = "orderStatistics: a pass saw different values than the pass befo
 /** Default largest number of values held per collected bin (8 bytes each). */
 export const DEFAULT_COLLECT_LIMIT = 1 << 18;
 
+/**
+ * Default memory one instance may give its probes in a pass. Bins beyond it wait for a later pass:
+ * many wanted ranks (a chart's curve wants hundreds) cost passes, never unbounded memory.
+ */
+export const DEFAULT_PASS_BUDGET_BYTES = 16 * 2 ** 20;
+
+/** Bytes of a Histogram (counts, first value's two words, a mixed flag per bin). */
+const HISTOGRAM_BYTES = BINS * (8 + 4 + 4 + 1);
+
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 // Little-endian word order is what every platform Node runs on uses; checked once here.
@@ -107,15 +116,21 @@ class Histogram {
     }
   }
 
-  /** The bin holding the value of rank `rank` (0-based, among this histogram's values), and the rank within it. */
-  locate(rank: number): { bin: number; below: number } {
+  /**
+   * The bin of each target's rank (among this histogram's values) and the count below that bin, in
+   * one sweep over the bins with the targets sorted by rank.
+   */
+  place(targets: readonly Target[]): { target: Target; bin: number; below: number }[] {
+    const sorted = [...targets].sort((a, b) => a.within - b.within);
+    const out: { target: Target; bin: number; below: number }[] = [];
     let below = 0;
-    for (let b = 0; b < BINS; b++) {
-      const c = this.counts[b]!;
-      if (rank < below + c) return { bin: b, below };
-      below += c;
+    let b = 0;
+    for (const target of sorted) {
+      while (b < BINS && target.within >= below + this.counts[b]!) below += this.counts[b++]!;
+      if (b === BINS) throw new RangeError(`rank ${target.within} beyond the ${below} values counted`);
+      out.push({ target, bin: b, below });
     }
-    throw new RangeError(`rank ${rank} beyond the ${below} values counted`);
+    return out;
   }
 
   /** The single value of a bin whose values are all identical, else undefined. */
@@ -128,6 +143,14 @@ class Histogram {
 interface Target {
   readonly rank: number;
   readonly within: number;
+}
+
+/** A bin still to be probed: the values under one prefix, how many there are, the ranks wanted among them. */
+interface ProbePlan {
+  readonly level: number;
+  readonly prefix: number;
+  readonly size: number;
+  readonly targets: Target[];
 }
 
 /** The values sharing one prefix (the digits above `level`): counted by digit, or collected whole. */
@@ -160,8 +183,17 @@ export class ExactOrderStatistics {
   private probes: Probe[] = [];
   /** Probes of the current pass by level (1…3) and prefix. */
   private byLevel: Map<number, Probe>[] = [];
+  /** Bins waiting for a pass with room in the budget. */
+  private waiting: ProbePlan[] = [];
 
-  constructor(private readonly collectLimit = DEFAULT_COLLECT_LIMIT) {
+  /**
+   * `collectLimit`: values held (pass 1, and per collected bin); `passBudgetBytes`: memory for one
+   * pass's probes (at least one probe always runs).
+   */
+  constructor(
+    private readonly collectLimit = DEFAULT_COLLECT_LIMIT,
+    private readonly passBudgetBytes = DEFAULT_PASS_BUDGET_BYTES,
+  ) {
     if (!(collectLimit >= 1)) throw new RangeError(`collectLimit must be ≥ 1, got ${collectLimit}`);
     this.held = new Float64Array(Math.min(collectLimit, 1024));
   }
@@ -231,6 +263,7 @@ export class ExactOrderStatistics {
       else if (!this.resolved.has(rank)) fresh.push({ rank, within: rank });
     }
     if (fresh.length > 0) this.narrow(this.top!, 0, fresh);
+    this.schedule();
   }
 
   /** Ends a pass: resolves what it can and plans the next pass for the rest. */
@@ -255,44 +288,57 @@ export class ExactOrderStatistics {
         for (const t of probe.targets) this.resolved.set(t.rank, values[t.within]!);
       }
     }
+    this.schedule();
     this.pass++;
   }
 
   /**
    * Places targets in the bins of `histogram` (whose values share `basePrefix`'s digits): a bin of
-   * identical values answers at once; otherwise the next pass probes the bin.
+   * identical values answers at once; every other bin wanted waits to be probed.
    */
   private narrow(histogram: Histogram, basePrefix: number, targets: readonly Target[]): void {
     const level = histogram.level + 1;
     const byBin = new Map<number, Target[]>();
-    for (const t of targets) {
-      const { bin, below } = histogram.locate(t.within);
+    for (const { target, bin, below } of histogram.place(targets)) {
       const value = histogram.uniformValue(bin);
       if (value !== undefined) {
-        this.resolved.set(t.rank, value);
+        this.resolved.set(target.rank, value);
         continue;
       }
       let list = byBin.get(bin);
       if (list === undefined) byBin.set(bin, (list = []));
-      list.push({ rank: t.rank, within: t.within - below });
+      list.push({ rank: target.rank, within: target.within - below });
     }
-    for (const [bin, list] of byBin) {
-      const size = histogram.counts[bin]!;
-      // Level 4 cannot happen: a level-3 bin fixes all 64 bits, so its values are uniform.
-      const collect = size <= this.collectLimit;
+    // Level 4 cannot happen: a level-3 bin fixes all 64 bits, so its values are uniform.
+    for (const [bin, list] of byBin) this.waiting.push({ level, prefix: basePrefix + bin, size: histogram.counts[bin]!, targets: list });
+  }
+
+  /** Starts probes for the next pass from the waiting bins, within the pass budget (at least one). */
+  private schedule(): void {
+    let used = 0;
+    const later: ProbePlan[] = [];
+    for (const plan of this.waiting) {
+      const collect = plan.size <= this.collectLimit;
+      const bytes = collect ? plan.size * 8 : HISTOGRAM_BYTES;
+      if (this.probes.length > 0 && used + bytes > this.passBudgetBytes) {
+        later.push(plan);
+        continue;
+      }
+      used += bytes;
       const probe: Probe = {
-        level,
-        prefix: basePrefix + bin,
-        targets: list,
-        histogram: collect ? undefined : new Histogram(level),
-        collected: collect ? new Float64Array(size) : undefined,
-        expected: size,
+        level: plan.level,
+        prefix: plan.prefix,
+        targets: plan.targets,
+        histogram: collect ? undefined : new Histogram(plan.level),
+        collected: collect ? new Float64Array(plan.size) : undefined,
+        expected: plan.size,
         size: 0,
       };
       this.probes.push(probe);
-      while (this.byLevel.length <= level) this.byLevel.push(new Map());
-      this.byLevel[level]!.set(probe.prefix, probe);
+      while (this.byLevel.length <= plan.level) this.byLevel.push(new Map());
+      this.byLevel[plan.level]!.set(plan.prefix, probe);
     }
+    this.waiting = later;
   }
 
   /** The value of rank `rank` (0-based, ascending), once resolved. */

@@ -3,8 +3,8 @@ import { ExactOrderStatistics } from "../../src/engine/orderStatistics.js";
 import { streamFor } from "../../src/engine/random.js";
 
 /** Runs the pass protocol over `values` (re-fed in a shuffled order each pass when `shuffle`). */
-function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false): { at: number[]; passes: number } {
-  const os = new ExactOrderStatistics(collectLimit);
+function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false, budget?: number): { at: number[]; passes: number } {
+  const os = new ExactOrderStatistics(collectLimit, budget);
   for (const x of values) os.add(x);
   os.endPass();
   os.want(ranks);
@@ -63,6 +63,18 @@ describe("ExactOrderStatistics", () => {
       });
     }
   }
+
+  it("keeps to its pass budget by probing fewer bins per pass: more passes, the same values", () => {
+    const values = samples(n).lognormal!;
+    const many = Array.from({ length: 200 }, (_, k) => Math.floor((k * (n - 1)) / 199));
+    const roomy = select(values, many, 64);
+    // A budget below one probe still runs one probe per pass.
+    const tight = select(values, many, 64, false, 1);
+    const expected = sortedReference(values, many);
+    for (const run of [roomy, tight]) run.at.forEach((x, k) => expect(Object.is(x, expected[k])).toBe(true));
+    expect(roomy.passes).toBeLessThanOrEqual(5);
+    expect(tight.passes).toBeGreaterThan(roomy.passes + 10);
+  });
 
   it("needs no pass beyond the first for a sample of identical values, however large", () => {
     const { passes } = select(new Float64Array(10_000).fill(3), [0, 5000, 9999], 16);
