@@ -134,6 +134,7 @@ describe("EcdfAccumulator", () => {
     // 10 001 copies of 1, then 2s: with 4 points the ranks are 0 and 19 999, and rank 1 ties rank 0.
     const values = Float64Array.from({ length: 20_000 }, (_, i) => (i < 10_001 ? 1 : 2));
     expect(curveRanks(values.length, 4)).toEqual([0, 19_999]);
+    expect(() => curveRanks(values.length, 3)).toThrow(RangeError);
     const s = streamed(values, 4, 1 << 18);
     expect(s.passes).toBe(2);
     expect(s.points).toEqual([

@@ -10,6 +10,8 @@ import { quantileOfOrder, quantileRanks } from "../../engine/stats.js";
  * unique, always holding 0 and n − 1; all indices when n ≤ maxPoints.
  */
 export function curveRanks(n: number, maxPoints = 500): number[] {
+  // Two evenly spaced and two geometric ranks at the least: fewer would divide by zero below.
+  if (!(maxPoints >= 4)) throw new RangeError(`curveRanks: maxPoints must be at least 4, got ${maxPoints}`);
   if (n <= 0) return [];
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   const half = Math.floor(maxPoints / 2);
