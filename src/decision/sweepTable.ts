@@ -20,6 +20,8 @@ const TABLE_METRICS: readonly StatMetric[] = [
   "incidents.count",
   "incidents.rtoMinutes",
   "incidents.rpoSeconds",
+  "incidents.regionFailures.rtoMinutes",
+  "incidents.regionFailures.rpoSeconds",
 ];
 const TABLE_STATS: readonly StatName[] = ["mean", "ci95lo", "ci95hi", "p50", "p90", "p95", "p99"];
 

@@ -17,8 +17,8 @@ export const SWEEP_CHART_METRICS: readonly { readonly path: string; readonly tit
   { path: "dataLossSeconds.mean", title: "Mean data loss per year (s of writes)" },
   { path: "dataLossSeconds.p99", title: "p99 data loss per year (s of writes)" },
   { path: "availability.mean", title: "Mean availability" },
-  { path: "incidents.rtoMinutes.p50", title: "Median RTO per incident (min)" },
-  { path: "incidents.rtoMinutes.p99", title: "p99 RTO per incident (min)" },
+  { path: "incidents.regionFailures.rtoMinutes.p50", title: "Median RTO per region failure (min)" },
+  { path: "incidents.regionFailures.rtoMinutes.p99", title: "p99 RTO per region failure (min)" },
   { path: "incidents.rpoSeconds.p99", title: "p99 RPO per incident (s)" },
   { path: "costUSD.mean", title: "Mean total cost of risk per year (USD)" },
 ];

@@ -30,7 +30,13 @@ const strategySummary = z.object({
   lostWrites: stat,
   costUSD: stat,
   standingCostUSD: stat,
-  incidents: z.object({ count: stat, rtoMinutes: stat, rpoSeconds: stat }),
+  incidents: z.object({
+    count: stat,
+    rtoMinutes: stat,
+    rpoSeconds: stat,
+    /** Region failures only (every cause but corruption); absent from summaries of drsim before it. */
+    regionFailures: z.object({ rtoMinutes: stat, rpoSeconds: stat }).optional(),
+  }),
   /** Written by drsim ≥ 0.1 besides the contract: used when scenario.json is missing. */
   label: z.string().optional(),
   type: z.string().optional(),
