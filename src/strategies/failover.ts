@@ -152,6 +152,12 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
+  // In a quiet world the pipeline never starts: the phase stays Idle and traffic stays HOME, so the
+  // level is remaining[HOME] at every event (level()), which depends on the world alone. The ledger
+  // then sees the same set() calls at the same instants for every failover strategy — the same
+  // outcome to the last bit, whatever the strategy's steps, policy or replication mode.
+  readonly quietOutcomeKey = "failover";
+
   // Partitions act on failover strategies through the replication lag, already in the world.
   protected readonly reactsToPartitions = false;
   protected onPartition(): void {}

@@ -50,6 +50,14 @@ export interface ServiceOutcome {
   readonly incidents: readonly IncidentRecord[];
 }
 
+/**
+ * No outage and no corruption: nothing that can open an incident, so a strategy sees only
+ * degradations (and partitions), and never draws from its own stream.
+ */
+export function isQuietWorld(world: World): boolean {
+  return world.outages.length === 0 && world.corruptions.length === 0;
+}
+
 export const dist = (spec: DistributionSpec | null): Distribution | null => (spec ? makeDistribution(spec) : null);
 
 export abstract class Service {
@@ -343,6 +351,12 @@ export abstract class Service {
   }
 
   // ---- what each mechanism defines ----
+  /**
+   * Services with the same non-null key simulate a quiet world (no outage, no corruption: see
+   * isQuietWorld) to the same outcome whatever their strategy, so a replication may simulate one of
+   * them and hand its outcome to the others. Only a mechanism that can prove this sets a key.
+   */
+  abstract readonly quietOutcomeKey: string | null;
   /** False where partitions act only through the world's replication lag (no events needed). */
   protected abstract readonly reactsToPartitions: boolean;
   /** Slope per second of the level that level() last returned (an out-parameter: no allocation). */
