@@ -56,10 +56,12 @@ export function simulateReplication(
   // Two thirds of the default scenario's replications are quiet; there the failover strategies all
   // come to one outcome (see Service.quietOutcomeKey), so it is simulated once, not once each.
   const quiet = isQuietWorld(world);
+  const services = model.services;
   const outcomes: ServiceOutcome[] = [];
-  const strategies = model.services.map((service, i): StrategyReplicationResult => {
+  const strategies: StrategyReplicationResult[] = [];
+  for (let i = 0; i < services.length; i++) {
     const sink = trace && trace.strategy === i ? trace.sink : null;
-    const out = (quiet && sink === null && sharedOutcome(model.services, outcomes, i)) || service.simulate(world, seed, replication, sink);
+    const out = (quiet && sink === null && sharedOutcome(services, outcomes, i)) || services[i]!.simulate(world, seed, replication, sink);
     outcomes.push(out);
     const standing = model.standing[i]!.total;
     const incident = surgeCost(model.scenario, out.surgeComputeSeconds);
@@ -80,8 +82,8 @@ export function simulateReplication(
       penaltyCostUSD: penalty,
       costUSD: standing + incident + penalty,
     };
-    return { metrics, incidents: out.incidents };
-  });
+    strategies.push({ metrics, incidents: out.incidents });
+  }
   return { replication, strategies };
 }
 
