@@ -53,7 +53,7 @@ export class ActiveActiveService extends Service {
   }
 
   protected readonly reactsToPartitions = true;
-  // Even a quiet world's level depends on the strategy (standbyFraction, replication mode, conflicts).
+  // Even without outages the level depends on the strategy (standbyFraction, replication mode, conflicts).
   readonly quietOutcomeKey = null;
 
   protected level(now: number): number {

@@ -50,14 +50,6 @@ export interface ServiceOutcome {
   readonly incidents: readonly IncidentRecord[];
 }
 
-/**
- * No outage and no corruption: nothing that can open an incident, so a strategy sees only
- * degradations (and partitions), and never draws from its own stream.
- */
-export function isQuietWorld(world: World): boolean {
-  return world.outages.length === 0 && world.corruptions.length === 0;
-}
-
 /** The outcome's incident list when there were none: shared, so frozen. */
 const NO_INCIDENTS: readonly IncidentRecord[] = Object.freeze([]);
 
@@ -372,11 +364,16 @@ export abstract class Service {
 
   // ---- what each mechanism defines ----
   /**
-   * Services with the same non-null key simulate a quiet world (no outage, no corruption: see
-   * isQuietWorld) to the same outcome whatever their strategy, so a replication may simulate one of
-   * them and hand its outcome to the others. Only a mechanism that can prove this sets a key.
+   * Services with the same non-null key come to the same outcome, whatever their strategy, in every
+   * world where isQuiet() holds — a world in which their mechanism never starts — so a replication
+   * may simulate one of them and hand its outcome to the others. Only a mechanism that can show
+   * this sets a key; services with the same key have the same isQuiet().
    */
   abstract readonly quietOutcomeKey: string | null;
+  /** See quietOutcomeKey. */
+  isQuiet(_world: World): boolean {
+    return false;
+  }
   /** False where partitions act only through the world's replication lag (no events needed). */
   protected abstract readonly reactsToPartitions: boolean;
   /** Slope per second of the level that level() last returned (an out-parameter: no allocation). */

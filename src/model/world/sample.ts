@@ -98,10 +98,14 @@ export class WorldSampler {
 
   sample(seed: number, replication: number): World {
     const outages: RegionOutageEvent[] = [];
-    const partitions = renewal(streamForKey(seed, replication, PARTITION), this.partition.rate, this.horizon, this.partition.duration);
+    // A process of rate 0 draws nothing (nextArrival), so its stream is not even created.
+    const partitions = this.partition.rate > 0
+      ? renewal(streamForKey(seed, replication, PARTITION), this.partition.rate, this.horizon, this.partition.duration)
+      : [];
 
     for (let r = 0; r < this.regions.length; r++) {
       const region = this.regions[r]!;
+      if (region.independentRate <= 0) continue;
       const rng = streamForKey(seed, replication, region.stream);
       for (let t = nextArrival(rng, 0, region.independentRate); t < this.horizon; ) {
         const catastrophic = rng() < region.catastrophicProbability;
@@ -130,7 +134,7 @@ export class WorldSampler {
       outages: withLag,
       degradations: this.sampleDegradations(seed, replication),
       partitions,
-      corruptions: this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)),
+      corruptions: this.corruption.rate > 0 ? this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)) : [],
     };
   }
 
