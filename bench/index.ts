@@ -30,6 +30,8 @@ const benches: Record<string, () => Promise<BenchModule>> = {
   engine: () => import("./engine.js"),
   e2e: () => import("./e2e.js"),
   merge: () => import("./merge.js"),
+  model: () => import("./model.js"),
+  streams: () => import("./streams.js"),
 };
 
 const REPEATS = 3;
@@ -64,7 +66,7 @@ function makeContext(json: boolean, wall: boolean): BenchContext {
       const value = median(samples);
       if (json) console.log(JSON.stringify({ name, value: Math.round(value), unit }));
       else {
-        const all = samples.map((s) => (s / 1e6).toFixed(2)).join(", ");
+        const all = samples.map((s) => (unit === "events/s" ? (s / 1e6).toFixed(2) : s.toPrecision(4))).join(", ");
         console.log(`${name.padEnd(40)} ${human(value, unit).padStart(20)}   (runs: ${all})`);
       }
       return value;

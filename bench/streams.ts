@@ -1,10 +1,11 @@
 // Stream creation and draw cost of seedrandom's generators, and of drsim's streamFor/streamForKey.
 // Justifies the generator choice documented in src/engine/random.ts. Run:
-//   npx tsc -p bench/tsconfig.json && node dist-bench/bench/streams.js
+//   npm run bench -- streams        (or node dist-bench/bench/streams.js after a bench build)
 // Each figure is the median of 3 timed runs after a warm-up run. Every generator is timed in its own
 // child process so that the timing loops' call sites stay monomorphic, as they are in the simulator.
 
 import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
 import { streamFor, streamForKey, streamKey } from "../src/engine/random.js";
 import type { Rng } from "../src/engine/types.js";
@@ -59,13 +60,20 @@ const makers: [string, Maker][] = [
   ["streamForKey (pre-hashed)", (i) => streamForKey(42, i, key)],
 ];
 
-const only = process.argv[2];
-if (only === undefined) {
+const self = fileURLToPath(import.meta.url);
+
+/** Every generator, each in a child process running this file with its index. */
+export function run(): void {
   console.log("generator                       create+1 draw   draw");
   for (let i = 0; i < makers.length; i++) {
-    process.stdout.write(execFileSync(process.execPath, [process.argv[1]!, String(i)], { encoding: "utf8" }));
+    process.stdout.write(execFileSync(process.execPath, [self, String(i)], { encoding: "utf8" }));
   }
-} else {
+}
+
+// Run directly: with no argument every generator (as the dispatcher does), with an index one.
+const only = process.argv[1] === self ? process.argv[2] : "imported";
+if (only === undefined) run();
+else if (only !== "imported") {
   const [label, make] = makers[Number(only)]!;
   const create = creationMicros(make);
   const draw = drawNanos(make(7));

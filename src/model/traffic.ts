@@ -65,10 +65,11 @@ class ShapedTraffic implements Traffic {
     const p = this.peak;
     const su = Math.sin(OMEGA * (u - p));
     const sv = Math.sin(OMEGA * (v - p));
+    const flat = (v - u) + (A / OMEGA) * (sv - su);
+    // Most integrals are constant-weight (offered and lost requests, writes): no cosines needed.
+    if (b === 0) return a * flat;
     const cu = Math.cos(OMEGA * (u - p));
     const cv = Math.cos(OMEGA * (v - p));
-    const flat = (v - u) + (A / OMEGA) * (sv - su);
-    if (b === 0) return a * flat;
     const du = u - t0;
     const dv = v - t0;
     const linear = (dv * dv - du * du) / 2 + A * ((dv * sv - du * su) / OMEGA + (cv - cu) / (OMEGA * OMEGA));

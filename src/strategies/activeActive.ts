@@ -53,6 +53,8 @@ export class ActiveActiveService extends Service {
   }
 
   protected readonly reactsToPartitions = true;
+  // Even without outages the level depends on the strategy (standbyFraction, replication mode, conflicts).
+  readonly quietOutcomeKey = null;
 
   protected level(now: number): number {
     if (this.phase === Phase.Scaling) {
@@ -68,9 +70,11 @@ export class ActiveActiveService extends Service {
     const k = popcount(this.routed);
     if (k === 0) return 0;
     let served = 0;
-    this.forEachRegion(this.routed, (r) => {
-      if (this.regionUp(r)) served += Math.min(1 / k, perRegion * this.remaining[r]!);
-    });
+    // A loop, not forEachRegion: this runs at every level change, and the closure (capturing
+    // `served`) would be an allocation each time. Same regions, same order, same sum.
+    for (let r = 0; r < this.regionCount; r++) {
+      if ((this.routed & (1 << r)) !== 0 && this.regionUp(r)) served += Math.min(1 / k, perRegion * this.remaining[r]!);
+    }
     if (this.partitioned && this.strategy.replication.mode === "sync") served -= this.ctx.writeFraction / k;
     return Math.max(0, served);
   }
@@ -92,7 +96,7 @@ export class ActiveActiveService extends Service {
   }
 
   protected onRegionUp(_index: number, now: number): void {
-    if (this.incident && this.down.every((d) => d === 0)) {
+    if (this.incident && this.upMask() === this.all) {
       // Every region is back: route to all, scale back in, close the incident.
       this.endBoost(now);
       this.generation++;
@@ -102,9 +106,7 @@ export class ActiveActiveService extends Service {
       this.closeIncident(now);
       return;
     }
-    this.forEachRegion(this.all, (r) => {
-      if (this.regionUp(r)) this.routed |= 1 << r;
-    });
+    this.routed |= this.upMask();
     this.refresh(now);
   }
 

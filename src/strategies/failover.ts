@@ -8,6 +8,7 @@
 import type { Distribution } from "../engine/types.js";
 import type { IncidentCause } from "../model/results.js";
 import type { Strategy } from "../model/scenario/types.js";
+import type { World } from "../model/world/types.js";
 import { OpenIncident } from "./incident.js";
 import { dist, Ev, Service, type ModelContext } from "./service.js";
 
@@ -150,6 +151,20 @@ export class FailoverService extends Service {
         break;
     }
     this.refresh(now);
+  }
+
+  // With no corruption and no outage of HOME the pipeline never starts: the phase stays Idle and
+  // traffic stays on HOME (onRegionDown/Up do nothing for other regions while Idle), so the level is
+  // remaining[HOME] at every event (level()), which depends on the world alone. The ledger then sees
+  // the same set() calls at the same instants for every failover strategy — the same outcome to the
+  // last bit, whatever the strategy's steps, policy, replication mode or stream.
+  readonly quietOutcomeKey = "failover";
+
+  override isQuiet(world: World): boolean {
+    if (world.corruptions.length > 0) return false;
+    const outages = world.outages;
+    for (let i = 0; i < outages.length; i++) if ((outages[i]!.regionMask & (1 << HOME)) !== 0) return false;
+    return true;
   }
 
   // Partitions act on failover strategies through the replication lag, already in the world.

@@ -1,10 +1,39 @@
 // An incident as it unfolds: step durations, attempts and losses accumulate until it closes, then
 // it becomes an immutable IncidentRecord. Downtime and failed requests are read off the service
 // ledger as differences between the open and close instants.
-import { PIPELINE_STEPS, type IncidentCause, type IncidentRecord, type PipelineStep } from "../model/results.js";
+import type { IncidentCause, IncidentRecord, PipelineStep } from "../model/results.js";
 import type { ServiceLedger } from "./ledger.js";
 
-const NO_STEPS = Object.freeze(Object.fromEntries(PIPELINE_STEPS.map((s) => [s, Number.NaN])) as Record<PipelineStep, number>);
+/**
+ * A fresh all-NaN step record. An object literal, not a spread of a frozen template: the literal has
+ * one fixed shape and is several times cheaper to build, and Record<PipelineStep, number> makes the
+ * compiler reject it when PIPELINE_STEPS gains or loses a step.
+ */
+function noSteps(): Record<PipelineStep, number> {
+  return {
+    detect: Number.NaN,
+    decide: Number.NaN,
+    provision: Number.NaN,
+    restore: Number.NaN,
+    promote: Number.NaN,
+    switchTraffic: Number.NaN,
+    scale: Number.NaN,
+    failback: Number.NaN,
+  };
+}
+
+function copySteps(s: Readonly<Record<PipelineStep, number>>): Record<PipelineStep, number> {
+  return {
+    detect: s.detect,
+    decide: s.decide,
+    provision: s.provision,
+    restore: s.restore,
+    promote: s.promote,
+    switchTraffic: s.switchTraffic,
+    scale: s.scale,
+    failback: s.failback,
+  };
+}
 
 export class OpenIncident {
   readonly steps: Record<PipelineStep, number>;
@@ -25,7 +54,7 @@ export class OpenIncident {
     readonly eventDuration: number,
     private readonly ledger: ServiceLedger,
   ) {
-    this.steps = { ...NO_STEPS };
+    this.steps = noSteps();
     this.downtimeAtOpen = ledger.downtime;
     this.failedAtOpen = ledger.failedRequests;
   }
@@ -44,7 +73,7 @@ export class OpenIncident {
       cause: this.cause,
       regions: this.regions,
       eventDuration: this.eventDuration,
-      steps: { ...this.steps },
+      steps: copySteps(this.steps),
       rto: end - this.start,
       rpo: this.rpo,
       downtimeSeconds: this.ledger.downtime - this.downtimeAtOpen,

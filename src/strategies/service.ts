@@ -50,6 +50,13 @@ export interface ServiceOutcome {
   readonly incidents: readonly IncidentRecord[];
 }
 
+/** The outcome's incident list when there were none: shared, so frozen. */
+const NO_INCIDENTS: readonly IncidentRecord[] = Object.freeze([]);
+
+function byStart(a: IncidentRecord, b: IncidentRecord): number {
+  return a.start - b.start;
+}
+
 export const dist = (spec: DistributionSpec | null): Distribution | null => (spec ? makeDistribution(spec) : null);
 
 export abstract class Service {
@@ -71,7 +78,8 @@ export abstract class Service {
   protected trace: TraceSink | null = null;
   private rngCache: Rng | null = null;
   protected incident: OpenIncident | null = null;
-  protected incidents: IncidentRecord[] = [];
+  /** Null until the first incident closes: most replications have none, and allocate no list. */
+  private incidents: IncidentRecord[] | null = null;
   protected dataLossSeconds = 0;
   protected lostWrites = 0;
   protected conflictWrites = 0;
@@ -106,13 +114,17 @@ export abstract class Service {
     this.incident = null;
     this.corruptionIncident = null;
     this.restoringCorruption = false;
-    this.incidents = [];
+    this.incidents = null;
     this.dataLossSeconds = this.lostWrites = this.conflictWrites = this.failovers = this.surgeComputeSeconds = 0;
-    this.down.fill(0);
-    this.lost.fill(0);
-    this.remaining.fill(1);
-    this.cpUntil.fill(0);
-    this.cpSlowdown.fill(1);
+    // A loop, not five TypedArray.fill calls: for two or three regions the builtin's call costs
+    // more than the stores.
+    for (let r = 0; r < this.regionCount; r++) {
+      this.down[r] = 0;
+      this.lost[r] = 0;
+      this.remaining[r] = 1;
+      this.cpUntil[r] = 0;
+      this.cpSlowdown[r] = 1;
+    }
     this.sim.reset(0);
     this.ledger.reset(0);
     this.resetState();
@@ -127,7 +139,7 @@ export abstract class Service {
       conflictWrites: this.conflictWrites,
       failovers: this.failovers,
       surgeComputeSeconds: this.surgeComputeSeconds,
-      incidents: this.incidents,
+      incidents: this.incidents ?? NO_INCIDENTS,
     };
   }
 
@@ -155,26 +167,30 @@ export abstract class Service {
     switch (type) {
       case Ev.RegionDown: {
         const o = this.world.outages[arg]!;
-        this.forEachRegion(o.regionMask, (r) => {
+        // Loops rather than forEachRegion: no closure allocated per event.
+        for (let r = 0; r < this.regionCount; r++) {
+          if ((o.regionMask & (1 << r)) === 0) continue;
           this.down[r]!++;
           if (o.catastrophic) this.lost[r]!++;
           this.emit(o.catastrophic ? "catastrophic" : "outage-begin", r, o.cause, 0);
-        });
-        this.forEachRegion(o.controlPlaneMask, (r) => {
+        }
+        for (let r = 0; r < this.regionCount; r++) {
+          if ((o.controlPlaneMask & (1 << r)) === 0) continue;
           this.cpUntil[r] = Math.max(this.cpUntil[r]!, o.controlPlaneEnd);
           this.cpSlowdown[r] = o.controlPlaneSlowdown;
-          this.emit("control-plane-begin", r, `slowdown=${o.controlPlaneSlowdown}`, o.controlPlaneEnd);
-        });
+          if (this.trace !== null) this.emit("control-plane-begin", r, `slowdown=${o.controlPlaneSlowdown}`, o.controlPlaneEnd);
+        }
         this.onRegionDown(arg, now);
         break;
       }
       case Ev.RegionUp: {
         const o = this.world.outages[arg]!;
-        this.forEachRegion(o.regionMask, (r) => {
+        for (let r = 0; r < this.regionCount; r++) {
+          if ((o.regionMask & (1 << r)) === 0) continue;
           this.down[r]!--;
           if (o.catastrophic) this.lost[r]!--;
           this.emit("outage-end", r, o.cause, 0);
-        });
+        }
         this.onRegionUp(arg, now);
         break;
       }
@@ -252,7 +268,7 @@ export abstract class Service {
     this.refresh(now);
     const inc = this.corruptionIncident!;
     if (this.ledger.current(now) >= FULL) inc.fullAt = now;
-    this.incidents.push(inc.close(now));
+    this.record(inc.close(now));
     this.corruptionIncident = null;
   }
 
@@ -323,9 +339,13 @@ export abstract class Service {
     return this.sim.schedule(this.sim.now + duration, Ev.StepDone, generation);
   }
 
+  private record(incident: IncidentRecord): void {
+    (this.incidents ??= []).push(incident);
+  }
+
   protected closeIncident(now: number): void {
     if (this.incident) {
-      this.incidents.push(this.incident.close(now));
+      this.record(this.incident.close(now));
       this.incident = null;
       this.emit("incident-end", -1, "", 0);
     }
@@ -336,13 +356,24 @@ export abstract class Service {
     this.ledger.advance(horizon);
     this.closeIncident(horizon);
     if (this.corruptionIncident) {
-      this.incidents.push(this.corruptionIncident.close(horizon));
+      this.record(this.corruptionIncident.close(horizon));
       this.corruptionIncident = null;
     }
-    this.incidents.sort((a, b) => a.start - b.start);
+    if (this.incidents !== null && this.incidents.length > 1) this.incidents.sort(byStart);
   }
 
   // ---- what each mechanism defines ----
+  /**
+   * Services with the same non-null key come to the same outcome, whatever their strategy, in every
+   * world where isQuiet() holds — a world in which their mechanism never starts — so a replication
+   * may simulate one of them and hand its outcome to the others. Only a mechanism that can show
+   * this sets a key; services with the same key have the same isQuiet().
+   */
+  abstract readonly quietOutcomeKey: string | null;
+  /** See quietOutcomeKey. */
+  isQuiet(_world: World): boolean {
+    return false;
+  }
   /** False where partitions act only through the world's replication lag (no events needed). */
   protected abstract readonly reactsToPartitions: boolean;
   /** Slope per second of the level that level() last returned (an out-parameter: no allocation). */

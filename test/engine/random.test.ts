@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { streamFor, streamForKey, streamKey, streamSeed } from "../../src/engine/random.js";
 import type { Rng } from "../../src/engine/types.js";
@@ -24,6 +25,25 @@ describe("streamFor", () => {
   it("equals streamForKey with the pre-hashed name", () => {
     const key = streamKey("strategy.warm-standby.decide");
     expect(draw(streamForKey(SEED, 3, key), 100)).toEqual(draw(streamFor(SEED, 3, "strategy.warm-standby.decide"), 100));
+  });
+
+  it("draws exactly what seedrandom's Tyche-i draws from the same integer seed", () => {
+    // random.ts runs its own copy of seedrandom's tychei (cheaper to create): the numbers of every
+    // stream must stay those of the library, whatever the seed's size or the order of creation.
+    const tychei = seedrandom.tychei as unknown as (seed: number) => Rng;
+    const cases: [number, number, string][] = [
+      [SEED, 0, "outage:us-east-1"],
+      [SEED, 1, "outage:us-east-1"],
+      [SEED, 1, "degradation:0"],
+      [0, 0, ""],
+      [-1, 2 ** 40, "x"],
+      [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "strategy:warm-standby"],
+    ];
+    for (let r = 0; r < 200; r++) cases.push([r % 3, r, `backup:${r - 100}`]);
+    for (const [seed, replication, name] of cases) {
+      const expected = draw(tychei(streamSeed(seed, replication, streamKey(name))), 64);
+      expect(draw(streamFor(seed, replication, name), 64)).toEqual(expected);
+    }
   });
 
   it("draws in [0, 1) with a uniform distribution", () => {

@@ -98,10 +98,14 @@ export class WorldSampler {
 
   sample(seed: number, replication: number): World {
     const outages: RegionOutageEvent[] = [];
-    const partitions = renewal(streamForKey(seed, replication, PARTITION), this.partition.rate, this.horizon, this.partition.duration);
+    // A process of rate 0 draws nothing (nextArrival), so its stream is not even created.
+    const partitions = this.partition.rate > 0
+      ? renewal(streamForKey(seed, replication, PARTITION), this.partition.rate, this.horizon, this.partition.duration)
+      : [];
 
     for (let r = 0; r < this.regions.length; r++) {
       const region = this.regions[r]!;
+      if (region.independentRate <= 0) continue;
       const rng = streamForKey(seed, replication, region.stream);
       for (let t = nextArrival(rng, 0, region.independentRate); t < this.horizon; ) {
         const catastrophic = rng() < region.catastrophicProbability;
@@ -121,7 +125,7 @@ export class WorldSampler {
         t = nextArrival(rng, t + d, this.commonCauseRate);
       }
     }
-    outages.sort((a, b) => a.start - b.start || a.regionMask - b.regionMask);
+    if (outages.length > 1) outages.sort(byStartThenMask);
     // Lags are drawn in time order, after sorting, so they do not depend on region order. Most
     // replications have no outage: their lag streams are never created.
     const withLag = outages.length === 0 ? outages : this.withLags(outages, partitions, seed, replication);
@@ -130,7 +134,7 @@ export class WorldSampler {
       outages: withLag,
       degradations: this.sampleDegradations(seed, replication),
       partitions,
-      corruptions: this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)),
+      corruptions: this.corruption.rate > 0 ? this.sampleCorruptions(streamForKey(seed, replication, CORRUPTION)) : [],
     };
   }
 
@@ -172,16 +176,25 @@ export class WorldSampler {
   }
 
   private sampleDegradations(seed: number, replication: number): DegradationEvent[] {
-    const out: DegradationEvent[] = [];
+    const out: Mutable<DegradationEvent>[] = [];
     if (this.degradation.rate <= 0) return out;
+    const { rate, duration } = this.degradation;
     for (let r = 0; r < this.regions.length; r++) {
       const rng = streamForKey(seed, replication, this.regions[r]!.degradationStream);
-      for (const e of renewal(rng, this.degradation.rate, this.horizon, this.degradation.duration)) {
-        const remaining = Math.min(1, Math.max(0, this.degradation.remaining.sample(rng)));
-        out.push({ start: e.start, end: e.end, region: r, remaining });
+      // The renewal's draws first (as renewal() makes them), the remaining capacities after: the
+      // events go straight into `out`, their capacity filled in afterwards (no intermediate list).
+      const first = out.length;
+      for (let t = nextArrival(rng, 0, rate); t < this.horizon; ) {
+        const d = duration.sample(rng);
+        out.push({ start: t, end: t + d, region: r, remaining: Number.NaN });
+        t = nextArrival(rng, t + d, rate);
+      }
+      for (let i = first; i < out.length; i++) {
+        out[i]!.remaining = Math.min(1, Math.max(0, this.degradation.remaining.sample(rng)));
       }
     }
-    return out.sort((a, b) => a.start - b.start || a.region - b.region);
+    if (out.length > 1) out.sort(byStartThenRegion);
+    return out;
   }
 
   private sampleCorruptions(rng: Rng): CorruptionEvent[] {
@@ -191,6 +204,17 @@ export class WorldSampler {
     }
     return out;
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Module-level comparators: an arrow function written in the sort call is a new closure each call.
+function byStartThenMask(a: RegionOutageEvent, b: RegionOutageEvent): number {
+  return a.start - b.start || a.regionMask - b.regionMask;
+}
+
+function byStartThenRegion(a: DegradationEvent, b: DegradationEvent): number {
+  return a.start - b.start || a.region - b.region;
 }
 
 /** Next event of a Poisson process of `rate` after `from` (Infinity when the rate is 0). */
