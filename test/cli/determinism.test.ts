@@ -1,5 +1,6 @@
 // End to end with the real model through the built CLI: the outputs are byte-identical for 1, 2
 // and 4 workers and for shard splits 1, 3 and 7 merged, and a different seed changes them.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, drsim, readDir, tempDir } from "./helpers.js";
@@ -17,6 +18,17 @@ function expectSameBytes(expected: Map<string, Buffer>, dir: string, label: stri
   const actual = readDir(dir);
   expect([...actual.keys()], label).toEqual([...expected.keys()]);
   for (const [name, bytes] of expected) expect(actual.get(name)!.equals(bytes), `${label}: ${name} differs`).toBe(true);
+}
+
+/** The shard directories of a `count`-way split of the reference run, written on first use. */
+function shards(count: number): string[] {
+  const dirs = Array.from({ length: count }, (_, k) => join(root, `s${count}`, String(k + 1)));
+  // Threads for the 3-way split; in-process for 7 small shards (keeps the test fast).
+  const workers = count === 3 ? "2" : "1";
+  dirs.forEach((dir, k) => {
+    if (!existsSync(join(dir, "shard.json"))) run(dir, "--shard", `${k + 1}/${count}`, "--workers", workers);
+  });
+  return dirs;
 }
 
 let reference = new Map<string, Buffer>();
@@ -40,10 +52,7 @@ describe("determinism (real model)", () => {
 
   for (const count of [1, 3, 7]) {
     it(`${count} shards merged give the same bytes`, () => {
-      const dirs = Array.from({ length: count }, (_, k) => join(root, `s${count}`, String(k + 1)));
-      // Threads for the 3-way split; in-process for 7 small shards (keeps the test fast).
-      const workers = count === 3 ? "2" : "1";
-      dirs.forEach((dir, k) => run(dir, "--shard", `${k + 1}/${count}`, "--workers", workers));
+      const dirs = shards(count);
       const merged = join(root, `s${count}`, "merged");
       const r = drsim(["merge", ...dirs.reverse(), "--out", merged, "--quiet", "--no-charts"]);
       expect(r.stderr).toBe("");
@@ -51,6 +60,16 @@ describe("determinism (real model)", () => {
       expectSameBytes(reference, merged, `${count} shards`);
     });
   }
+
+  it("merge --summary-only writes the same summary, without the CSVs or charts", () => {
+    const dirs = shards(3);
+    const out = join(root, "summary-only");
+    const r = drsim(["merge", ...dirs, "--out", out, "--summary-only", "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(reference.get("summary.json")!.toString());
+    expect([...readDir(out).keys()]).toEqual(["scenario.json", "summary.json", "summary.md"]);
+    for (const name of ["scenario.json", "summary.json", "summary.md"]) expect(readDir(out).get(name)!.equals(reference.get(name)!), name).toBe(true);
+  });
 
   it("with charts: the merged shards' charts/ and report.html equal the unsharded run's", () => {
     const whole = join(root, "charts-whole");
