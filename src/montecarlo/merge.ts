@@ -13,6 +13,7 @@ import { INCIDENT_COLUMNS, parseCsvLine, parseCsvNumber, REPLICATION_COLUMNS } f
 import { scenarioFromJson } from "./scenarioJson.js";
 import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shard.js";
 import type { Summary } from "./summary.js";
+import { RowSpill } from "./rowSpill.js";
 import { SummaryAccumulator } from "./summaryAccumulator.js";
 
 interface ShardDir {
@@ -123,18 +124,34 @@ const RPO = INCIDENT_COLUMNS.indexOf("rpo");
 const FAILED_OVER = INCIDENT_COLUMNS.indexOf("failedOver");
 const ABORTED = INCIDENT_COLUMNS.indexOf("aborted");
 
+/** An incident as the merge keeps it: strategy, cause, rto, rpo, failedOver (0/1), aborted (0/1). */
+const INCIDENT_SPILL_WIDTH = 6;
+
+function feedIncident(acc: SummaryAccumulator, v: ArrayLike<number>, at: number): void {
+  acc.addIncident(v[at]!, v[at + 1]!, v[at + 2]!, v[at + 3]!, v[at + 4] === 1, v[at + 5] === 1);
+}
+
 /**
- * One pass over one kind of CSV, every shard in order: checks each row (a row out of place,
- * malformed or missing is an error naming the file and line) and feeds it to the summary. With
+ * The first pass over one kind of CSV, every shard in order: checks each row (a row out of place,
+ * malformed or missing is an error naming the file and line), feeds it to the summary and keeps
+ * its numbers in `spill` for the later passes. With
  * `copy`, yields the merged file's text as it goes — the header once, then the rows verbatim, about
  * 1 MiB at a time — so the merged file is written while it is read.
  */
-async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator, copy: boolean, onRows: (done: number, total: number) => void): AsyncGenerator<string> {
+async function* passRows(
+  set: ShardSet,
+  kind: ShardCsv,
+  acc: SummaryAccumulator,
+  spill: RowSpill,
+  copy: boolean,
+  onRows: (done: number, total: number) => void,
+): AsyncGenerator<string> {
   const ids = set.shards[0]!.manifest.strategies;
   const strategyIndex = new Map(ids.map((id, i) => [id, i]));
   const replications = kind === "replications.csv";
   const columns = replications ? REPLICATION_COLUMNS : INCIDENT_COLUMNS;
   const row = new Float64Array(REPLICATION_METRICS.length);
+  const incident = new Float64Array(INCIDENT_SPILL_WIDTH);
   const total = set.shards.reduce((n, { manifest }) => n + (replications ? manifest.rows.replications : manifest.rows.incidents), 0);
   let done = 0;
   if (copy) yield `${columns.join(",")}\n`;
@@ -167,6 +184,7 @@ async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator,
           }
           for (let m = 0; m < row.length; m++) row[m] = num(f[m + 2]!);
           acc.addReplication(s, row);
+          spill.append(row);
         } else {
           const s = strategyIndex.get(f[1]!);
           const cause = CAUSE_INDEX.get(f[4]!);
@@ -174,7 +192,14 @@ async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator,
             throw new UserError(`${where}:${lineNo}: malformed incident row`);
           }
           lastReplication = replication;
-          acc.addIncident(s, cause, num(f[RTO]!), num(f[RPO]!), f[FAILED_OVER] === "true", f[ABORTED] === "true");
+          incident[0] = s;
+          incident[1] = cause;
+          incident[2] = num(f[RTO]!);
+          incident[3] = num(f[RPO]!);
+          incident[4] = f[FAILED_OVER] === "true" ? 1 : 0;
+          incident[5] = f[ABORTED] === "true" ? 1 : 0;
+          feedIncident(acc, incident, 0);
+          spill.append(incident);
         }
         rows++;
       }
@@ -192,12 +217,14 @@ async function* passRows(set: ShardSet, kind: ShardCsv, acc: SummaryAccumulator,
 
 /**
  * Merges a shard set. `replicationsCsv()` and `incidentsCsv()` stream the merged files (read them
- * first, in that order, or call `skipData()`); `summary()` then finishes the statistics, re-reading
- * the shards as many times as exact quantiles need (at most five; usually one to three).
+ * first, in that order, or call `skipData()`); `summary()` then finishes the statistics. The first
+ * pass keeps the numbers it parsed in scratch files in `scratchDir` (≈ 450 bytes per replication of
+ * four strategies), which the further passes exact quantiles need (usually one or two) replay.
  */
 export class ShardMerge {
   private readonly acc: SummaryAccumulator;
   private readonly done = new Set<ShardCsv>();
+  private readonly spills: Record<ShardCsv, RowSpill>;
   private pass = 1;
   private readonly onProgress: (pass: number, kind: ShardCsv, rows: number, total: number) => void;
 
@@ -207,15 +234,15 @@ export class ShardMerge {
    */
   constructor(
     readonly set: ShardSet,
+    scratchDir: string,
     options: { collectLimit?: number; onProgress?: (pass: number, kind: ShardCsv, rows: number, total: number) => void } = {},
   ) {
     this.acc = new SummaryAccumulator(set.scenario, options.collectLimit);
     this.onProgress = options.onProgress ?? (() => undefined);
-  }
-
-  private rows(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
-    const pass = this.pass;
-    return passRows(this.set, kind, this.acc, copy, (done, total) => this.onProgress(pass, kind, done, total));
+    this.spills = {
+      "replications.csv": new RowSpill(scratchDir, "merge-replications.f64", REPLICATION_METRICS.length),
+      "incidents.csv": new RowSpill(scratchDir, "merge-incidents.f64", INCIDENT_SPILL_WIDTH),
+    };
   }
 
   replicationsCsv(): AsyncGenerator<string> {
@@ -233,21 +260,50 @@ export class ShardMerge {
 
   private async *firstPass(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
     if (this.done.has(kind)) throw new Error(`merge: ${kind} was already read`);
-    yield* this.rows(kind, copy);
+    yield* passRows(this.set, kind, this.acc, this.spills[kind], copy, (done, total) => this.onProgress(1, kind, done, total));
     this.done.add(kind);
+  }
+
+  /** A further pass: the first pass's rows, replayed from its scratch file. */
+  private replay(kind: ShardCsv): void {
+    const spill = this.spills[kind];
+    const strategies = this.set.scenario.strategies.length;
+    const total = this.set.shards.reduce((n, { manifest }) => n + (kind === "replications.csv" ? manifest.rows.replications : manifest.rows.incidents), 0);
+    const row = new Float64Array(spill.width);
+    let rows = 0;
+    for (const chunk of spill.chunks()) {
+      for (let at = 0; at < chunk.length; at += spill.width, rows++) {
+        if (kind === "incidents.csv") feedIncident(this.acc, chunk, at);
+        else {
+          for (let k = 0; k < row.length; k++) row[k] = chunk[at + k]!;
+          this.acc.addReplication(rows % strategies, row);
+        }
+      }
+      this.onProgress(this.pass, kind, rows, total);
+    }
   }
 
   async summary(): Promise<Summary> {
     if (this.done.size !== 2) throw new Error("merge: summary() before both CSVs were read");
-    for (;;) {
-      this.acc.endPass();
-      this.pass++;
-      const replications = this.acc.needsReplicationPass;
-      const incidents = this.acc.needsIncidentPass;
-      if (!replications && !incidents) return this.acc.result(this.set);
-      if (replications) await drain(this.rows("replications.csv", false));
-      if (incidents) await drain(this.rows("incidents.csv", false));
+    try {
+      for (;;) {
+        this.acc.endPass();
+        this.pass++;
+        const replications = this.acc.needsReplicationPass;
+        const incidents = this.acc.needsIncidentPass;
+        if (!replications && !incidents) return this.acc.result(this.set);
+        if (replications) this.replay("replications.csv");
+        if (incidents) this.replay("incidents.csv");
+        await Promise.resolve();
+      }
+    } finally {
+      this.dispose();
     }
+  }
+
+  /** Deletes the scratch files (summary() does; call it when a merge is abandoned). */
+  dispose(): void {
+    for (const spill of Object.values(this.spills)) spill.discard();
   }
 }
 

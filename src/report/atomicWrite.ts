@@ -57,6 +57,26 @@ function tempPathFor(finalPath: string): string {
   return join(dirname(finalPath), `.${basename(finalPath)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
 }
 
+/**
+ * A scratch file in `dir` (created if needed) that is never an output: it has a temporary name, and
+ * is removed by discardTempFile, or on interrupt or exit like every pending temporary file.
+ */
+export function scratchFile(dir: string, name: string): string {
+  ensureDir(dir);
+  const path = tempPathFor(join(dir, name));
+  pending.add(path);
+  return path;
+}
+
+export function discardTempFile(path: string): void {
+  pending.delete(path);
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone: nothing to clean.
+  }
+}
+
 const FLUSH_BYTES = 1 << 20;
 
 async function writeTemp(path: string, content: OutputFile["content"]): Promise<void> {

@@ -61,15 +61,19 @@ export async function writeMergedOutputs(dir: string, merge: ShardMerge, options
       ]
     : [];
   let summary: Summary | undefined;
-  const files = await writeFilesAtomically(dir, [
-    ...data,
-    { name: "scenario.json", content: merge.set.scenarioText },
-    ...summaryFiles(async () => {
-      if (!options.data) await merge.skipData();
-      return (summary = await merge.summary());
-    }),
-  ]);
-  return { summary: summary!, files };
+  try {
+    const files = await writeFilesAtomically(dir, [
+      ...data,
+      { name: "scenario.json", content: merge.set.scenarioText },
+      ...summaryFiles(async () => {
+        if (!options.data) await merge.skipData();
+        return (summary = await merge.summary());
+      }),
+    ]);
+    return { summary: summary!, files };
+  } finally {
+    merge.dispose();
+  }
 }
 
 /** Writes one shard's partial result (manifest, scenario, CSVs) into `dir`. */

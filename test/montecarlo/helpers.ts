@@ -47,7 +47,7 @@ export function syntheticScenario(runs: number, seed = 42): Scenario {
 
 /** `drsim merge`'s path: streams the shards in `dirs` into `out` (collectLimit: see SummaryAccumulator). */
 export async function mergeInto(out: string, dirs: readonly string[], options: { data?: boolean; collectLimit?: number } = {}) {
-  return outputs.writeMergedOutputs(out, new mc.ShardMerge(mc.openShardSet(dirs), { collectLimit: options.collectLimit }), { data: options.data ?? true });
+  return outputs.writeMergedOutputs(out, new mc.ShardMerge(mc.openShardSet(dirs), out, { collectLimit: options.collectLimit }), { data: options.data ?? true });
 }
 
 export function tempDir(prefix: string): string {

@@ -29,7 +29,7 @@ export function define(cmd: Command): void {
       const removeHook = onInterrupt(() => progress.finish());
       let summary: Summary;
       try {
-        ({ summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs), { onProgress: progress.update }), { data }));
+        ({ summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs), flags.out, { onProgress: progress.update }), { data }));
       } finally {
         progress.finish();
         removeHook();
