@@ -21,7 +21,7 @@ export function define(cmd: Command): void {
     .option("--summary-only", "write summary.json, summary.md and scenario.json only: no merged CSVs (they stay in the shards), no charts")
     .addHelpText(
       "after",
-      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed, several times over when exact quantiles need it.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
+      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed once; exact quantiles take a few more passes over a scratch file in --out.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
     )
     .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; progress: boolean; summaryOnly?: boolean }) => {
       const data = flags.summaryOnly !== true;
