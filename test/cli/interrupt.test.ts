@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO, drsimAsync, tempDir } from "./helpers.js";
+import { DEFAULT_SCENARIO, drsim, drsimAsync, tempDir } from "./helpers.js";
 
 function waitForExit(child: ReturnType<typeof drsimAsync>): Promise<{ code: number | null; stderr: string }> {
   let stderr = "";
@@ -26,4 +26,28 @@ describe("interrupting a run", () => {
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     });
   }
+});
+
+describe("interrupting a merge", () => {
+  it("SIGINT mid-merge removes its scratch and temporary files: no partial output", { timeout: 120_000 }, async () => {
+    const root = tempDir("interrupt-merge");
+    const shards = [1, 2].map((i) => join(root, `shard-${i}`));
+    for (const [k, dir] of shards.entries()) {
+      const r = drsim(["run", DEFAULT_SCENARIO, "-n", "300000", "--shard", `${k + 1}/2`, "--workers", "2", "--quiet", "--no-charts", "--out", dir]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const out = join(root, "merged");
+    const child = drsimAsync(["merge", ...shards, "--out", out, "--no-progress", "--no-charts"]);
+    const exited = waitForExit(child);
+    // Interrupt once the merge is writing: its scratch file and the CSVs' temporary files exist.
+    for (let waited = 0; !(existsSync(out) && readdirSync(out).length >= 2) && waited < 30_000; waited += 10) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(readdirSync(out).length).toBeGreaterThanOrEqual(2);
+    child.kill("SIGINT");
+    const { code, stderr } = await exited;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
