@@ -26,6 +26,34 @@ function onlyOne(dist: string, spec: object, a: string, b: string): void {
   if (!hasA && !hasB) throw new UserError(`${dist}: needs ${a} or ${b}`);
 }
 
+/**
+ * The spec of k·X for X ~ `spec` and k > 0: every family here is closed under scaling, with its
+ * scale-like parameters multiplied by k (shape parameters and σ of a lognormal unchanged).
+ */
+export function scaleSpec(spec: DistributionSpec, k: number): DistributionSpec {
+  if (!(k > 0 && Number.isFinite(k))) throw new RangeError(`scaleSpec: factor must be finite and > 0, got ${k}`);
+  switch (spec.dist) {
+    case "fixed":
+      return { dist: "fixed", value: spec.value * k };
+    case "uniform":
+      return { dist: "uniform", min: spec.min * k, max: spec.max * k };
+    case "exponential":
+      return "mean" in spec ? { dist: "exponential", mean: spec.mean * k } : { dist: "exponential", rate: spec.rate / k };
+    case "lognormal":
+      return "median" in spec ? { dist: "lognormal", median: spec.median * k, sigma: spec.sigma } : { dist: "lognormal", mean: spec.mean * k, sd: spec.sd * k };
+    case "weibull":
+      return { dist: "weibull", shape: spec.shape, scale: spec.scale * k };
+    case "gamma":
+      return { dist: "gamma", shape: spec.shape, scale: spec.scale * k };
+    case "triangular":
+      return { dist: "triangular", min: spec.min * k, mode: spec.mode * k, max: spec.max * k };
+    case "truncated-normal":
+      return { dist: "truncated-normal", mean: spec.mean * k, sd: spec.sd * k };
+    case "empirical":
+      return { dist: "empirical", samples: spec.samples.map((x) => x * k) };
+  }
+}
+
 export function makeDistribution(spec: DistributionSpec): Distribution {
   switch (spec.dist) {
     case "fixed":

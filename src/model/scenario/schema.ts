@@ -14,7 +14,7 @@ import {
 } from "./distribution.js";
 import { deepPartial, settings } from "./objects.js";
 import { currentResources } from "./resources.js";
-import { defaultLabel, typeDefaults } from "./strategyTypes.js";
+import { defaultLabel, resolveScale, typeDefaults } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { DURATION_EXPECTED, parseDuration } from "./units.js";
 import { count, duration, fraction, money, nonNegative, positive, probability, rate, size, throughput } from "./values.js";
@@ -84,7 +84,8 @@ function buildSchemas() {
       provision: step,
       promote: step,
       restoreFromBackup: z.boolean().optional(),
-      scale: step,
+      scale: step.optional(),
+      scaleWave: step.optional(),
       switchTraffic: step,
     }),
     policy: settings({
@@ -101,7 +102,15 @@ function buildSchemas() {
     drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
     conflictFraction: fraction().default(0),
   });
-  const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape });
+  const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((s, ctx) => {
+    if (s.steps.scale === undefined && s.steps.scaleWave && !(s.standbyFraction > 0)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["steps", "scaleWave"],
+        message: "a standby of 0 has no fleet to double: give steps.scale (the time to build the whole fleet) instead",
+      });
+    }
+  });
   const strategyPartial = deepPartial(strategyFields);
   const strategyDefaults = z.strictObject(Object.fromEntries(STRATEGY_TYPES.map((type) => [type, strategyPartial])));
 
@@ -232,7 +241,7 @@ function buildSchemas() {
               provision: s.steps.provision,
               promote: s.steps.promote,
               restoreFromBackup: s.steps.restoreFromBackup ?? defaults.restoreFromBackup,
-              scale: s.steps.scale,
+              scale: resolveScale(s.steps.scale, s.steps.scaleWave, s.standbyFraction),
               switchTraffic: s.steps.switchTraffic,
             },
             policy: s.policy,
