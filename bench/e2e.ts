@@ -24,6 +24,7 @@ import type { RunResult } from "../src/montecarlo/types.js";
 import { replicationsCsv } from "../src/report/csv.js";
 import { writeRunOutputs } from "../src/report/runOutputs.js";
 import type { BenchContext } from "./index.js";
+import { median, report } from "./report.js";
 
 const YEAR = 365.25 * 86_400;
 const REPEATS = 3;
@@ -33,22 +34,6 @@ function runsFromArgv(): number {
   const n = arg === undefined ? 100_000 : Number(arg.slice("--runs=".length));
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--runs must be a positive integer: ${arg}`);
   return n;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Prints one result line the way the dispatcher does (human or a JSON line). */
-function report(ctx: BenchContext, name: string, value: number, unit: string, samples: readonly number[] = []): void {
-  if (ctx.json) console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit }));
-  else {
-    const shown = value >= 1000 ? Math.round(value).toLocaleString("en-US") : value.toPrecision(4);
-    const runs = samples.length > 0 ? `   (runs: ${samples.map((s) => Math.round(s).toLocaleString("en-US")).join(", ")})` : "";
-    console.log(`${name.padEnd(34)} ${`${shown} ${unit}`.padStart(26)}${runs}`);
-  }
 }
 
 function cpuSeconds(): number {

@@ -8,6 +8,7 @@
 // medians swung 2× (bench/README.md), and on an idle machine the two agree. --wall: wall-clock.
 
 import { performance } from "node:perf_hooks";
+import { median } from "./report.js";
 
 export interface BenchContext {
   readonly json: boolean;
@@ -35,12 +36,6 @@ const benches: Record<string, () => Promise<BenchModule>> = {
 };
 
 const REPEATS = 3;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function human(value: number, unit: string): string {
   if (unit === "events/s") return `${(value / 1e6).toFixed(2)} M ${unit}`;

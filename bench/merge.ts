@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BenchContext } from "./index.js";
+import { median, report } from "./report.js";
 
 const SHARDS = 4;
 const REPEATS = 3;
@@ -42,18 +43,6 @@ function writeWrapper(dir: string): string {
   const file = join(dir, "drsim-rss.mjs");
   writeFileSync(file, `process.on("exit", () => process.stderr.write("maxRSS=" + process.resourceUsage().maxRSS + "\\n"));\nawait import(${JSON.stringify(pathToFileURL(CLI).href)});\n`);
   return file;
-}
-
-function report(ctx: BenchContext, name: string, value: number, unit: string, samples: readonly number[] = []): void {
-  if (ctx.json) console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit }));
-  else {
-    const runs = samples.length > 0 ? `   (runs: ${samples.map((s) => Math.round(s).toLocaleString("en-US")).join(", ")})` : "";
-    console.log(`${name.padEnd(38)} ${`${Math.round(value).toLocaleString("en-US")} ${unit}`.padStart(24)}${runs}`);
-  }
-}
-
-function median(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 }
 
 export function run(ctx: BenchContext): void {

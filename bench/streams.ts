@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
 import { streamFor, streamForKey, streamKey } from "../src/engine/random.js";
 import type { Rng } from "../src/engine/types.js";
+import { median } from "./report.js";
 
 type Maker = (i: number) => Rng;
 
@@ -18,11 +19,6 @@ const byInt = (alg: unknown): ((seed: number) => Rng) => alg as (seed: number) =
 const CREATIONS = 200_000;
 const DRAWS = 20_000_000;
 let sink = 0;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function timeIt(run: () => void): number {
   run();
