@@ -124,6 +124,11 @@ const RPO = INCIDENT_COLUMNS.indexOf("rpo");
 const FAILED_OVER = INCIDENT_COLUMNS.indexOf("failedOver");
 const ABORTED = INCIDENT_COLUMNS.indexOf("aborted");
 
+/** Data rows of one kind of CSV over every shard, from their manifests. */
+function rowCount(set: ShardSet, kind: ShardCsv): number {
+  return set.shards.reduce((n, { manifest }) => n + (kind === "replications.csv" ? manifest.rows.replications : manifest.rows.incidents), 0);
+}
+
 /** An incident as the merge keeps it: strategy, cause, rto, rpo, failedOver (0/1), aborted (0/1). */
 const INCIDENT_SPILL_WIDTH = 6;
 
@@ -152,7 +157,7 @@ async function* passRows(
   const columns = replications ? REPLICATION_COLUMNS : INCIDENT_COLUMNS;
   const row = new Float64Array(REPLICATION_METRICS.length);
   const incident = new Float64Array(INCIDENT_SPILL_WIDTH);
-  const total = set.shards.reduce((n, { manifest }) => n + (replications ? manifest.rows.replications : manifest.rows.incidents), 0);
+  const total = rowCount(set, kind);
   let done = 0;
   if (copy) yield `${columns.join(",")}\n`;
   for (const { dir, manifest } of set.shards) {
@@ -265,10 +270,10 @@ export class ShardMerge {
   }
 
   /** A further pass: the first pass's rows, replayed from its scratch file. */
-  private replay(kind: ShardCsv): void {
+  private async replay(kind: ShardCsv): Promise<void> {
     const spill = this.spills[kind];
     const strategies = this.set.scenario.strategies.length;
-    const total = this.set.shards.reduce((n, { manifest }) => n + (kind === "replications.csv" ? manifest.rows.replications : manifest.rows.incidents), 0);
+    const total = rowCount(this.set, kind);
     const row = new Float64Array(spill.width);
     let rows = 0;
     for (const chunk of spill.chunks()) {
@@ -280,6 +285,9 @@ export class ShardMerge {
         }
       }
       this.onProgress(this.pass, kind, rows, total);
+      // A replay of 10⁸ replications runs for minutes: let Ctrl-C (a signal, handled on the event
+      // loop) in between chunks, as the first pass's file reads do.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -292,9 +300,8 @@ export class ShardMerge {
         const replications = this.acc.needsReplicationPass;
         const incidents = this.acc.needsIncidentPass;
         if (!replications && !incidents) return this.acc.result(this.set);
-        if (replications) this.replay("replications.csv");
-        if (incidents) this.replay("incidents.csv");
-        await Promise.resolve();
+        if (replications) await this.replay("replications.csv");
+        if (incidents) await this.replay("incidents.csv");
       }
     } finally {
       this.dispose();
