@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { scenarioToJson } from "../../src/montecarlo/scenarioJson.js";
 import { loadScenario } from "../../src/model/scenario/load.js";
 import type { Scenario, Strategy } from "../../src/model/scenario/types.js";
 import { BASE, YEAR, fixture, loadError, scenarioFile } from "./helpers.js";
@@ -18,7 +22,19 @@ describe("the valid fixture (valid.yaml → base.yaml → model/*.yaml)", () => 
   it("takes its name from its own file; name and description are not inherited", () => {
     expect(s.name).toBe("valid");
     expect(s.description).toBe("Fixture: every feature of the format");
-    expect(s.file).toBe(fixture("valid.yaml"));
+    expect(s.file).toBe("valid.yaml");
+  });
+
+  it("records no trace of where the file sat: the same files elsewhere give the same scenario.json", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "drsim-moved-"));
+    try {
+      cpSync(fixture(""), elsewhere, { recursive: true });
+      const moved = await loadScenario(join(elsewhere, "valid.yaml"));
+      expect(scenarioToJson(moved)).toBe(scenarioToJson(s));
+      expect(scenarioToJson(s)).not.toContain(fixture(""));
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("merges run settings across files and converts the horizon to seconds", () => {

@@ -35,9 +35,11 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
   // The schema's output already has the contract's keys in types.ts order; only the name default
-  // and the file path are added here.
+  // and the file name are added here. The file is recorded by its base name, not where it sat: a
+  // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
+  // study run from two checkouts or two pods merge.
   const { name, description, ...rest } = result.data;
-  return { name: name ?? basename(path, extname(path)), description, file: path, ...rest };
+  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

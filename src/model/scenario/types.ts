@@ -11,7 +11,7 @@ export interface Scenario {
   /** Scenario name (defaults to the file's base name without extension). */
   readonly name: string;
   readonly description: string;
-  /** Absolute path of the file it was loaded from ("<built-in>" for the default). */
+  /** Base name of the file it was loaded from: identity comes from content, not location. */
   readonly file: string;
   /** Defaults for the runner; the CLI overrides them. */
   readonly run: { readonly runs: number; readonly seed: number; readonly horizon: number };
