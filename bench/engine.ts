@@ -6,8 +6,8 @@
 // Exp(1) increments come from a precomputed table so every layer pays the same (tiny) draw cost and
 // the figures measure the queue, not Math.log. Each trial warms up on WARMUP events first.
 
-import { EventQueue } from "../src/engine/eventQueue.js";
-import { Simulator } from "../src/engine/simulator.js";
+import { EventQueue } from "../src/kernel/eventQueue.js";
+import { Simulator } from "../src/kernel/simulator.js";
 import type { BenchContext } from "./index.js";
 
 const EVENTS = 1_000_000;

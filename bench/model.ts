@@ -4,8 +4,8 @@
 // trials still ran 30 % slow); each trial then times 100,000 new ones.
 //
 //   npm run bench -- model [--json]
-import { compileModel, simulateReplication } from "../src/model/replication.js";
-import { defaultScenarioPath, loadScenario } from "../src/model/scenario/load.js";
+import { compileModel, simulateReplication } from "../src/replication/replication.js";
+import { defaultScenarioPath, loadScenario } from "../src/scenario/load.js";
 import type { BenchContext } from "./index.js";
 
 const WARMUP = 30_000;

@@ -1,5 +1,5 @@
 // Stream creation and draw cost of seedrandom's generators, and of drsim's streamFor/streamForKey.
-// Justifies the generator choice documented in src/engine/random.ts. Run:
+// Justifies the generator choice documented in src/random/streams.ts. Run:
 //   npm run bench -- streams        (or node dist-bench/bench/streams.js after a bench build)
 // Each figure is the median of 3 timed runs after a warm-up run. Every generator is timed in its own
 // child process so that the timing loops' call sites stay monomorphic, as they are in the simulator.
@@ -7,8 +7,8 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
-import { streamFor, streamForKey, streamKey } from "../src/engine/random.js";
-import type { Rng } from "../src/engine/types.js";
+import { streamFor, streamForKey, streamKey } from "../src/random/streams.js";
+import type { Rng } from "../src/random/types.js";
 import { median } from "./report.js";
 
 type Maker = (i: number) => Rng;

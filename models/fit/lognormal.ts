@@ -1,9 +1,9 @@
 // Statistics for the outage calibration: lognormal maximum likelihood,
 // the normal CDF and quantile, empirical quantiles, the Kolmogorov–Smirnov distance and an exact
 // Poisson rate interval. Everything here is a pure function of its arguments.
-// The special functions are the engine's (src/engine/distributions), so the calibration and the
+// The special functions are the engine's (src/random/distributions), so the calibration and the
 // simulator share one implementation.
-import { gammaP, logGamma as lnGamma, normalCdf, normalQuantile } from "../../src/engine/distributions.js";
+import { gammaP, logGamma as lnGamma, normalCdf, normalQuantile } from "../../src/random/distributions.js";
 
 export { gammaP, lnGamma, normalCdf, normalQuantile };
 

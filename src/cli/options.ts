@@ -2,8 +2,9 @@
 // commander reports as "option '…' argument '…' is invalid. <reason>" and main() turns into exit 2.
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../errors.js";
-import { parseDuration } from "../model/scenario/units.js";
-import { parseShard, type ShardSpec } from "../montecarlo/shard.js";
+import { parseDuration } from "../scenario/units.js";
+import { parseShard } from "../app/scaleout/shardEnv.js";
+import type { ShardSpec } from "../montecarlo/shard.js";
 
 /** Digits, or digits with a power of ten ("1e6": studies are sized in powers of ten). */
 function integer(text: string, min: number, what: string): number {

@@ -1,7 +1,7 @@
 // The drsim commander program. Only the command actually invoked is imported and fully defined;
 // the others are registered by name and summary alone, which is all `drsim --help` needs.
 import { Command } from "commander";
-import { drsimVersion } from "../montecarlo/version.js";
+import { drsimVersion } from "../version.js";
 import { COMMANDS } from "./commands/index.js";
 
 /** The subcommand named on the command line ("help run" → "run"), if any. */

@@ -2,7 +2,7 @@
 // files on Ctrl-C / SIGTERM / crash, and a quiet exit when stdout is closed early (`| head`).
 import { CommanderError } from "commander";
 import { UserError } from "../errors.js";
-import { removePendingTempFiles } from "../report/atomicWrite.js";
+import { removePendingTempFiles } from "../store/atomicWrite.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

@@ -1,7 +1,7 @@
 // Loading a scenario for a command and applying the command-line settings on top of it.
 import { UserError } from "../errors.js";
-import { loadScenario } from "../model/scenario/load.js";
-import type { Scenario } from "../model/scenario/types.js";
+import { loadScenario } from "../scenario/load.js";
+import type { Scenario } from "../scenario/types.js";
 import { unknownMessage } from "./suggest.js";
 
 export interface RunSettings {

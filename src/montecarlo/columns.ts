@@ -10,7 +10,7 @@ import {
   type PipelineStep,
   type ReplicationMetric,
   type ReplicationResult,
-} from "../model/results.js";
+} from "../results/results.js";
 import type { ColumnarResult, IncidentColumns, ReplicationRange, StrategyColumns } from "./types.js";
 
 const CAUSE_INDEX = new Map<IncidentCause, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));

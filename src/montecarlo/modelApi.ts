@@ -1,8 +1,8 @@
 // The two model functions the runner needs. The real model is the default; `modelModule` (a URL
 // of an ES module exporting the same two functions) is a test seam, so the pool and merge machinery
 // can be exercised with a tiny synthetic model.
-import type { Scenario } from "../model/scenario/types.js";
-import type { ReplicationResult, TraceSink } from "../model/results.js";
+import type { Scenario } from "../scenario/types.js";
+import type { ReplicationResult, TraceSink } from "../results/results.js";
 
 export interface ModelApi<M = unknown> {
   compileModel(scenario: Scenario): M;
@@ -16,7 +16,7 @@ export interface ModelApi<M = unknown> {
 
 /** Loads the model: the real one, or the module at `modelModule` (a file: URL or path). */
 export async function loadModelApi(modelModule?: string): Promise<ModelApi> {
-  if (modelModule === undefined) return (await import("../model/replication.js")) as ModelApi;
+  if (modelModule === undefined) return (await import("../replication/replication.js")) as ModelApi;
   const mod = (await import(modelModule)) as Partial<ModelApi>;
   if (typeof mod.compileModel !== "function" || typeof mod.simulateReplication !== "function") {
     throw new Error(`${modelModule} does not export compileModel and simulateReplication`);

@@ -3,7 +3,7 @@
 // once, then hands out batches to whichever worker is idle. Results are delivered with their batch
 // index; the caller places them by replication index, so scheduling never affects the output.
 import { Worker } from "node:worker_threads";
-import type { Scenario } from "../model/scenario/types.js";
+import type { Scenario } from "../scenario/types.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./protocol.js";
 import type { ColumnarResult, ReplicationRange } from "./types.js";
 

@@ -1,5 +1,5 @@
 // Messages between the runner (main thread) and its worker threads.
-import type { Scenario } from "../model/scenario/types.js";
+import type { Scenario } from "../scenario/types.js";
 import type { ColumnarResult } from "./types.js";
 
 export interface WorkerInit {

@@ -3,15 +3,15 @@
 // count, batch size or shard split. Replication i depends only on (run.seed, i).
 import { availableParallelism } from "node:os";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { REPLICATION_METRICS, type ReplicationMetric } from "../model/results.js";
-import type { Scenario } from "../model/scenario/types.js";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../results/results.js";
+import type { Scenario } from "../scenario/types.js";
 import { simulateBatch } from "./batch.js";
 import { concatIncidents, metricRecord } from "./columns.js";
 import { loadModelApi } from "./modelApi.js";
 import { WorkerPool } from "./pool.js";
-import { scenarioHash } from "./scenarioJson.js";
+import { scenarioHash } from "../scenario/json.js";
 import type { ColumnarResult, IncidentColumns, ReplicationRange, RunResult } from "./types.js";
-import { drsimVersion } from "./version.js";
+import { drsimVersion } from "../version.js";
 
 export interface RunOptions {
   /** The resolved scenario; run.runs, run.seed and run.horizon are final (CLI overrides applied). */

@@ -1,63 +1,29 @@
-// Shards: run replications [floor((i−1)N/n), floor(iN/n)) of a run in one process, write a partial
-// result directory with a manifest, and merge the directories later (merge.ts) into exactly what
-// the unsharded run writes.
-import { UserError } from "../errors.js";
-import { shardFromEnvironment, shardRange, type ShardSpec } from "../scaleout/shardEnv.js";
-import type { ReplicationRange, RunResult } from "./types.js";
+// Shards: run replications [floor((i−1)N/n), floor(iN/n)) of a run in one process; the run store
+// (store/shardManifest.ts) writes them with a manifest and merges them into exactly what the
+// unsharded run writes.
 
-export type { ShardSpec };
-export { shardRange };
-
-export const SHARD_FORMAT = "drsim-shard/1";
-export const SHARD_MANIFEST = "shard.json";
-
-/** shard.json: enough to check that shards belong to one run and together cover it exactly once. */
-export interface ShardManifest {
-  readonly format: typeof SHARD_FORMAT;
-  readonly drsim: string;
-  readonly scenario: string;
-  /** sha256 of scenario.json: shards of different runs (any differing setting) never merge. */
-  readonly scenarioHash: string;
-  readonly seed: number;
-  readonly runs: number;
-  readonly horizonSeconds: number;
-  readonly strategies: readonly string[];
-  readonly shard: ShardSpec;
-  readonly range: ReplicationRange;
-  /** Data rows in replications.csv and incidents.csv: a truncated file is detected. */
-  readonly rows: { readonly replications: number; readonly incidents: number };
+export interface ShardSpec {
+  /** 1-based shard index, 1 ≤ index ≤ count. */
+  readonly index: number;
+  /** Number of shards, ≥ 1. */
+  readonly count: number;
 }
 
-/** "i/n" (1 ≤ i ≤ n) or "auto" (from a Kubernetes Indexed Job's or Slurm array's environment). */
-export function parseShard(text: string, env: NodeJS.ProcessEnv = process.env): ShardSpec {
-  const value = text.trim();
-  if (value === "auto") return shardFromEnvironment(env);
-  const m = /^(\d+)\/(\d+)$/.exec(value);
-  if (m === null) throw new UserError(`--shard: expected i/n (e.g. 2/8) or auto, got "${text}"`);
-  const index = Number(m[1]);
-  const count = Number(m[2]);
-  if (!Number.isSafeInteger(count) || count < 1) throw new UserError(`--shard ${text}: the shard count must be at least 1`);
+/** Floor of a·b/n, exact while a·b stays below 2^53 (10^8 runs × 10^7 shards). */
+function floorProduct(a: number, b: number, n: number): number {
+  const p = a * b;
+  return (p - (p % n)) / n;
+}
+
+/**
+ * Replications of shard `index` (1-based) of `count` over `runs`: the half-open range
+ * [floor((index-1)·runs/count), floor(index·runs/count)). Consecutive shards tile 0..runs exactly.
+ */
+export function shardRange(runs: number, index: number, count: number): { start: number; end: number } {
+  if (!Number.isSafeInteger(runs) || runs < 0) throw new RangeError(`runs must be a non-negative integer: ${runs}`);
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`shard count must be ≥ 1: ${count}`);
   if (!Number.isSafeInteger(index) || index < 1 || index > count) {
-    throw new UserError(`--shard ${text}: the shard index must be between 1 and ${count}`);
+    throw new RangeError(`shard index must be in 1..${count}: ${index}`);
   }
-  return { index, count };
-}
-
-export function shardManifest(run: RunResult, shard: ShardSpec): ShardManifest {
-  return {
-    format: SHARD_FORMAT,
-    drsim: run.drsim,
-    scenario: run.scenario.name,
-    scenarioHash: run.scenarioHash,
-    seed: run.scenario.run.seed,
-    runs: run.scenario.run.runs,
-    horizonSeconds: run.scenario.run.horizon,
-    strategies: run.scenario.strategies.map((s) => s.id),
-    shard,
-    range: run.range,
-    rows: {
-      replications: (run.range.end - run.range.start) * run.strategies.length,
-      incidents: run.strategies.reduce((n, s) => n + s.incidents.count, 0),
-    },
-  };
+  return { start: floorProduct(index - 1, runs, count), end: floorProduct(index, runs, count) };
 }

@@ -2,8 +2,8 @@
 // the engine's statistics: Welford tally, type-7 quantiles of exact order statistics, t-based 95 % CI.
 // A Stat is accumulated from a stream (StatAccumulator), so a run held in memory and a merge reading
 // shard files back share one code path and give the same doubles.
-import { ExactOrderStatistics } from "../engine/orderStatistics.js";
-import { meanCI, quantileOfOrder, quantileRanks, Tally } from "../engine/stats.js";
+import { ExactOrderStatistics } from "../stats/orderStatistics.js";
+import { meanCI, quantileOfOrder, quantileRanks, Tally } from "../stats/stats.js";
 
 /**
  * Mean, sd, 95 % CI of the mean, quantiles (type 7) and extremes of a sample. Over an empty sample

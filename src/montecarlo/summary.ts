@@ -5,8 +5,8 @@
 // horizon"; with the default 1-year horizon they are annual figures.
 // Empty samples: a Stat over no values (rtoMinutes/rpoSeconds when no incident happened) has n: 0 and
 // every number NaN, which summary.json writes as null (ci95: [null, null]).
-import { REPLICATION_METRICS } from "../model/results.js";
-import type { StrategyType } from "../model/scenario/types.js";
+import { REPLICATION_METRICS } from "../results/results.js";
+import type { StrategyType } from "../scenario/types.js";
 import type { Difference, Stat } from "./stat.js";
 import { SummaryAccumulator } from "./summaryAccumulator.js";
 import type { RunResult } from "./types.js";

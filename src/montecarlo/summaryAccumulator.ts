@@ -4,9 +4,9 @@
 // same doubles whether they come from columns in memory (summarize) or from shard files (merge), so
 // a merged run's summary equals the unsharded run's byte for byte, in memory bounded by the number
 // of statistics, not of replications.
-import { Tally } from "../engine/stats.js";
-import { INCIDENT_CAUSES, isRegionFailure, REPLICATION_METRICS, type ReplicationMetric } from "../model/results.js";
-import type { Scenario } from "../model/scenario/types.js";
+import { Tally } from "../stats/stats.js";
+import { INCIDENT_CAUSES, isRegionFailure, REPLICATION_METRICS, type ReplicationMetric } from "../results/results.js";
+import type { Scenario } from "../scenario/types.js";
 import { differenceOf, StatAccumulator, type Stat } from "./stat.js";
 import type { CauseSummary, StrategyDifferences, StrategySummary, Summary } from "./summary.js";
 

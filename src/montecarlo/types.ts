@@ -1,8 +1,8 @@
 // Columnar results of a Monte Carlo run. One Float64Array per metric per strategy (indexed by
 // replication − range.start) and incidents as parallel columns: flat in memory, transferable between
 // worker threads without copying, and cheap to sort for exact quantiles.
-import type { PipelineStep, ReplicationMetric } from "../model/results.js";
-import type { Scenario } from "../model/scenario/types.js";
+import type { PipelineStep, ReplicationMetric } from "../results/results.js";
+import type { Scenario } from "../scenario/types.js";
 
 /** Half-open range of replication indices [start, end). */
 export interface ReplicationRange {

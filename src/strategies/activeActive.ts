@@ -4,10 +4,10 @@
 // everything (partial until scaled). Async replication loses the failed region's unreplicated
 // writes when traffic is rerouted; sync loses none. During a partition, async multi-master writes
 // conflict; sync replication (with a witness) keeps one side writable and rejects the other's writes.
-import type { Distribution } from "../engine/types.js";
-import type { Strategy } from "../model/scenario/types.js";
-import { OpenIncident } from "./incident.js";
-import { dist, Service, type ModelContext } from "./service.js";
+import type { Distribution } from "../random/types.js";
+import type { Strategy } from "../scenario/types.js";
+import { OpenIncident } from "../services/incident.js";
+import { dist, Service, type ModelContext } from "../services/service.js";
 
 const enum Phase {
   Idle,

@@ -5,12 +5,12 @@
 // over `strategyDefaults` (models/timings.yaml). The primary returning before the point of no return (the start of the data step)
 // aborts the failover when the policy says so; after it, the failover completes and traffic moves.
 // While traffic still points at the primary, the service is up whenever the primary is.
-import type { Distribution } from "../engine/types.js";
-import type { IncidentCause } from "../model/results.js";
-import type { Strategy } from "../model/scenario/types.js";
-import type { World } from "../model/world/types.js";
-import { OpenIncident } from "./incident.js";
-import { dist, Ev, Service, type ModelContext } from "./service.js";
+import type { Distribution } from "../random/types.js";
+import type { IncidentCause } from "../results/results.js";
+import type { Strategy } from "../scenario/types.js";
+import type { World } from "../world/types.js";
+import { OpenIncident } from "../services/incident.js";
+import { dist, Ev, Service, type ModelContext } from "../services/service.js";
 
 const enum Phase {
   Idle,

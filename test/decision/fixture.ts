@@ -1,7 +1,7 @@
 // Shared by the decision tests: the hand-checkable scenario and a way to run it in-process.
 import { join, resolve } from "node:path";
 import { loadForRun } from "../../src/cli/scenarioInput.js";
-import type { Scenario } from "../../src/model/scenario/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { runMonteCarlo, type RunResult } from "../../src/montecarlo/index.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");

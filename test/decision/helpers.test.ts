@@ -1,11 +1,11 @@
 // The small pieces of decision support: Wilson intervals, value lists, metric paths, sweep axes
 // and the grid.
 import { describe, expect, it } from "vitest";
-import { sweepAxis } from "../../src/decision/axis.js";
-import { successesToDemonstrate, wilson } from "../../src/decision/binomial.js";
-import { gridPoints, sweepParameters } from "../../src/decision/grid.js";
-import { splitValues } from "../../src/decision/listValues.js";
-import { parseMetricPath } from "../../src/decision/metricPath.js";
+import { sweepAxis } from "../../src/analysis/axis.js";
+import { successesToDemonstrate, wilson } from "../../src/analysis/binomial.js";
+import { gridPoints, sweepParameters } from "../../src/analysis/grid.js";
+import { splitValues } from "../../src/analysis/listValues.js";
+import { parseMetricPath } from "../../src/analysis/metricPath.js";
 
 describe("Wilson interval", () => {
   it("matches published values", () => {

@@ -5,8 +5,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recommend, type Recommendation, type Targets } from "../../src/decision/recommend.js";
-import { recommendationJson, recommendationMarkdown, recommendationText } from "../../src/decision/recommendReport.js";
+import { recommend, type Recommendation, type Targets } from "../../src/analysis/recommend.js";
+import { recommendationJson, recommendationMarkdown, recommendationText } from "../../src/report/recommend.js";
 import type { RunResult } from "../../src/montecarlo/index.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { PROVABLE, run } from "./fixture.js";

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseMetricPath } from "../../src/decision/metricPath.js";
-import { runMany } from "../../src/decision/runMany.js";
-import { SensitivityAccumulator, type SensitivityResult } from "../../src/decision/sensitivity.js";
-import { chooseInputs, defaultInputs, givenInput, type SensitivityInput } from "../../src/decision/sensitivityInputs.js";
+import { parseMetricPath } from "../../src/analysis/metricPath.js";
+import { runMany } from "../../src/analysis/runMany.js";
+import { SensitivityAccumulator, type SensitivityResult } from "../../src/analysis/sensitivity.js";
+import { chooseInputs, defaultInputs, givenInput, type SensitivityInput } from "../../src/analysis/sensitivityInputs.js";
 import { summarize } from "../../src/montecarlo/index.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { load, PROVABLE } from "./fixture.js";

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gridPoints, sweepParameters } from "../../src/decision/grid.js";
-import { runMany } from "../../src/decision/runMany.js";
+import { gridPoints, sweepParameters } from "../../src/analysis/grid.js";
+import { runMany } from "../../src/analysis/runMany.js";
 import type { RunResult } from "../../src/montecarlo/index.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { DEFAULT_SCENARIO, load, PROVABLE } from "./fixture.js";

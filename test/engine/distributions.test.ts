@@ -15,10 +15,10 @@ import {
   normalSf,
   studentTCdf,
   studentTQuantile,
-} from "../../src/engine/distributions.js";
-import { loadEmpiricalSamples } from "../../src/engine/empirical.js";
-import { streamFor } from "../../src/engine/random.js";
-import type { DistributionSpec, Rng } from "../../src/engine/types.js";
+} from "../../src/random/distributions.js";
+import { loadEmpiricalSamples } from "../../src/random/empirical.js";
+import { streamFor } from "../../src/random/streams.js";
+import type { DistributionSpec, Rng } from "../../src/random/types.js";
 import { ksCritical001, ksStatistic, moments, varianceSE } from "./ks.js";
 
 const SEED = 7_2024;

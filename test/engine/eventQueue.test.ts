@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EventQueue, type EventId } from "../../src/engine/eventQueue.js";
-import { streamFor } from "../../src/engine/random.js";
+import { EventQueue, type EventId } from "../../src/kernel/eventQueue.js";
+import { streamFor } from "../../src/random/streams.js";
 
 // A tiny seeded PRNG so every case is reproducible (the streams module is separate work).
 interface RefEvent { time: number; seq: number; type: number; arg: number; id: EventId }

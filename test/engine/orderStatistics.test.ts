@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ExactOrderStatistics } from "../../src/engine/orderStatistics.js";
-import { streamFor } from "../../src/engine/random.js";
+import { ExactOrderStatistics } from "../../src/stats/orderStatistics.js";
+import { streamFor } from "../../src/random/streams.js";
 
 /** Runs the pass protocol over `values` (re-fed in a shuffled order each pass when `shuffle`). */
 function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false, budget?: number): { at: number[]; passes: number } {

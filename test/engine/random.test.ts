@@ -1,7 +1,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { streamFor, streamForKey, streamKey, streamSeed } from "../../src/engine/random.js";
-import type { Rng } from "../../src/engine/types.js";
+import { streamFor, streamForKey, streamKey, streamSeed } from "../../src/random/streams.js";
+import type { Rng } from "../../src/random/types.js";
 import { correlation, ksCritical001, ksStatistic, moments } from "./ks.js";
 
 const SEED = 20240611;

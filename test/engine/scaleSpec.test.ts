@@ -1,7 +1,7 @@
 // scaleSpec(spec, k) is the distribution of k·X: mean ×k, variance ×k², every quantile ×k.
 import { describe, expect, it } from "vitest";
-import { makeDistribution, scaleSpec } from "../../src/engine/distributions.js";
-import type { DistributionSpec } from "../../src/engine/types.js";
+import { makeDistribution, scaleSpec } from "../../src/random/distributions.js";
+import type { DistributionSpec } from "../../src/random/types.js";
 
 const SPECS: DistributionSpec[] = [
   { dist: "fixed", value: 90 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Simulator, type EventId } from "../../src/engine/simulator.js";
-import { streamFor } from "../../src/engine/random.js";
+import { Simulator, type EventId } from "../../src/kernel/simulator.js";
+import { streamFor } from "../../src/random/streams.js";
 
 interface Fired { time: number; type: number; arg: number }
 

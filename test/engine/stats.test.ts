@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalQuantile } from "../../src/engine/distributions.js";
-import { streamFor } from "../../src/engine/random.js";
-import { meanCI, quantileSorted, Tally, tCritical95, TimeWeighted } from "../../src/engine/stats.js";
+import { normalQuantile } from "../../src/random/distributions.js";
+import { streamFor } from "../../src/random/streams.js";
+import { meanCI, quantileSorted, Tally, tCritical95, TimeWeighted } from "../../src/stats/stats.js";
 import { moments } from "./ks.js";
 
 const SEED = 99;

@@ -2,11 +2,11 @@
 // Each tolerance is 4 Monte Carlo standard errors of the estimate (sd/√n from the same sample):
 // a correct model fails such a check with probability ≈ 6e-5, a wrong one by more than 4 SE fails.
 import { describe, expect, it } from "vitest";
-import { normalCdf } from "../../src/engine/distributions/normal.js";
-import { meanCI } from "../../src/engine/stats.js";
-import { compileModel, simulateReplication } from "../../src/model/replication.js";
-import type { IncidentRecord } from "../../src/model/results.js";
-import type { Scenario } from "../../src/model/scenario/types.js";
+import { normalCdf } from "../../src/random/distributions/normal.js";
+import { meanCI } from "../../src/stats/stats.js";
+import { compileModel, simulateReplication } from "../../src/replication/replication.js";
+import type { IncidentRecord } from "../../src/results/results.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, perYear, region, scenario, strategy, YEAR } from "./fixture.js";
 
 function run(s: Scenario, n: number, seed = 1) {

@@ -5,9 +5,9 @@
 // (docs/model.md). A strict order must hold by more than 4 standard errors of the difference; a
 // "≥" must not be violated by more than 4 of them.
 import { describe, expect, it } from "vitest";
-import { meanCI } from "../../src/engine/stats.js";
-import { compileModel, simulateReplication } from "../../src/model/replication.js";
-import { defaultScenarioPath, loadScenario } from "../../src/model/scenario/load.js";
+import { meanCI } from "../../src/stats/stats.js";
+import { compileModel, simulateReplication } from "../../src/replication/replication.js";
+import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
 
 const ORDER = ["backup-restore", "pilot-light", "warm-standby", "active-active"] as const;
 

@@ -1,7 +1,7 @@
 // Scenarios built in code for model tests: a quiet two-region world (every process off) that each
 // test switches on piece by piece, so a closed form applies exactly.
-import type { DistributionSpec } from "../../src/engine/types.js";
-import type { Region, Scenario, Strategy, StrategyType } from "../../src/model/scenario/types.js";
+import type { DistributionSpec } from "../../src/random/types.js";
+import type { Region, Scenario, Strategy, StrategyType } from "../../src/scenario/types.js";
 
 export const HOUR = 3600;
 export const YEAR = 365.25 * 86_400;

@@ -1,7 +1,7 @@
 // Invariants that hold replication by replication, whatever the random draws.
 import { describe, expect, it } from "vitest";
-import { compileModel, simulateReplication } from "../../src/model/replication.js";
-import type { Scenario } from "../../src/model/scenario/types.js";
+import { compileModel, simulateReplication } from "../../src/replication/replication.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
 
 function run(s: Scenario, n: number, seed = 7) {

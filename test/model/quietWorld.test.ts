@@ -3,9 +3,9 @@
 // must be exactly what simulating each of them gives: a traced strategy is always simulated itself,
 // so tracing it is the reference.
 import { describe, expect, it } from "vitest";
-import { compileModel, simulateReplication, type CompiledModel } from "../../src/model/replication.js";
-import { defaultScenarioPath, loadScenario } from "../../src/model/scenario/load.js";
-import type { Scenario } from "../../src/model/scenario/types.js";
+import { compileModel, simulateReplication, type CompiledModel } from "../../src/replication/replication.js";
+import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
 
 const noTrace = (): void => {};

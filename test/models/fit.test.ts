@@ -18,7 +18,7 @@ import {
   sortedAscending,
 } from "../../models/fit/lognormal.js";
 import { computeOutageFit, isMultiRegion, isProviderTimed, parseCsv } from "../../models/fit/outage-data.js";
-import { streamFor } from "../../src/engine/random.js";
+import { streamFor } from "../../src/random/streams.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const referenceDir = process.env["DRSIM_REFERENCE_DIR"] ?? resolve(repo, "..", "shared", "reference");

@@ -1,6 +1,6 @@
 // summary.json's per-cause incident breakdown, on the real model (in-process, one worker).
 import { describe, expect, it } from "vitest";
-import { defaultScenarioPath, loadScenario } from "../../src/model/scenario/load.js";
+import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
 import { runMonteCarlo, summarize } from "../../src/montecarlo/index.js";
 
 describe("incidents.byCause", async () => {

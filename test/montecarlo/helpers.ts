@@ -4,12 +4,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Scenario } from "../../src/model/scenario/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
 
 type MonteCarlo = typeof import("../../src/montecarlo/index.js");
-type RunOutputs = typeof import("../../src/report/runOutputs.js");
-type AtomicWrite = typeof import("../../src/report/atomicWrite.js");
-type Csv = typeof import("../../src/report/csv.js");
+type RunOutputs = typeof import("../../src/app/runOutputs.js");
+type AtomicWrite = typeof import("../../src/store/atomicWrite.js");
+type Csv = typeof import("../../src/store/csv.js");
+type Merge = typeof import("../../src/store/merge.js");
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = join(ROOT, "dist");
@@ -21,9 +22,10 @@ async function fromDist<T>(path: string): Promise<T> {
 }
 
 export const mc = await fromDist<MonteCarlo>("montecarlo/index.js");
-export const outputs = await fromDist<RunOutputs>("report/runOutputs.js");
-export const atomic = await fromDist<AtomicWrite>("report/atomicWrite.js");
-export const csv = await fromDist<Csv>("report/csv.js");
+export const outputs = await fromDist<RunOutputs>("app/runOutputs.js");
+export const atomic = await fromDist<AtomicWrite>("store/atomicWrite.js");
+export const csv = await fromDist<Csv>("store/csv.js");
+export const merge = await fromDist<Merge>("store/merge.js");
 
 export const SYNTHETIC_MODEL = pathToFileURL(join(ROOT, "test/montecarlo/fixtures/syntheticModel.mjs")).href;
 
@@ -47,7 +49,7 @@ export function syntheticScenario(runs: number, seed = 42): Scenario {
 
 /** `drsim merge`'s path: streams the shards in `dirs` into `out` (collectLimit: see SummaryAccumulator). */
 export async function mergeInto(out: string, dirs: readonly string[], options: { data?: boolean; collectLimit?: number } = {}) {
-  return outputs.writeMergedOutputs(out, new mc.ShardMerge(mc.openShardSet(dirs), out, { collectLimit: options.collectLimit }), { data: options.data ?? true });
+  return outputs.writeMergedOutputs(out, new merge.ShardMerge(merge.openShardSet(dirs), out, { collectLimit: options.collectLimit }), { data: options.data ?? true });
 }
 
 export function tempDir(prefix: string): string {

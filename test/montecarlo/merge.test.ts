@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mc, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { mc, merge, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 const RUNS = 900;
 
@@ -50,21 +50,21 @@ describe("merge", () => {
   });
 
   it("refuses a missing shard", () => {
-    expect(() => mc.openShardSet([thirds[0]!, thirds[2]!])).toThrow(/replications \[300, 600\) are missing/);
+    expect(() => merge.openShardSet([thirds[0]!, thirds[2]!])).toThrow(/replications \[300, 600\) are missing/);
   });
 
   it("refuses overlapping shards", async () => {
     const half = await writeShard(1, 2);
-    expect(() => mc.openShardSet([half, thirds[1]!, thirds[2]!])).toThrow(/overlaps/);
+    expect(() => merge.openShardSet([half, thirds[1]!, thirds[2]!])).toThrow(/overlaps/);
   });
 
   it("refuses a shard given twice", () => {
-    expect(() => mc.openShardSet([...thirds, thirds[1]!])).toThrow(/overlaps/);
+    expect(() => merge.openShardSet([...thirds, thirds[1]!])).toThrow(/overlaps/);
   });
 
   it("refuses shards of a different run", async () => {
     const other = await writeShard(2, 3, 7);
-    expect(() => mc.openShardSet([thirds[0]!, other, thirds[2]!])).toThrow(/not a shard of the same run.*seed/);
+    expect(() => merge.openShardSet([thirds[0]!, other, thirds[2]!])).toThrow(/not a shard of the same run.*seed/);
   });
 
   it("refuses a truncated or corrupted CSV, leaving no output file behind", async () => {
@@ -87,12 +87,12 @@ describe("merge", () => {
     const edited = tempDir("edited");
     cpSync(thirds[1]!, edited, { recursive: true });
     writeFileSync(join(edited, "scenario.json"), readFileSync(join(edited, "scenario.json"), "utf8").replace('"synthetic"', '"other"'));
-    expect(() => mc.openShardSet([thirds[0]!, edited, thirds[2]!])).toThrow(/does not match its shard.json/);
+    expect(() => merge.openShardSet([thirds[0]!, edited, thirds[2]!])).toThrow(/does not match its shard.json/);
   });
 
   it("refuses a directory that is not a shard", () => {
     const dir = tempDir("notashard");
-    expect(() => mc.openShardSet([dir])).toThrow(/not a shard directory/);
+    expect(() => merge.openShardSet([dir])).toThrow(/not a shard directory/);
     rmSync(dir, { recursive: true });
   });
 });

@@ -3,8 +3,8 @@
 // charts and the report can be tested before (and independently of) the real model.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep, type TraceRecord } from "../../src/model/results.js";
-import { streamFor } from "../../src/engine/random.js";
+import { PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep, type TraceRecord } from "../../src/results/results.js";
+import { streamFor } from "../../src/random/streams.js";
 
 class Rng {
   private readonly u: () => number;

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { annualLoss, LossCurveAccumulator, lossCurve, type LossCurve } from "../../src/decision/lossExceedance.js";
-import { quantileSorted } from "../../src/engine/stats.js";
-import { streamFor } from "../../src/engine/random.js";
+import { annualLoss, LossCurveAccumulator, lossCurve, type LossCurve } from "../../src/analysis/lossExceedance.js";
+import { quantileSorted } from "../../src/stats/stats.js";
+import { streamFor } from "../../src/random/streams.js";
 import { loadLossCurves } from "../../src/report/charts/decision/lossExceedanceRun.js";
 import { loadRun } from "../../src/report/charts/load/run.js";
 import {
@@ -20,7 +20,7 @@ import {
   zeroShare,
   type CurvePoint,
   type Ecdf,
-} from "../../src/report/charts/sample.js";
+} from "../../src/stats/curve.js";
 import { drsim } from "../cli/helpers.js";
 
 /** positiveEcdf as it was before streaming: sort everything, binary-search each point. */

@@ -12,7 +12,7 @@ import { compactJson } from "../../src/report/charts/json.js";
 import { placeLabels } from "../../src/report/charts/labels.js";
 import { loadIncidents } from "../../src/report/charts/load/incidents.js";
 import { strategyColors } from "../../src/report/charts/palette.js";
-import { curveRanks, positiveEcdf, zeroShare } from "../../src/report/charts/sample.js";
+import { curveRanks, positiveEcdf, zeroShare } from "../../src/stats/curve.js";
 import { timelineChart } from "../../src/report/charts/timeline.js";
 import { focusWindow, parseTrace } from "../../src/report/charts/traceParse.js";
 import { syntheticTrace } from "./fixture.js";

@@ -7,9 +7,10 @@ import { ConfigMap, PersistentVolumeClaim, type IConfigMap, type IPersistentVolu
 import { parse, parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { kubernetesManifest, studyPaths, type KubernetesOptions } from "../../src/scaleout/k8s.js";
-import { collectScenarioFiles } from "../../src/scaleout/scenarioFiles.js";
-import { shardFromEnvironment, shardRange } from "../../src/scaleout/shardEnv.js";
+import { kubernetesManifest, studyPaths, type KubernetesOptions } from "../../src/app/scaleout/k8s.js";
+import { collectScenarioFiles } from "../../src/app/scaleout/scenarioFiles.js";
+import { shardFromEnvironment } from "../../src/app/scaleout/shardEnv.js";
+import { shardRange } from "../../src/montecarlo/shard.js";
 import { STUDY_TREE, writeTree } from "./fixtures.js";
 
 const bundle = collectScenarioFiles(join(writeTree(STUDY_TREE), "project/scenarios/study.yaml"));

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { collectScenarioFiles } from "../../src/scaleout/scenarioFiles.js";
+import { collectScenarioFiles } from "../../src/app/scaleout/scenarioFiles.js";
 import { STUDY_TREE, writeTree } from "./fixtures.js";
 
 describe("collectScenarioFiles", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { shardFromEnvironment, shardRange, type ShardSpec } from "../../src/scaleout/shardEnv.js";
+import { shardFromEnvironment } from "../../src/app/scaleout/shardEnv.js";
+import { shardRange, type ShardSpec } from "../../src/montecarlo/shard.js";
 
 /** The environment each task of a Kubernetes Indexed Job with `completions` sees. */
 function kubernetesEnvs(completions: number): NodeJS.ProcessEnv[] {

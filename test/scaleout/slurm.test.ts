@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { shardFromEnvironment, shardRange } from "../../src/scaleout/shardEnv.js";
-import { arraySpec, slurmScript, type SlurmOptions } from "../../src/scaleout/slurm.js";
+import { shardFromEnvironment } from "../../src/app/scaleout/shardEnv.js";
+import { shardRange } from "../../src/montecarlo/shard.js";
+import { arraySpec, slurmScript, type SlurmOptions } from "../../src/app/scaleout/slurm.js";
 
 const FAKE_SBATCH = `#!/bin/bash
 n=$(ls "$RECORD"/sbatch-*.args 2>/dev/null | wc -l)

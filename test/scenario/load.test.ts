@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scenarioToJson } from "../../src/montecarlo/scenarioJson.js";
-import { loadScenario } from "../../src/model/scenario/load.js";
-import type { Scenario, Strategy } from "../../src/model/scenario/types.js";
+import { scenarioToJson } from "../../src/scenario/json.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import type { Scenario, Strategy } from "../../src/scenario/types.js";
 import { BASE, YEAR, fixture, loadError, scenarioFile } from "./helpers.js";
 
 const byId = (scenario: Scenario, id: string): Strategy => {

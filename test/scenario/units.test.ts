@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { UnitError, parseDuration, parseRate, parseSize, parseThroughput } from "../../src/model/scenario/units.js";
+import { UnitError, parseDuration, parseRate, parseSize, parseThroughput } from "../../src/scenario/units.js";
 
 const DAY = 86_400;
 const YEAR = 365.25 * DAY;

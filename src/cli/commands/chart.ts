@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../../errors.js";
-import type { TraceRecord } from "../../model/results.js";
+import type { TraceRecord } from "../../results/results.js";
 import { renderRunReport, renderTraceChart } from "../../report/charts/index.js";
 import type { TimelineOptions } from "../../report/charts/timeline.js";
 

@@ -1,10 +1,10 @@
 // drsim k8s SCENARIO: print the Kubernetes manifest of a sharded study (Indexed Job + merge Job).
 import type { Command } from "commander";
-import { loadScenario } from "../../model/scenario/load.js";
+import { loadScenario } from "../../scenario/load.js";
 import { nonNegativeInteger, positiveInteger } from "../options.js";
-import { kubernetesManifest } from "../../scaleout/k8s.js";
-import { nameFromScenario } from "../../scaleout/names.js";
-import { collectScenarioFiles } from "../../scaleout/scenarioFiles.js";
+import { kubernetesManifest } from "../../app/scaleout/k8s.js";
+import { nameFromScenario } from "../../app/scaleout/names.js";
+import { collectScenarioFiles } from "../../app/scaleout/scenarioFiles.js";
 
 interface K8sFlags {
   shards: number;

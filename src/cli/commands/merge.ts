@@ -1,13 +1,13 @@
 // drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes,
 // streamed through in bounded memory.
 import type { Command } from "commander";
-import { openShardSet, ShardMerge, type ShardCsv } from "../../montecarlo/merge.js";
+import { openShardSet, ShardMerge, type ShardCsv } from "../../store/merge.js";
 import type { Summary } from "../../montecarlo/summary.js";
 import { createProgress, progressMode, type Progress, type ProgressMode } from "../../report/progress.js";
-import { writeMergedOutputs } from "../../report/runOutputs.js";
+import { writeMergedOutputs } from "../../app/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
-import { writeRunCharts } from "../charts.js";
+import { writeRunCharts } from "../../app/charts.js";
 import { onInterrupt } from "../runtime.js";
 
 export function define(cmd: Command): void {

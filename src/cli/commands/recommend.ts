@@ -2,13 +2,13 @@
 // RPO (and availability, budget) targets, with the evidence for every candidate.
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { lossCurve, annualLoss } from "../../decision/lossExceedance.js";
-import { recommend, type Targets } from "../../decision/recommend.js";
-import { recommendationJson, recommendationMarkdown, recommendationText } from "../../decision/recommendReport.js";
-import { defaultScenarioPath } from "../../model/scenario/load.js";
-import { parseDuration } from "../../model/scenario/units.js";
+import { lossCurve, annualLoss } from "../../analysis/lossExceedance.js";
+import { recommend, type Targets } from "../../analysis/recommend.js";
+import { recommendationJson, recommendationMarkdown, recommendationText } from "../../report/recommend.js";
+import { defaultScenarioPath } from "../../scenario/load.js";
+import { parseDuration } from "../../scenario/units.js";
 import { runMonteCarlo } from "../../montecarlo/runner.js";
-import { writeFilesAtomically } from "../../report/atomicWrite.js";
+import { writeFilesAtomically } from "../../store/atomicWrite.js";
 import { writeLossExceedance } from "../../report/charts/decision/lossExceedanceRun.js";
 import { createProgress, progressMode } from "../../report/progress.js";
 import { type SimulationFlags, collectOverride, simulationOptions } from "../options.js";

@@ -2,15 +2,15 @@
 // and high value (others at base, same seed) and ranks the inputs by their effect, per strategy.
 import { join } from "node:path";
 import type { Command } from "commander";
-import { parseMetricPath, type MetricPath } from "../../decision/metricPath.js";
-import { runMany } from "../../decision/runMany.js";
-import { SensitivityAccumulator } from "../../decision/sensitivity.js";
-import { chooseInputs } from "../../decision/sensitivityInputs.js";
-import { sensitivityCsv, sensitivityJson, sensitivityText } from "../../decision/sensitivityReport.js";
-import { defaultScenarioPath } from "../../model/scenario/load.js";
-import type { Scenario } from "../../model/scenario/types.js";
+import { parseMetricPath, type MetricPath } from "../../analysis/metricPath.js";
+import { runMany } from "../../analysis/runMany.js";
+import { SensitivityAccumulator } from "../../analysis/sensitivity.js";
+import { chooseInputs } from "../../analysis/sensitivityInputs.js";
+import { sensitivityCsv, sensitivityJson, sensitivityText } from "../../report/sensitivity.js";
+import { defaultScenarioPath } from "../../scenario/load.js";
+import type { Scenario } from "../../scenario/types.js";
 import { summarize } from "../../montecarlo/summary.js";
-import { writeFilesAtomically } from "../../report/atomicWrite.js";
+import { writeFilesAtomically } from "../../store/atomicWrite.js";
 import { tornadoChart } from "../../report/charts/decision/tornado.js";
 import { writeCharts } from "../../report/charts/decision/write.js";
 import { createProgress, progressMode } from "../../report/progress.js";

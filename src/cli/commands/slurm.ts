@@ -2,10 +2,10 @@
 // a merge job depending on it.
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { loadScenario } from "../../model/scenario/load.js";
+import { loadScenario } from "../../scenario/load.js";
 import { nonNegativeInteger, positiveInteger } from "../options.js";
-import { nameFromScenario } from "../../scaleout/names.js";
-import { slurmScript } from "../../scaleout/slurm.js";
+import { nameFromScenario } from "../../app/scaleout/names.js";
+import { slurmScript } from "../../app/scaleout/slurm.js";
 
 interface SlurmFlags {
   shards: number;

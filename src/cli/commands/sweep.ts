@@ -2,14 +2,14 @@
 // point with the same seed (common random numbers) on one shared worker pool.
 import { join } from "node:path";
 import type { Command } from "commander";
-import { availabilityPercent } from "../../decision/format.js";
-import { gridPoints, sweepParameters } from "../../decision/grid.js";
-import { runMany } from "../../decision/runMany.js";
-import { SWEEP_METRIC_COLUMNS, sweepCsv, sweepRows, sweepTable, type SweepRow } from "../../decision/sweepTable.js";
-import { defaultScenarioPath } from "../../model/scenario/load.js";
-import type { Scenario } from "../../model/scenario/types.js";
+import { availabilityPercent } from "../../report/decisionFormat.js";
+import { gridPoints, sweepParameters } from "../../analysis/grid.js";
+import { runMany } from "../../analysis/runMany.js";
+import { SWEEP_METRIC_COLUMNS, sweepCsv, sweepRows, sweepTable, type SweepRow } from "../../analysis/sweepTable.js";
+import { defaultScenarioPath } from "../../scenario/load.js";
+import type { Scenario } from "../../scenario/types.js";
 import { summarize } from "../../montecarlo/summary.js";
-import { writeFilesAtomically } from "../../report/atomicWrite.js";
+import { writeFilesAtomically } from "../../store/atomicWrite.js";
 import { sweepCharts } from "../../report/charts/decision/sweep.js";
 import { withColors, writeCharts } from "../../report/charts/decision/write.js";
 import { alignTable, fmt, usd } from "../../report/format.js";

@@ -2,9 +2,9 @@
 // replication, as CSV (time,event,region,detail,value) or JSON lines, on stdout.
 import { Option, type Command } from "commander";
 import { UserError } from "../../errors.js";
-import type { TraceRecord } from "../../model/results.js";
+import type { TraceRecord } from "../../results/results.js";
 import { loadModelApi } from "../../montecarlo/modelApi.js";
-import { csvNumber, csvString } from "../../report/csv.js";
+import { csvNumber, csvString } from "../../store/csv.js";
 import { collectOverride, horizon, nonNegativeInteger } from "../options.js";
 import { loadForRun } from "../scenarioInput.js";
 import { unknownMessage } from "../suggest.js";

@@ -5,7 +5,7 @@ import type { Chart } from "./chart.js";
 import { dimUnselected, labelLookup, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { decades, horizonAdjective, horizonNoun, percent, roundSig } from "./format.js";
 import type { RunData } from "./load/run.js";
-import { ecdfZeroShare } from "./sample.js";
+import { ecdfZeroShare } from "../../stats/curve.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
 
 export interface EcdfRow {

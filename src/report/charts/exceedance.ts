@@ -5,7 +5,7 @@ import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } 
 import { decades, horizonAdjective, horizonNoun, roundSig, sparseLogLabels } from "./format.js";
 import type { RunData } from "./load/run.js";
 import type { ReplicationDigest } from "./load/replications.js";
-import { ecdfZeroShare, type Ecdf } from "./sample.js";
+import { ecdfZeroShare, type Ecdf } from "../../stats/curve.js";
 import { THEME } from "./theme.js";
 
 export interface ExceedanceRow {

@@ -1,12 +1,12 @@
 // The charts of a saved run, rendered to <run>/charts/<name>.{vl.json,svg,png}, and report.html.
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { TraceRecord } from "../../model/results.js";
+import type { TraceRecord } from "../../results/results.js";
 import { reportHtml } from "../html/page.js";
-import { writeFileAtomic } from "../atomicWrite.js";
+import { writeFileAtomic } from "../../store/atomicWrite.js";
 import type { Chart } from "./chart.js";
 import { costRiskChart } from "./costRisk.js";
-import { lossCurve } from "../../decision/lossExceedance.js";
+import { lossCurve } from "../../analysis/lossExceedance.js";
 import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";

@@ -1,6 +1,6 @@
 // Chart 5: where the recovery time goes — per strategy, the mean time each pipeline step takes per
 // region-failure incident that the strategy responded to (beyond detection), stacked in pipeline order.
-import { PIPELINE_STEPS } from "../../model/results.js";
+import { PIPELINE_STEPS } from "../../results/results.js";
 import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
 import { humanDuration, roundSig } from "./format.js";

@@ -1,6 +1,6 @@
 // The loss-exceedance curve: P(annual loss > $x) per strategy, both axes logarithmic, where the loss
 // is what incidents cost beyond standing infrastructure (surge compute + penalties).
-import type { LossCurve } from "../../../decision/lossExceedance.js";
+import type { LossCurve } from "../../../analysis/lossExceedance.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA, type Chart } from "../chart.js";
 import { decades, horizonNoun, roundSig, sparseLogLabels, usd } from "../format.js";
 import type { StrategyInfo } from "../load/run.js";

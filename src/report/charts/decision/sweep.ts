@@ -2,8 +2,8 @@
 // with their 95 % confidence band). When other parameters vary too, one panel per combination of
 // their values, so no line silently averages over them.
 import type { TopLevelSpec } from "vega-lite";
-import { axisValue, SWEEP_METRIC_COLUMNS, type SweepTable } from "../../../decision/sweepTable.js";
-import { parseMetricPath, type MetricPath } from "../../../decision/metricPath.js";
+import { axisValue, SWEEP_METRIC_COLUMNS, type SweepTable } from "../../../analysis/sweepTable.js";
+import { parseMetricPath, type MetricPath } from "../../../analysis/metricPath.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA, type Chart, type LayerChild } from "../chart.js";
 import { roundSig } from "../format.js";
 import type { StrategyInfo } from "../load/run.js";

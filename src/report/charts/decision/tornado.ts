@@ -1,7 +1,7 @@
 // Tornado chart of one strategy: for each input (largest swing on top), a bar from the base value
 // of the metric to its value with the input at its low end, and one to its value at the high end.
 // Long bars are where better data or a better runbook would pay most.
-import type { StrategySensitivity } from "../../../decision/sensitivity.js";
+import type { StrategySensitivity } from "../../../analysis/sensitivity.js";
 import { VEGA_LITE_SCHEMA, type Chart } from "../chart.js";
 import { OKABE_ITO } from "../palette.js";
 import { roundSig } from "../format.js";

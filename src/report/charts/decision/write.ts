@@ -2,7 +2,7 @@
 // atomically (the charts module's writer: PNG is binary).
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "../../atomicWrite.js";
+import { writeFileAtomic } from "../../../store/atomicWrite.js";
 import type { Chart } from "../chart.js";
 import { renderChart } from "../render.js";
 import { strategyColors } from "../palette.js";

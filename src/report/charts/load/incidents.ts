@@ -1,7 +1,7 @@
 // incidents.csv → what the incident charts need, in two streaming passes and flat memory: per
 // strategy the step-duration sums (pass 1) and an evenly spaced sample of incidents plus the most
 // extreme ones (pass 2).
-import { PIPELINE_STEPS, type PipelineStep } from "../../../model/results.js";
+import { PIPELINE_STEPS, type PipelineStep } from "../../../results/results.js";
 import { bool, num, readCsv, type ColumnIndex } from "../csv.js";
 
 export interface IncidentPoint {

@@ -2,9 +2,9 @@
 // data-loss ECDFs and the loss-exceedance curve. Never the samples themselves: the file is streamed
 // once per pass the accumulators need (typically three), so memory does not grow with the number of
 // replications, and the curves are the very doubles the in-memory functions give.
-import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../decision/lossExceedance.js";
+import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
 import { num, readCsvColumns } from "../csv.js";
-import { EcdfAccumulator, type Ecdf } from "../sample.js";
+import { EcdfAccumulator, type Ecdf } from "../../../stats/curve.js";
 
 /** Fed one row's values per pass until it needs no more passes. */
 export interface RowAccumulator {

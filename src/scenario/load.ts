@@ -1,0 +1,96 @@
+// Loading a scenario: read the YAML, merge what it extends, apply `--set` overrides, merge
+// regionDefaults/strategyDefaults, validate and convert units (schema.ts). Every error is a
+// ScenarioError located in the file (or override) that wrote the offending value.
+import { constants, existsSync, readFileSync } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadEmpiricalSamples } from "../random/empirical.js";
+import { composeFile } from "./compose.js";
+import { errorText } from "./distribution.js";
+import { expandDefaults, resolveFilePaths } from "./expand.js";
+import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
+import { applyOverride, type ScenarioOverride } from "./overrides.js";
+import { stripDeletions, toPlain } from "./rawTree.js";
+import { displayPath } from "./scenarioError.js";
+import { withResources, type SchemaResources } from "./resources.js";
+import { scenarioSchema } from "./schema.js";
+import type { Scenario } from "./types.js";
+
+export type { ScenarioOverride } from "./overrides.js";
+export { ScenarioError } from "./scenarioError.js";
+
+export interface LoadOptions {
+  /** `--set path=value` overrides, applied in order on top of the merged files. */
+  readonly overrides?: readonly ScenarioOverride[];
+}
+
+export async function loadScenario(file: string, options: LoadOptions = {}): Promise<Scenario> {
+  const path = resolve(file);
+  const schema = scenarioSchema();
+  let tree = await composeFile(path);
+  for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
+  const raw = stripDeletions(resolveFilePaths(expandDefaults(tree)));
+  const plain = toPlain(raw);
+  const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
+  if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
+  // The schema's output already has the contract's keys in types.ts order; only the name default
+  // and the file name are added here. The file is recorded by its base name, not where it sat: a
+  // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
+  // study run from two checkouts or two pods merge.
+  const { name, description, ...rest } = result.data;
+  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+}
+
+/** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */
+export function defaultScenarioPath(): string {
+  return join(packageRoot(), "scenarios", "default.yaml");
+}
+
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name === "drsim") return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`drsim's package.json not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+}
+
+// Checked first: a read error of the file itself (missing, a directory, no permission) escapes
+// fast-csv's parser stream, and loadEmpiricalSamples would then never settle.
+async function readable(file: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    await access(file, constants.R_OK);
+    isFile = (await stat(file)).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file} (${code ?? "unknown error"})`);
+  }
+  if (!isFile) throw new Error(`not a file: ${file}`);
+}
+
+/**
+ * CSV columns for empirical distributions and traces, each file/column read once per load (a
+ * regionDefaults distribution is validated once for itself and once per region).
+ */
+function csvResources(): SchemaResources {
+  const cache = new Map<string, Promise<number[]>>();
+  const load = (file: string, column: string, scale: number): Promise<number[]> => {
+    const key = JSON.stringify([file, column, scale]);
+    let pending = cache.get(key);
+    if (pending === undefined) {
+      pending = readable(file)
+        .then(() => loadEmpiricalSamples(file, column, scale))
+        .catch((error: unknown) => {
+          // Messages name the file by its absolute path (resolved by the loader); shorten it.
+          throw new Error(errorText(error).split(file).join(displayPath(file)));
+        });
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+  return { loadSamples: load, loadColumn: (file, column) => load(file, column, 1) };
+}
