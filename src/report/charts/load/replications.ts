@@ -5,6 +5,7 @@
 import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
 import { num, readCsvColumns } from "../csv.js";
 import { EcdfAccumulator, type Ecdf } from "../../../stats/curve.js";
+import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../../../results/metrics.js";
 
 /** Fed one row's values per pass until it needs no more passes. */
 export interface RowAccumulator {
@@ -46,17 +47,18 @@ export async function streamReplications<A extends RowAccumulator>(
   return out;
 }
 
-/** The distribution curves of one strategy's replications. */
-export interface ReplicationDigest {
+/** The metrics whose distributions the charts draw (the catalogue's curves), and their columns. */
+const CURVES = STAT_DEFS.flatMap((d) => (d.curve === true && d.column !== undefined ? [{ path: d.path as CurveStat, column: d.column.id, scale: SCALES[d.column.scale].values }] : []));
+/** The loss curve's inputs: lossOf(costUSD, standingCostUSD). */
+const LOSS_COLUMNS = ["costUSD", "standingCostUSD"] as const satisfies readonly ReplicationMetric[];
+
+/** The distribution curves of one strategy's replications: each curve metric's ECDF, and the loss curve. */
+export type ReplicationDigest = {
   /** Replications of the strategy. */
   readonly n: number;
-  /** Full downtime per replication (horizon), in minutes: the ECDF at curvePoints points. */
-  readonly downtimeMinutes: Ecdf;
-  /** Seconds of writes lost per replication. */
-  readonly dataLossSeconds: Ecdf;
   /** P(annual loss > $x) (costUSD − standingCostUSD). */
   readonly loss: LossCurve;
-}
+} & { readonly [K in CurveStat]: Ecdf };
 
 export interface ReplicationOptions {
   /** Points per ECDF (the downtime ECDF and exceedance charts). Default 300. */
@@ -67,38 +69,35 @@ export interface ReplicationOptions {
   readonly collectLimit?: number;
 }
 
-const COLUMNS = ["downtimeSeconds", "dataLossSeconds", "costUSD", "standingCostUSD"] as const;
+const COLUMNS: readonly ReplicationMetric[] = [...CURVES.map((c) => c.column), ...LOSS_COLUMNS];
 
 class DigestAccumulator implements RowAccumulator {
-  private readonly downtime: EcdfAccumulator;
-  private readonly dataLoss: EcdfAccumulator;
+  private readonly curves: EcdfAccumulator[];
   private readonly loss: LossCurveAccumulator;
 
   constructor(info: { id: string; label: string; type: string }, options: ReplicationOptions) {
     const { curvePoints = 300, lossPoints = 400, collectLimit } = options;
-    this.downtime = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
-    this.dataLoss = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
+    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit }));
     this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit);
   }
 
   get needsPass(): boolean {
-    return this.downtime.needsPass || this.dataLoss.needsPass || this.loss.needsPass;
+    return this.curves.some((c) => c.needsPass) || this.loss.needsPass;
   }
 
   add(row: Float64Array): void {
-    // The same doubles the charts drew from arrays: seconds / 60, and lossOf.
-    if (this.downtime.needsPass) this.downtime.add(row[0]! / 60);
-    if (this.dataLoss.needsPass) this.dataLoss.add(row[1]!);
-    if (this.loss.needsPass) this.loss.add(lossOf(row[2]!, row[3]!));
+    // The same doubles the charts drew from arrays: the catalogue's scale, and lossOf.
+    for (let k = 0; k < CURVES.length; k++) if (this.curves[k]!.needsPass) this.curves[k]!.add(CURVES[k]!.scale(row[k]!));
+    if (this.loss.needsPass) this.loss.add(lossOf(row[CURVES.length]!, row[CURVES.length + 1]!));
   }
 
   endPass(): void {
-    for (const acc of [this.downtime, this.dataLoss, this.loss]) if (acc.needsPass) acc.endPass();
+    for (const acc of [...this.curves, this.loss]) if (acc.needsPass) acc.endPass();
   }
 
   result(): ReplicationDigest {
-    const downtimeMinutes = this.downtime.result();
-    return { n: downtimeMinutes.n, downtimeMinutes, dataLossSeconds: this.dataLoss.result(), loss: this.loss.result() };
+    const curves = CURVES.map((c, k) => [c.path, this.curves[k]!.result()] as const);
+    return { n: curves[0]?.[1].n ?? 0, loss: this.loss.result(), ...Object.fromEntries(curves) } as ReplicationDigest;
   }
 }
 
