@@ -6,7 +6,7 @@
 // of statistics, not of replications.
 import { Tally } from "../stats/stats.js";
 import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
-import { REPLICATION_METRICS, SCALES, STAT_DEFS, type StatDef } from "../results/metrics.js";
+import { REPLICATION_METRICS, SCALES, STAT_DEFS, type ReplicationMetric, type StatDef } from "../results/metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import { differenceOf, StatAccumulator, type Stat } from "./stat.js";
 import type { CauseSummary, StrategyDifferences, StrategySummary, Summary } from "./summary.js";
@@ -25,6 +25,9 @@ const NOTES =
 const COLUMN_STATS = STAT_DEFS.flatMap((def) =>
   def.column === undefined ? [] : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), scale: SCALES[def.column.scale].summary }],
 );
+/** The replication columns the summary reads (REPLICATION_METRICS order); it ignores the others. */
+export const SUMMARY_COLUMNS: readonly ReplicationMetric[] = REPLICATION_METRICS.filter((m) => COLUMN_STATS.some((c) => c.def.column!.id === m));
+
 const columnStat = (def: StatDef): number => {
   const k = COLUMN_STATS.findIndex((c) => c.def === def);
   if (k < 0) throw new Error(`metric catalogue: ${def.path} has a difference or exceedance but no replication column`);
@@ -109,7 +112,7 @@ export class SummaryAccumulator {
     this.strategies = scenario.strategies.map(() => new StrategyAccumulator(() => new StatAccumulator(collectLimit)));
   }
 
-  /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order. */
+  /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order (only SUMMARY_COLUMNS are read). */
   addReplication(s: number, row: ArrayLike<number>): void {
     const acc = this.strategies[s]!;
     const values = this.values;

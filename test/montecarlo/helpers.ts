@@ -10,6 +10,7 @@ type MonteCarlo = typeof import("../../src/montecarlo/index.js");
 type RunOutputs = typeof import("../../src/app/runOutputs.js");
 type AtomicWrite = typeof import("../../src/store/atomicWrite.js");
 type Csv = typeof import("../../src/store/csv.js");
+type CsvReader = typeof import("../../src/store/csvReader.js");
 type Merge = typeof import("../../src/store/merge.js");
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -25,6 +26,7 @@ export const mc = await fromDist<MonteCarlo>("montecarlo/index.js");
 export const outputs = await fromDist<RunOutputs>("app/runOutputs.js");
 export const atomic = await fromDist<AtomicWrite>("store/atomicWrite.js");
 export const csv = await fromDist<Csv>("store/csv.js");
+export const csvReader = await fromDist<CsvReader>("store/csvReader.js");
 export const merge = await fromDist<Merge>("store/merge.js");
 
 export const SYNTHETIC_MODEL = pathToFileURL(join(ROOT, "test/montecarlo/fixtures/syntheticModel.mjs")).href;

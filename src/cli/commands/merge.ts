@@ -1,7 +1,7 @@
 // drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes,
 // streamed through in bounded memory.
 import type { Command } from "commander";
-import { openShardSet, ShardMerge, type ShardCsv } from "../../store/merge.js";
+import { openShardSet, ShardMerge } from "../../store/merge.js";
 import type { Summary } from "../../montecarlo/summary.js";
 import { createProgress, progressMode, type Progress, type ProgressMode } from "../../report/progress.js";
 import { writeMergedOutputs } from "../../app/runOutputs.js";
@@ -41,7 +41,7 @@ export function define(cmd: Command): void {
 }
 
 /** One progress display per pass over a file ("merge pass 2, replications.csv"). */
-function mergeProgress(mode: ProgressMode): { update: (pass: number, kind: ShardCsv, rows: number, total: number) => void; finish: () => void } {
+function mergeProgress(mode: ProgressMode): { update: (pass: number, kind: string, rows: number, total: number) => void; finish: () => void } {
   let label = "";
   let current: Progress | undefined;
   return {
