@@ -11,7 +11,7 @@ import {
   type ReplicationMetric,
   type ReplicationResult,
 } from "../results/results.js";
-import type { ColumnarResult, IncidentColumns, ReplicationRange, StrategyColumns } from "./types.js";
+import type { ColumnarResult, IncidentColumns, IncidentField, ReplicationRange, StrategyColumns } from "./types.js";
 
 const CAUSE_INDEX = new Map<IncidentCause, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
 
@@ -61,27 +61,59 @@ function metricRecord<T>(make: (metric: ReplicationMetric) => T): Record<Replica
   return out;
 }
 
-/** Appends incident records of one strategy; interns region strings so they travel as integers. */
+/** A column left out (IncidentColumnsBuilder's `fields`): takes values, keeps none. */
+class Skipped<T> {
+  constructor(private readonly empty: () => T) {}
+  push(): void {}
+  finish(): T {
+    return this.empty();
+  }
+}
+type Column<T> = { push(x: number): void; finish(): T };
+
+/**
+ * Appends incident records of one strategy; interns region strings so they travel as integers.
+ * `fields` (a reader's choice; default every column): the columns kept — the others come out empty.
+ */
 export class IncidentColumnsBuilder {
   private readonly replication = new GrowableF64();
-  private readonly start = new GrowableF64();
-  private readonly cause = new GrowableU32();
-  private readonly region = new GrowableU32();
+  private readonly start: Column<Float64Array>;
+  private readonly cause: Column<Uint32Array>;
+  private readonly region: Column<Uint32Array>;
   private readonly regionNames: string[] = [];
   private readonly regionIndex = new Map<string, number>();
-  private readonly eventDuration = new GrowableF64();
-  private readonly steps = stepRecord(() => new GrowableF64());
-  private readonly rto = new GrowableF64();
-  private readonly rpo = new GrowableF64();
-  private readonly downtimeSeconds = new GrowableF64();
-  private readonly failedRequests = new GrowableF64();
-  private readonly lostWrites = new GrowableF64();
-  private readonly failedOver = new GrowableU32();
-  private readonly aborted = new GrowableU32();
-  private readonly attempts = new GrowableF64();
+  private readonly eventDuration: Column<Float64Array>;
+  private readonly steps: Record<PipelineStep, Column<Float64Array>>;
+  private readonly rto: Column<Float64Array>;
+  private readonly rpo: Column<Float64Array>;
+  private readonly downtimeSeconds: Column<Float64Array>;
+  private readonly failedRequests: Column<Float64Array>;
+  private readonly lostWrites: Column<Float64Array>;
+  private readonly failedOver: Column<Uint32Array>;
+  private readonly aborted: Column<Uint32Array>;
+  private readonly attempts: Column<Float64Array>;
+
+  constructor(fields?: readonly IncidentField[]) {
+    const keep = (field: IncidentField): boolean => fields === undefined || fields.includes(field);
+    const f64 = (field: IncidentField): Column<Float64Array> => (keep(field) ? new GrowableF64() : new Skipped(() => new Float64Array(0)));
+    const u32 = (field: IncidentField): Column<Uint32Array> => (keep(field) ? new GrowableU32() : new Skipped(() => new Uint32Array(0)));
+    this.start = f64("start");
+    this.cause = u32("cause");
+    this.region = u32("region");
+    this.eventDuration = f64("eventDuration");
+    this.steps = stepRecord(() => f64("steps"));
+    this.rto = f64("rto");
+    this.rpo = f64("rpo");
+    this.downtimeSeconds = f64("downtimeSeconds");
+    this.failedRequests = f64("failedRequests");
+    this.lostWrites = f64("lostWrites");
+    this.failedOver = u32("failedOver");
+    this.aborted = u32("aborted");
+    this.attempts = f64("attempts");
+  }
 
   get count(): number {
-    return this.start.length;
+    return this.replication.length;
   }
 
   /** Interns a "+"-joined region list, returning its index in regionNames. */
@@ -136,7 +168,7 @@ export class IncidentColumnsBuilder {
 
   finish(): IncidentColumns {
     return {
-      count: this.start.length,
+      count: this.replication.length,
       replication: this.replication.finish(),
       start: this.start.finish(),
       cause: Uint8Array.from(this.cause.finish()),

@@ -126,7 +126,19 @@ interface Pending {
   readonly replication: number;
 }
 
-/** incidents.csv: every column, one row per incident × strategy, in replication order. */
+type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
+
+/** The columns every incident row is checked on: its place (replication, strategy, index), cause and flags, and the last (its width). */
+const CHECKED: readonly IncidentColumn[] = ["replication", "strategy", "incident", "cause", "failedOver", "aborted", "attempts"];
+
+/** The columns of incidents.csv that hold a field. */
+const FIELD_COLUMNS: Readonly<Record<IncidentField, readonly IncidentColumn[]>> = {
+  ...(Object.fromEntries(INCIDENT_FIELDS.map((f) => [f, [f]])) as Record<IncidentField, IncidentColumn[]>),
+  region: ["regions"],
+  steps: PIPELINE_STEPS,
+};
+
+/** incidents.csv: the chosen fields, one row per incident × strategy, in replication order. */
 class IncidentReader {
   private pending: Pending | undefined;
   private lastReplication: number;
@@ -134,34 +146,35 @@ class IncidentReader {
   private nextIndex = 0;
   private readonly steps = stepRecord(() => NaN);
   private readonly strategyIndex: ReadonlyMap<string, number>;
-  private readonly at: Readonly<Record<(typeof INCIDENT_COLUMNS)[number], number>>;
+  /** Each column's slot in the cutter's fields (columns not cut: -1). */
+  private readonly at: Readonly<Record<IncidentColumn, number>>;
   private readonly stepAt: readonly number[];
-  private readonly numbers: Numbers;
-
   private readonly want: Readonly<Record<IncidentField, boolean>>;
 
   private constructor(
     private readonly file: CsvFile,
     private readonly cutter: FieldCutter,
     private readonly layout: RowLayout,
-    fields: readonly IncidentField[],
+    private readonly fields: readonly IncidentField[],
+    columns: readonly IncidentColumn[],
   ) {
-    this.numbers = new Numbers(file, INCIDENT_COLUMNS.length);
     this.want = Object.fromEntries(INCIDENT_FIELDS.map((f) => [f, fields.includes(f)])) as Record<IncidentField, boolean>;
     this.lastReplication = layout.range.start;
     this.strategyIndex = new Map(layout.strategies.map((id, i) => [id, i]));
-    this.at = Object.fromEntries(INCIDENT_COLUMNS.map((c, i) => [c, i])) as Record<(typeof INCIDENT_COLUMNS)[number], number>;
+    this.at = Object.fromEntries(INCIDENT_COLUMNS.map((c) => [c, columns.indexOf(c)])) as Record<IncidentColumn, number>;
     this.stepAt = PIPELINE_STEPS.map((step) => this.at[step]);
   }
 
   static async open(path: string, layout: RowLayout, fields: readonly IncidentField[]): Promise<IncidentReader> {
     const file = new CsvFile(path);
-    return new IncidentReader(file, new FieldCutter(path, await file.header(), INCIDENT_COLUMNS), layout, fields);
+    // Only the columns checked and those of the chosen fields are cut out of a row.
+    const columns = INCIDENT_COLUMNS.filter((c) => CHECKED.includes(c) || fields.some((f) => FIELD_COLUMNS[f].includes(c)));
+    return new IncidentReader(file, new FieldCutter(path, await file.header(), columns), layout, fields, columns);
   }
 
   /** The incidents of replications before `end`, per strategy; their lines are pushed onto `text` if given. */
   async read(end: number, text?: string[]): Promise<IncidentColumns[]> {
-    const builders = this.layout.strategies.map(() => new IncidentColumnsBuilder());
+    const builders = this.layout.strategies.map(() => new IncidentColumnsBuilder(this.fields));
     for (;;) {
       if (this.pending === undefined) {
         const line = this.file.take() ?? (await this.file.next());
@@ -182,7 +195,7 @@ class IncidentReader {
     const f = this.cutter.fields;
     // A column not asked for is not parsed (the row's shape and order are checked all the same).
     // Incidents' numbers rarely repeat: no cache of the last value as for replications.
-    const num = (field: IncidentField, column: number): number => (want[field] ? number(file, f[column]!) : NaN);
+    const num = (field: IncidentField, slot: number): number => (want[field] ? number(file, f[slot]!) : NaN);
     const width = this.cutter.cut(line);
     const replication = Number(f[at.replication]);
     const s = this.strategyIndex.get(f[at.strategy]!);

@@ -3,19 +3,10 @@
 // order. A RowSink writes them in one file format; a RowSource reads chosen columns of them back
 // from a saved run or shard; a RowFormat pairs the two and names its files. A new format is one
 // more RowFormat in store/formats.ts (docs/store-and-catalogue.md has the recipe).
-import type { IncidentColumns, ReplicationRange } from "../montecarlo/types.js";
+import type { IncidentColumns, IncidentField, ReplicationRange } from "../montecarlo/types.js";
+export { INCIDENT_FIELDS, type IncidentField } from "../montecarlo/types.js";
 import type { ReplicationMetric } from "../results/metrics.js";
 import type { StagedFiles } from "./atomicWrite.js";
-
-/** Incident columns a reader chooses among (every batch has each incident's replication). */
-export type IncidentField = Exclude<keyof IncidentColumns, "count" | "replication" | "regionNames">;
-
-/** Every incident column. */
-export const INCIDENT_FIELDS = [
-  "start", "cause", "region", "eventDuration", "steps", "rto", "rpo", "downtimeSeconds", "failedRequests", "lostWrites", "failedOver", "aborted", "attempts",
-] as const satisfies readonly IncidentField[];
-// A column added to IncidentColumns but not above fails to compile here.
-const _everyField: Exclude<IncidentField, (typeof INCIDENT_FIELDS)[number]> extends never ? true : never = true;
 
 /** The chosen columns of some incidents. */
 export type IncidentBatch<I extends IncidentField = IncidentField> = Pick<IncidentColumns, "count" | "replication" | "regionNames" | I>;
