@@ -46,4 +46,5 @@ export const csvFormat: RowFormat = {
     return new CsvSink(replications, incidents, strategies);
   },
   source: (dir, layout) => new CsvSource(dir, layout),
+  copiesText: true,
 };

@@ -178,11 +178,11 @@ export class ShardMerge {
       }
       let incidents = 0;
       const { format, source } = rowsOf(shard);
-      // Sinks of the shard's own format take its text; only sinks of other formats need every
-      // number. Otherwise only the columns the summary reads are parsed (the others stay NaN:
-      // the batch's type then claims columns it lacks, but no sink reads them).
-      const keepText = writer.formats.includes(format);
-      const everything = writer.formats.some((f) => f !== format);
+      // Sinks of the shard's own format take its text when the format copies text; the other sinks
+      // need every number. With none of those, only the columns the summary reads are parsed (the
+      // others stay NaN: the batch's type then claims columns it lacks, but no sink reads them).
+      const keepText = format.copiesText === true && writer.formats.includes(format.name);
+      const everything = writer.formats.some((f) => !(keepText && f === format.name));
       const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
       const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : SUMMARY_INCIDENT_FIELDS;
       const at = metrics.map((m) => REPLICATION_METRICS.indexOf(m));

@@ -44,7 +44,7 @@ export interface RowSink {
 export interface ReadOptions<C extends ReplicationMetric, I extends IncidentField> {
   readonly metrics: readonly C[];
   readonly incidents: readonly I[];
-  /** Keep each batch's rows as text too (RowBatch.text), for a sink of the same format. */
+  /** Keep each batch's rows as text too (RowBatch.text), for a sink of the same format: with every file read. */
   readonly keepText?: boolean;
 }
 
@@ -72,4 +72,6 @@ export interface RowFormat {
   sink(files: StagedFiles, strategies: readonly string[]): Promise<RowSink>;
   /** A source over its files in `dir`. */
   source(dir: string, layout: RowLayout): RowSource;
+  /** Its source hands over the rows' text when asked (ReadOptions.keepText), and its sink writes it as is. */
+  readonly copiesText?: true;
 }

@@ -86,11 +86,11 @@ export async function writeRunDir<T>(
 }
 
 /** The rows of a saved run or shard, in the first registered format whose files it has. */
-export function openRows(dir: string, layout: RowLayout, what = "a drsim run directory"): { format: string; source: RowSource } {
+export function openRows(dir: string, layout: RowLayout, what = "a drsim run directory"): { format: RowFormat; source: RowSource } {
   const format = formatOf(dir);
   if (format === undefined) {
     const missing = DEFAULT_FORMATS[0]!.files.find((name) => !existsSync(join(dir, name))) ?? "";
     throw new UserError(`${join(dir, missing)}: missing (is ${dir} ${what}?)`);
   }
-  return { format: format.name, source: format.source(dir, layout) };
+  return { format, source: format.source(dir, layout) };
 }

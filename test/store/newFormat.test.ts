@@ -79,6 +79,14 @@ describe("a format defined in the tests (JSON lines)", () => {
     for (const [name, bytes] of expected) expect(actual.get(name)!.equals(bytes), name).toBe(true);
   });
 
+  it("shards kept in JSON lines merge into JSON lines: every number is read, none copied as text", async () => {
+    const shards = [tempDir("jj1"), tempDir("jj2")];
+    for (const [k, dir] of shards.entries()) await writeShardOutputs(dir, await synthetic(RUNS, k + 1, 2), { index: k + 1, count: 2 }, [jsonlFormat]);
+    const out = join(tempDir("merged-jj"), "run");
+    await writeMergedOutputs(out, new ShardMerge(openShardSet(shards), out), { data: true, formats: [jsonlFormat] });
+    expectSameColumns(await readAll(out));
+  });
+
   it("CSV shards merge into JSON lines: every number reaches the new sink", async () => {
     const shards = [tempDir("c1"), tempDir("c2")];
     for (const [k, dir] of shards.entries()) await writeShardOutputs(dir, await synthetic(RUNS, k + 1, 2), { index: k + 1, count: 2 });
