@@ -132,8 +132,11 @@ interface Pending {
 
 type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
 
-/** The columns every incident row is checked on: its place (replication, strategy, index), cause and flags, and the last (its width). */
-const CHECKED: readonly IncidentColumn[] = ["replication", "strategy", "incident", "cause", "failedOver", "aborted", "attempts"];
+/**
+ * The columns every incident row is checked on besides its replication (the first column, read
+ * before the row is placed): its strategy and index, cause and flags, and the last (its width).
+ */
+const CHECKED: readonly IncidentColumn[] = ["strategy", "incident", "cause", "failedOver", "aborted", "attempts"];
 
 /** The columns of incidents.csv that hold a field. */
 const FIELD_COLUMNS: Readonly<Record<IncidentField, readonly IncidentColumn[]>> = {
@@ -173,7 +176,10 @@ class IncidentReader {
     const file = new CsvFile(path);
     // Only the columns checked and those of the chosen fields are cut out of a row.
     const columns = INCIDENT_COLUMNS.filter((c) => CHECKED.includes(c) || fields.some((f) => FIELD_COLUMNS[f].includes(c)));
-    return new IncidentReader(file, new FieldCutter(path, await file.header(), columns), layout, fields, columns);
+    const header = await file.header();
+    // Rows are sorted into batches by their first field, before they are cut.
+    if (header.get("replication") !== 0) throw new UserError(`${path}:1: the first column must be replication`);
+    return new IncidentReader(file, new FieldCutter(path, header, columns), layout, fields, columns);
   }
 
   /** The incidents of replications before `end`, per strategy; their lines are pushed onto `text` if given. */
@@ -187,21 +193,20 @@ class IncidentReader {
       }
       // A row of a later batch waits; an unparsable replication number fails in place().
       if (this.pending.replication >= end && this.pending.replication < this.layout.range.end) break;
-      this.place(this.pending.line, builders);
+      this.place(this.pending.line, this.pending.replication, builders);
       text?.push(this.pending.line);
       this.pending = undefined;
     }
     return builders.map((b) => b.finish());
   }
 
-  private place(line: string, builders: readonly IncidentColumnsBuilder[]): void {
+  private place(line: string, replication: number, builders: readonly IncidentColumnsBuilder[]): void {
     const { file, at, want } = this;
     const f = this.cutter.fields;
     // A column not asked for is not parsed (the row's shape and order are checked all the same).
     // Incidents' numbers rarely repeat: no cache of the last value as for replications.
     const num = (field: IncidentField, slot: number): number => (want[field] ? number(file, f[slot]!) : NaN);
     const width = this.cutter.cut(line);
-    const replication = Number(f[at.replication]);
     const s = this.strategyIndex.get(f[at.strategy]!);
     const cause = CAUSE_INDEX.get(f[at.cause]!);
     const failedOver = f[at.failedOver];
