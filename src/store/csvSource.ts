@@ -200,12 +200,18 @@ class IncidentReader {
     return builders.map((b) => b.finish());
   }
 
+  /**
+   * A number field of the row just cut, if its field was asked for (NaN otherwise: not parsed).
+   * Incidents' numbers rarely repeat: no cache of the last value as for replications.
+   */
+  private num(field: IncidentField, slot: number): number {
+    return this.want[field] ? number(this.file, this.cutter.fields[slot]!) : NaN;
+  }
+
   private place(line: string, replication: number, builders: readonly IncidentColumnsBuilder[]): void {
     const { file, at, want } = this;
     const f = this.cutter.fields;
-    // A column not asked for is not parsed (the row's shape and order are checked all the same).
-    // Incidents' numbers rarely repeat: no cache of the last value as for replications.
-    const num = (field: IncidentField, slot: number): number => (want[field] ? number(file, f[slot]!) : NaN);
+    // The row's shape and order are checked whichever fields were asked for.
     const width = this.cutter.cut(line);
     const s = this.strategyIndex.get(f[at.strategy]!);
     const cause = CAUSE_INDEX.get(f[at.cause]!);
@@ -227,23 +233,23 @@ class IncidentReader {
     this.lastStrategy = s;
     this.nextIndex++;
     const steps = this.steps;
-    for (let k = 0; k < PIPELINE_STEPS.length; k++) steps[PIPELINE_STEPS[k]!] = num("steps", this.stepAt[k]!);
+    if (want.steps) for (let k = 0; k < PIPELINE_STEPS.length; k++) steps[PIPELINE_STEPS[k]!] = number(file, f[this.stepAt[k]!]!);
     const b = builders[s]!;
     b.add(
       replication,
-      num("start", at.start),
+      this.num("start", at.start),
       cause,
       b.internRegion(want.region ? f[at.regions]! : ""),
-      num("eventDuration", at.eventDuration),
+      this.num("eventDuration", at.eventDuration),
       steps,
-      num("rto", at.rto),
-      num("rpo", at.rpo),
-      num("downtimeSeconds", at.downtimeSeconds),
-      num("failedRequests", at.failedRequests),
-      num("lostWrites", at.lostWrites),
+      this.num("rto", at.rto),
+      this.num("rpo", at.rpo),
+      this.num("downtimeSeconds", at.downtimeSeconds),
+      this.num("failedRequests", at.failedRequests),
+      this.num("lostWrites", at.lostWrites),
       failedOver === "true",
       aborted === "true",
-      num("attempts", at.attempts),
+      this.num("attempts", at.attempts),
     );
   }
 

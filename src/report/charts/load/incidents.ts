@@ -51,16 +51,19 @@ interface Pass1 {
 }
 
 const positive = (x: number): boolean => Number.isFinite(x) && x > 0;
-const FIELDS = ["cause", "region", "steps", "rto", "rpo", "downtimeSeconds", "failedOver", "aborted", "attempts"] as const satisfies readonly IncidentField[];
+/** The fields each pass reads: the step sums and extremes, then the sampled incidents. */
+const PASS1 = ["cause", "steps", "rto", "rpo"] as const satisfies readonly IncidentField[];
+const PASS2 = ["cause", "region", "rto", "rpo", "downtimeSeconds", "failedOver", "aborted", "attempts"] as const satisfies readonly IncidentField[];
 
 /** Each strategy's incidents in order, with their index within their replication, read in batches. */
-async function eachIncident(
+async function eachIncident<I extends IncidentField>(
   rows: RowSource,
   strategies: readonly string[],
-  visit: (id: string, inc: IncidentBatch<(typeof FIELDS)[number]>, k: number, index: number) => void,
+  fields: readonly I[],
+  visit: (id: string, inc: IncidentBatch<I>, k: number, index: number) => void,
 ): Promise<void> {
   const last = strategies.map(() => ({ replication: -1, index: 0 }));
-  for await (const batch of rows.read({ metrics: [], incidents: FIELDS })) {
+  for await (const batch of rows.read({ metrics: [], incidents: fields })) {
     batch.strategies.forEach(({ incidents: inc }, s) => {
       const at = last[s]!;
       for (let k = 0; k < inc.count; k++) {
@@ -76,7 +79,7 @@ async function eachIncident(
 /** The incident digests of a run's strategies with any incident (`strategies` in the rows' order). */
 export async function loadIncidents(rows: RowSource, strategies: readonly string[], samplePerStrategy = 400): Promise<Map<string, IncidentDigest>> {
   const pass1 = new Map<string, Pass1>();
-  await eachIncident(rows, strategies, (id, inc, k) => {
+  await eachIncident(rows, strategies, PASS1, (id, inc, k) => {
     let p = pass1.get(id);
     if (p === undefined) {
       p = {
@@ -109,7 +112,7 @@ export async function loadIncidents(rows: RowSource, strategies: readonly string
 
   const seen = new Map<string, number>();
   const samples = new Map<string, IncidentPoint[]>();
-  await eachIncident(rows, strategies, (id, inc, k, index) => {
+  await eachIncident(rows, strategies, PASS2, (id, inc, k, index) => {
     const rto = inc.rto[k]!;
     const rpo = inc.rpo[k]!;
     if (!positive(rto) && !positive(rpo)) return;
