@@ -11,15 +11,16 @@ import type { RunResult } from "../montecarlo/types.js";
 import type { OutputFile } from "../store/atomicWrite.js";
 import { DEFAULT_FORMATS } from "../store/formats.js";
 import type { RowFormat } from "../store/rows.js";
-import { SCENARIO_FILE, writeRunDir, type RunDirWriter } from "../store/runDir.js";
+import { SCENARIO_FILE, SUMMARY_FILES, writeRunDir, type RunDirWriter } from "../store/runDir.js";
 import { summaryMarkdown } from "../report/markdown.js";
 import { summaryToJson } from "../report/summaryJson.js";
 
-/** summary.md and summary.json (store/runDir.ts's SUMMARY_FILES). */
+/** summary.md and summary.json. */
 function summaryFiles(summary: Summary): OutputFile[] {
+  const [markdown, json] = SUMMARY_FILES;
   return [
-    { name: "summary.md", content: summaryMarkdown(summary) },
-    { name: "summary.json", content: summaryToJson(summary) },
+    { name: markdown, content: summaryMarkdown(summary) },
+    { name: json, content: summaryToJson(summary) },
   ];
 }
 

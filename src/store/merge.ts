@@ -103,7 +103,7 @@ export function openShardSet(dirs: readonly string[]): ShardSet {
 }
 
 /** A shard's rows, in whichever format it holds them. */
-function rowsOf({ dir, manifest }: ShardDir) {
+function rowsOf({ dir, manifest }: ShardDir): ReturnType<typeof openRows> {
   return openRows(dir, { strategies: manifest.strategies, range: manifest.range }, "a complete shard directory");
 }
 
