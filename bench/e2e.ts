@@ -5,7 +5,7 @@
 //
 //   npm run bench -- e2e [--json] [--runs=100000]
 //
-// Target (DESIGN.md): ≥ 200,000 replication-years/s on 2 cores, ≥ 1.8× from 1 to 2 workers.
+// Target (docs/design.md): ≥ 200,000 replication-years/s on 2 cores, ≥ 1.8× from 1 to 2 workers.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -37,7 +37,7 @@ const UNI = new Float64Array(1 << TABLE_BITS);
 
 /**
  * Baselines: a bare binary heap of times in one Float64Array; pop the minimum, push one later.
- * "classic" picks the smaller child with a branch (the textbook heap, as in DESIGN.md's raw-heap
+ * "classic" picks the smaller child with a branch (the textbook heap, as in docs/design.md's raw-heap
  * figures); "branch-free" uses EventQueue's own sift (numeric child choice, Infinity sentinel), so
  * simulator ÷ branch-free isolates the cost of slots, handles, FIFO ties, payload and dispatch.
  * Two whole functions rather than one with a pop parameter: a shared call site would turn

@@ -2,7 +2,7 @@
 // draw and reaches the other region after a copy-delay draw. Each backup's draws come from its own
 // world stream, so every strategy sees the same schedule and the draws are made only when an
 // incident asks. Expected loss at a random failure instant is interval/2 + duration (+ copy delay
-// when the copy is needed); the worst case interval + duration (DESIGN.md).
+// when the copy is needed); the worst case interval + duration (docs/design.md).
 import { makeDistribution } from "../random/distributions.js";
 import { streamFor } from "../random/streams.js";
 import type { Distribution } from "../random/types.js";

@@ -138,7 +138,7 @@ export class WorldSampler {
     };
   }
 
-  /** Each outage with the async replication lag at its start (DESIGN.md's lag process). */
+  /** Each outage with the async replication lag at its start (docs/design.md's lag process). */
   private withLags(outages: readonly RegionOutageEvent[], partitions: readonly PartitionEvent[], seed: number, replication: number): RegionOutageEvent[] {
     const lagRng = streamForKey(seed, replication, LAG);
     const spikes = renewal(streamForKey(seed, replication, LAG_SPIKES), this.lag.spikeRate, this.horizon, this.lag.spikeDuration);
