@@ -60,6 +60,12 @@ export interface SimulationFlags {
   workers?: number;
 }
 
+/** The simulation flags as a use case takes them (src/app/study.ts), without the command's other flags. */
+export function simulationSettings(flags: SimulationFlags): SimulationFlags {
+  const { runs, seed, horizon, strategies, workers } = flags;
+  return { runs, seed, horizon, strategies, workers };
+}
+
 /**
  * The options of every command that simulates: how many replications, which seed, horizon,
  * strategies and workers. `per` names what each set of replications is for in a command that runs

@@ -1,7 +1,7 @@
 // The per-strategy summary table shared by the terminal and summary.md: one row per strategy,
 // units in the headers, numbers rounded for reading (summary.json has them in full).
 import type { Summary } from "../montecarlo/summary.js";
-import { fmt, horizonUnit, ninesText, pair, percent, perHorizon, usd } from "./format.js";
+import { availabilityToNines, horizonUnit, ninesText, pair, perHorizon, significant, usd } from "./numbers.js";
 
 export interface Table {
   readonly header: readonly string[];
@@ -29,7 +29,7 @@ export function summaryTable(summary: Summary): Table {
     const s = summary.strategies[id]!;
     return [
       s.label === id ? id : `${s.label} (${id})`,
-      percent(s.availability.mean, s.nines),
+      availabilityToNines(s.availability.mean, s.nines),
       ninesText(s.nines),
       pair(s.downtimeMinutes.p50, s.downtimeMinutes.p99),
       pair(s.dataLossSeconds.p50, s.dataLossSeconds.p99),
@@ -56,7 +56,7 @@ export function differencesTable(summary: Summary): Table | undefined {
   ];
   const rows = ids.map((id) => {
     const d = summary.differences.strategies[id]!;
-    return [id, ci(d.downtimeMinutes, (x) => fmt(x)), ci(d.dataLossSeconds, (x) => fmt(x)), ci(d.costUSD, usd)];
+    return [id, ci(d.downtimeMinutes, (x) => significant(x)), ci(d.dataLossSeconds, (x) => significant(x)), ci(d.costUSD, usd)];
   });
   return { header, rows };
 }

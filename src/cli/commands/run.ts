@@ -15,7 +15,7 @@ import { terminalSummary } from "../../report/terminal.js";
 import { type SimulationFlags, collectOverride, shard, simulationOptions } from "../options.js";
 import { writeRunCharts } from "../../app/charts.js";
 import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../scenarioInput.js";
+import { loadForRun } from "../../app/scenario.js";
 
 interface RunFlags extends SimulationFlags {
   out?: string;
