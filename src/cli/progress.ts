@@ -30,3 +30,13 @@ export function stderrProgress(flags: { quiet?: boolean; progress: boolean }, un
     },
   };
 }
+
+/** Runs a use case with the stderr display fed by its progress reports, cleared however it ends. */
+export async function withProgress<T>(flags: { quiet?: boolean; progress: boolean }, work: (onProgress: ProgressListener) => Promise<T>): Promise<T> {
+  const progress = stderrProgress(flags);
+  try {
+    return await work(progress.update);
+  } finally {
+    progress.finish();
+  }
+}

@@ -6,7 +6,7 @@ import { recommendStrategy } from "../../app/recommend.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../../report/recommend.js";
 import { parseDuration } from "../../scenario/units.js";
 import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
-import { stderrProgress } from "../progress.js";
+import { withProgress } from "../progress.js";
 
 interface RecommendFlags extends SimulationFlags {
   rto: number;
@@ -82,10 +82,8 @@ Examples:
   $ drsim recommend scenarios/default.yaml --rto 4h --rpo 5m --json > recommendation.json`,
     )
     .action(async (file: string | undefined, flags: RecommendFlags) => {
-      const progress = stderrProgress(flags);
-      let outcome;
-      try {
-        outcome = await recommendStrategy({
+      const outcome = await withProgress(flags, (onProgress) =>
+        recommendStrategy({
           scenario: file,
           ...simulationSettings(flags),
           overrides: flags.set,
@@ -99,11 +97,9 @@ Examples:
           },
           out: flags.out,
           charts: flags.charts,
-          onProgress: progress.update,
-        });
-      } finally {
-        progress.finish();
-      }
+          onProgress,
+        }),
+      );
       const rec = outcome.recommendation;
       if (flags.json === true) process.stdout.write(recommendationJson(rec));
       else if (flags.md === true) process.stdout.write(recommendationMarkdown(rec));

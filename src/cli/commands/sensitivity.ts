@@ -5,7 +5,7 @@ import { parseMetricPath, type MetricPath } from "../../analysis/metricPath.js";
 import { DEFAULT_SENSITIVITY_METRIC, rankSensitivity } from "../../app/sensitivity.js";
 import { sensitivityJson, sensitivityText } from "../../report/sensitivity.js";
 import { type SimulationFlags, collectOverride, list, simulationOptions, simulationSettings } from "../options.js";
-import { stderrProgress } from "../progress.js";
+import { withProgress } from "../progress.js";
 
 interface SensitivityFlags extends SimulationFlags {
   metric: MetricPath;
@@ -49,10 +49,8 @@ Examples:
   $ drsim sensitivity scenarios/default.yaml --range regionDefaults.outage.rate=0.05/year,0.7/year --inputs regionDefaults.outage.rate,outage.duration`,
     )
     .action(async (file: string | undefined, flags: SensitivityFlags) => {
-      const progress = stderrProgress(flags);
-      let outcome;
-      try {
-        outcome = await rankSensitivity({
+      const outcome = await withProgress(flags, (onProgress) =>
+        rankSensitivity({
           scenario: file,
           ...simulationSettings(flags),
           metric: flags.metric,
@@ -61,11 +59,9 @@ Examples:
           overrides: flags.set,
           out: flags.out,
           charts: flags.charts,
-          onProgress: progress.update,
-        });
-      } finally {
-        progress.finish();
-      }
+          onProgress,
+        }),
+      );
       const { result, out } = outcome;
       if (flags.json === true) process.stdout.write(sensitivityJson(result));
       else if (flags.quiet !== true) process.stdout.write(`${sensitivityText(result)}written to ${out}/\n`);

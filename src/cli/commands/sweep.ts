@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { sweepScenario } from "../../app/sweep.js";
 import { sweepText } from "../../report/sweep.js";
 import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
-import { stderrProgress } from "../progress.js";
+import { withProgress } from "../progress.js";
 
 interface SweepFlags extends SimulationFlags {
   set?: { path: string; value: string }[];
@@ -37,20 +37,16 @@ Examples:
   $ drsim sweep scenarios/default.yaml --set 'backup.restoreThroughput={dist: fixed, value: 50MB/s},{dist: fixed, value: 150MB/s}'`,
     )
     .action(async (file: string | undefined, flags: SweepFlags) => {
-      const progress = stderrProgress(flags);
-      let outcome;
-      try {
-        outcome = await sweepScenario({
+      const outcome = await withProgress(flags, (onProgress) =>
+        sweepScenario({
           scenario: file,
           ...simulationSettings(flags),
           set: flags.set,
           out: flags.out,
           charts: flags.charts,
-          onProgress: progress.update,
-        });
-      } finally {
-        progress.finish();
-      }
+          onProgress,
+        }),
+      );
       const { scenario, table, points, out } = outcome;
       if (flags.quiet !== true) process.stdout.write(`${sweepText(table, scenario, points)}written to ${out}/\n`);
     });
