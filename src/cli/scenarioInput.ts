@@ -1,6 +1,6 @@
 // Loading a scenario for a command and applying the command-line settings on top of it.
 import { UserError } from "../errors.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario } from "../replication/scenario.js";
 import type { Scenario } from "../scenario/types.js";
 import { unknownMessage } from "./suggest.js";
 
