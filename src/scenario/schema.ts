@@ -59,7 +59,7 @@ function placed<Anchor extends string>(
 }
 
 /** "Warm standby" for id "warm-standby", "Warm standby (warm-standby-20)" otherwise. */
-export function defaultLabel(id: string, type: string, title: string): string {
+function defaultLabel(id: string, type: string, title: string): string {
   return id === type ? title : `${title} (${id})`;
 }
 
@@ -76,13 +76,15 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     return info;
   };
 
-  const regionFields: Record<string, z.ZodType> = {};
-  for (const part of contributions.scenario) Object.assign(regionFields, part.region);
+  const regionParts = contributions.scenario.flatMap((part) => (part.region ? [{ after: "provider", fields: part.region }] : []));
   const region = settings(
-    placed({
-      /** Regions of one provider share provider-scoped control-plane impairments. */
-      provider: z.string().default("aws"),
-    }, [{ after: "provider", fields: regionFields }]),
+    placed(
+      {
+        /** Regions of one provider share provider-scoped control-plane impairments. */
+        provider: z.string().default("aws"),
+      },
+      regionParts,
+    ),
   );
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.

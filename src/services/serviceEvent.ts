@@ -9,5 +9,5 @@ export const enum ServiceEvent {
   CorruptionRestored,
 }
 
-/** Type numbers reserved per service: room for every ServiceEvent. */
-export const SERVICE_EVENT_SLOTS = 4;
+/** Type numbers reserved per service, 2^SERVICE_EVENT_BITS: room for every ServiceEvent. */
+export const SERVICE_EVENT_BITS = 2;

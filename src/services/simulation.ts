@@ -6,12 +6,12 @@
 // whoever else is on the queue, after the world's (scheduled first).
 //
 // Event types: 2k and 2k + 1 are the begin and end of world event kind k (worldEvents.ts); each
-// attached service owns SERVICE_EVENT_SLOTS types after those, one per ServiceEvent.
+// attached service owns 2^SERVICE_EVENT_BITS types after those, one per ServiceEvent.
 import { Simulator } from "../kernel/simulator.js";
 import type { TraceSink } from "../results/results.js";
 import type { World } from "../world/types.js";
 import type { Service } from "./service.js";
-import { SERVICE_EVENT_SLOTS } from "./serviceEvent.js";
+import { SERVICE_EVENT_BITS } from "./serviceEvent.js";
 import { WORLD_EVENT_KIND_LIST, WORLD_EVENT_TYPES } from "./worldEvents.js";
 
 export class Simulation {
@@ -28,7 +28,7 @@ export class Simulation {
   /** Makes `service` one that replications may simulate; returns the type of its first own event. */
   attach(service: Service): number {
     this.attached.push(service);
-    return WORLD_EVENT_TYPES + (this.attached.length - 1) * SERVICE_EVENT_SLOTS;
+    return WORLD_EVENT_TYPES + ((this.attached.length - 1) << SERVICE_EVENT_BITS);
   }
 
   /** Starts a replication in `world`: no service runs in it until it join()s. */
@@ -64,7 +64,7 @@ export class Simulation {
   private dispatch(type: number, arg: number): void {
     if (type >= WORLD_EVENT_TYPES) {
       const own = type - WORLD_EVENT_TYPES;
-      this.attached[(own / SERVICE_EVENT_SLOTS) | 0]!.fire(own % SERVICE_EVENT_SLOTS, arg);
+      this.attached[own >> SERVICE_EVENT_BITS]!.fire(own & ((1 << SERVICE_EVENT_BITS) - 1), arg);
       return;
     }
     const kind = WORLD_EVENT_KIND_LIST[type >> 1]!;

@@ -24,16 +24,18 @@ export interface WorldEventKind {
 
 const BEGIN = 0;
 
+/** Each event's begin at `type`, its end at `type` + 1, in list order: arg = its index. */
+function scheduleSpans(events: readonly { readonly start: number; readonly end: number }[], sim: Simulator, type: number): void {
+  for (let i = 0; i < events.length; i++) {
+    sim.schedule(events[i]!.start, type, i);
+    sim.schedule(events[i]!.end, type + 1, i);
+  }
+}
+
 export const WORLD_EVENT_KINDS = {
   outages: {
     heardBy: () => true,
-    schedule(world, sim, type) {
-      const outages = world.outages;
-      for (let i = 0; i < outages.length; i++) {
-        sim.schedule(outages[i]!.start, type, i);
-        sim.schedule(outages[i]!.end, type + 1, i);
-      }
-    },
+    schedule: (world, sim, type) => scheduleSpans(world.outages, sim, type),
     deliver(world, index, phase, service, now) {
       if (phase === BEGIN) service.outageBegins(world.outages[index]!, now);
       else service.outageEnds(world.outages[index]!, now);
@@ -46,13 +48,7 @@ export const WORLD_EVENT_KINDS = {
   },
   degradations: {
     heardBy: () => true,
-    schedule(world, sim, type) {
-      const degradations = world.degradations;
-      for (let i = 0; i < degradations.length; i++) {
-        sim.schedule(degradations[i]!.start, type, i);
-        sim.schedule(degradations[i]!.end, type + 1, i);
-      }
-    },
+    schedule: (world, sim, type) => scheduleSpans(world.degradations, sim, type),
     deliver(world, index, phase, service, now) {
       service.degrade(world.degradations[index]!, phase === BEGIN, now);
     },
@@ -61,13 +57,7 @@ export const WORLD_EVENT_KINDS = {
   partitions: {
     // Partitions act on most mechanisms only through the lag, already in the world.
     heardBy: (service) => service.reactsToPartitions,
-    schedule(world, sim, type) {
-      const partitions = world.partitions;
-      for (let i = 0; i < partitions.length; i++) {
-        sim.schedule(partitions[i]!.start, type, i);
-        sim.schedule(partitions[i]!.end, type + 1, i);
-      }
-    },
+    schedule: (world, sim, type) => scheduleSpans(world.partitions, sim, type),
     deliver(world, index, phase, service, now) {
       if (service.reactsToPartitions) service.partition(world.partitions[index]!, phase === BEGIN, now);
     },
