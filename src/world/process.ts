@@ -26,7 +26,8 @@ export interface FailureProcess<S extends Scenario = Scenario> {
   /**
    * The world streams it draws from (`<…>` stands for a region, an index…). Each process draws
    * from its own streams only, so adding, removing or reordering processes shifts no other
-   * process's numbers; test/model/registries.test.ts checks that no two processes share one.
+   * process's numbers; test/model/processStreams.test.ts checks that each draws from these alone
+   * and that no two declare the same.
    */
   readonly streams: readonly string[];
   /** Builds, once per run, what its draws need (distributions, stream keys). */

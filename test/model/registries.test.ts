@@ -45,13 +45,6 @@ function homeDownSeconds(world: World, horizon: number): number {
 }
 
 describe("the registries", () => {
-  it("give every failure process streams of its own, apart from the strategies'", () => {
-    const streams = REGISTRIES.processes.flatMap((p) => p.streams);
-    expect(new Set(streams).size).toBe(streams.length);
-    expect(streams.filter((s) => s.startsWith("strategy:"))).toEqual([]);
-    expect(streams).toContain("outage:<region>");
-  });
-
   it("give every strategy type a scenario can name exactly one mechanism", () => {
     const byType = mechanismsByType(REGISTRIES.mechanisms);
     expect([...byType.keys()].sort()).toEqual([...STRATEGY_TYPES].sort());

@@ -24,9 +24,8 @@ declare module "../../scenario/types.js" {
   }
 }
 
-const STREAM = streamKey("common-cause");
-
 class CommonCauseEvents implements CompiledProcess {
+  private readonly stream = streamKey("common-cause");
   private readonly rate: number;
   private readonly allRegions: number;
   private readonly duration: Distribution | null;
@@ -49,7 +48,7 @@ class CommonCauseEvents implements CompiledProcess {
 
   draw(world: WorldDraft): void {
     if (!(this.rate > 0)) return;
-    const rng = streamForKey(world.seed, world.replication, STREAM);
+    const rng = streamForKey(world.seed, world.replication, this.stream);
     for (let t = nextArrival(rng, 0, this.rate); t < this.horizon; ) {
       const d = this.duration!.sample(rng);
       world.outages.push(outageEvent(t, d, this.allRegions, "common-cause", this.controlPlane!, rng));

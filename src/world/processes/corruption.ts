@@ -25,9 +25,8 @@ declare module "../../scenario/types.js" {
   }
 }
 
-const STREAM = streamKey("corruption");
-
 class Corruptions implements CompiledProcess {
+  private readonly stream = streamKey("corruption");
   private readonly rate: number;
   private readonly detection: Distribution;
 
@@ -41,7 +40,7 @@ class Corruptions implements CompiledProcess {
 
   draw(world: WorldDraft): void {
     if (!(this.rate > 0)) return;
-    const rng = streamForKey(world.seed, world.replication, STREAM);
+    const rng = streamForKey(world.seed, world.replication, this.stream);
     for (let t = nextArrival(rng, 0, this.rate); t < this.horizon; t = nextArrival(rng, t, this.rate)) {
       world.corruptions.push({ time: t, detectedAt: t + this.detection.sample(rng) });
     }

@@ -23,9 +23,8 @@ declare module "../../scenario/types.js" {
   }
 }
 
-const STREAM = streamKey("partition");
-
 class Partitions implements CompiledProcess {
+  private readonly stream = streamKey("partition");
   private readonly rate: number;
   private readonly duration: Distribution;
 
@@ -39,7 +38,7 @@ class Partitions implements CompiledProcess {
 
   draw(world: WorldDraft): void {
     // A process of rate 0 draws nothing, so its stream is not even created.
-    if (this.rate > 0) renewal(streamForKey(world.seed, world.replication, STREAM), this.rate, this.horizon, this.duration, world.partitions);
+    if (this.rate > 0) renewal(streamForKey(world.seed, world.replication, this.stream), this.rate, this.horizon, this.duration, world.partitions);
   }
 }
 

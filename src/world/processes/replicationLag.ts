@@ -34,10 +34,9 @@ declare module "../../scenario/types.js" {
   }
 }
 
-const LAG = streamKey("lag");
-const LAG_SPIKES = streamKey("lag-spikes");
-
 class ReplicationLag implements CompiledProcess {
+  private readonly lagStream = streamKey("lag");
+  private readonly spikeStream = streamKey("lag-spikes");
   private readonly horizon: number;
   private readonly baseline: Distribution;
   private readonly spikeRate: number;
@@ -59,9 +58,9 @@ class ReplicationLag implements CompiledProcess {
   derive(world: WorldDraft): void {
     const outages = world.outages;
     if (outages.length === 0) return; // most replications: the lag streams are never created
-    const lagRng = streamForKey(world.seed, world.replication, LAG);
+    const lagRng = streamForKey(world.seed, world.replication, this.lagStream);
     const spikes: PartitionEvent[] = [];
-    renewal(streamForKey(world.seed, world.replication, LAG_SPIKES), this.spikeRate, this.horizon, this.spikeDuration, spikes);
+    renewal(streamForKey(world.seed, world.replication, this.spikeStream), this.spikeRate, this.horizon, this.spikeDuration, spikes);
     const partitions = world.partitions;
     for (const o of outages) {
       const t = o.start;

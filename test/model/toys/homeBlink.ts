@@ -23,11 +23,11 @@ export interface Blink {
 }
 export type BlinkScenario = Scenario & { readonly blink: Blink };
 
-const STREAM = streamKey("toy-blink");
 const HOME_ONLY = 1; // region mask of region 0
 const NO_CONTROL_PLANE: ControlPlaneCoupling = { probability: 0, mask: 0, slowdown: 1, durationFactor: 1 };
 
 class Blinks implements CompiledProcess {
+  private readonly stream = streamKey("toy-blink");
   private readonly rate: number;
   private readonly duration: Distribution;
 
@@ -41,7 +41,7 @@ class Blinks implements CompiledProcess {
 
   draw(world: WorldDraft): void {
     if (!(this.rate > 0)) return;
-    const rng = streamForKey(world.seed, world.replication, STREAM);
+    const rng = streamForKey(world.seed, world.replication, this.stream);
     for (let t = nextArrival(rng, 0, this.rate); t < this.horizon; t = nextArrival(rng, t, this.rate)) {
       world.outages.push(outageEvent(t, this.duration.sample(rng), HOME_ONLY, "region-outage", NO_CONTROL_PLANE, rng));
     }
