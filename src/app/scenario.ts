@@ -1,7 +1,8 @@
 // Loading a scenario for a use case: the file (or the built-in default), `--set` overrides, then
 // the run settings on top — replications, seed, horizon and a subset of strategies.
 import { UserError } from "../errors.js";
-import { defaultScenarioPath, loadScenario } from "../scenario/load.js";
+import { loadScenario } from "../replication/scenario.js";
+import { defaultScenarioPath } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 

@@ -1,5 +1,6 @@
 // Loading a scenario: read the YAML, merge what it extends, apply `--set` overrides, merge
-// regionDefaults/strategyDefaults, validate and convert units (schema.ts). Every error is a
+// regionDefaults/strategyDefaults, validate and convert units with the scenario schema it is given
+// (schema.ts; replication/scenario.ts binds the one composed from the registries). Every error is a
 // ScenarioError located in the file (or override) that wrote the offending value.
 import { constants, existsSync, readFileSync } from "node:fs";
 import { access, stat } from "node:fs/promises";
@@ -14,7 +15,7 @@ import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { stripDeletions, toPlain } from "./rawTree.js";
 import { displayPath } from "./scenarioError.js";
 import { withResources, type SchemaResources } from "./resources.js";
-import { scenarioSchema } from "./schema.js";
+import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
 
 export type { ScenarioOverride } from "./overrides.js";
@@ -25,9 +26,10 @@ export interface LoadOptions {
   readonly overrides?: readonly ScenarioOverride[];
 }
 
-export async function loadScenario(file: string, options: LoadOptions = {}): Promise<Scenario> {
+/** The scenario in `file`, read by `schemas`. */
+export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, options: LoadOptions = {}): Promise<Scenario> {
   const path = resolve(file);
-  const schema = scenarioSchema();
+  const schema = schemas.scenario;
   let tree = await composeFile(path);
   for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
   const raw = stripDeletions(resolveFilePaths(expandDefaults(tree)));

@@ -2,7 +2,8 @@
 // the field path, what was expected and what was found — one line each.
 import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ScenarioError, loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { ScenarioError } from "../../src/scenario/load.js";
 import { BASE, fixture, loadError, scenarioFile } from "./helpers.js";
 
 /** The message's location prefix as printed (paths relative to the cwd when shorter). */

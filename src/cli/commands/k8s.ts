@@ -1,6 +1,6 @@
 // drsim k8s SCENARIO: print the Kubernetes manifest of a sharded study (Indexed Job + merge Job).
 import type { Command } from "commander";
-import { loadScenario } from "../../scenario/load.js";
+import { loadScenario } from "../../replication/scenario.js";
 import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { kubernetesManifest } from "../../app/scaleout/k8s.js";
 import { nameFromScenario } from "../../app/scaleout/names.js";

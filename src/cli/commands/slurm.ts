@@ -2,7 +2,7 @@
 // a merge job depending on it.
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { loadScenario } from "../../scenario/load.js";
+import { loadScenario } from "../../replication/scenario.js";
 import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { nameFromScenario } from "../../app/scaleout/names.js";
 import { slurmScript } from "../../app/scaleout/slurm.js";
