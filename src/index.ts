@@ -4,7 +4,8 @@
 // docs/library.md has the example (a test runs it against the built package).
 
 // ---- scenarios ----
-export { defaultScenarioPath, loadScenario, ScenarioError, type LoadOptions, type ScenarioOverride } from "./scenario/load.js";
+export { defaultScenarioPath, ScenarioError, type LoadOptions, type ScenarioOverride } from "./scenario/load.js";
+export { loadScenario, scenarioJsonSchema } from "./replication/scenario.js";
 export type { Scenario, Strategy } from "./scenario/types.js";
 export { parseDuration, parseRate, parseSize, parseThroughput } from "./scenario/units.js";
 export { loadForRun, selectStrategies, type RunSettings } from "./app/scenario.js";

@@ -95,5 +95,5 @@ export const BACKUPS = {
     },
   },
   streams: ["backup:<k>"],
-  compile: (scenario) => new Backups(scenario.backup),
+  compile: (scenario): CompiledProcess => new Backups(scenario.backup),
 } satisfies FailureProcess;

@@ -61,5 +61,5 @@ export const COMMON_CAUSE = {
   name: "common-cause event",
   part: { top: { after: "regions", fields: { commonCause: settings({ beta: fraction() }) } } },
   streams: ["common-cause"],
-  compile: (scenario, run) => new CommonCauseEvents(scenario, run.horizon),
+  compile: (scenario, run): CompiledProcess => new CommonCauseEvents(scenario, run.horizon),
 } satisfies FailureProcess;

@@ -51,5 +51,5 @@ export const CORRUPTION = {
   name: "logical corruption",
   part: { top: { after: "regions", fields: { corruption: settings({ rate: rate(), detection: timing() }) } } },
   streams: ["corruption"],
-  compile: (scenario, run) => new Corruptions(scenario, run.horizon),
+  compile: (scenario, run): CompiledProcess => new Corruptions(scenario, run.horizon),
 } satisfies FailureProcess;

@@ -72,5 +72,5 @@ export const DEGRADATION = {
     },
   },
   streams: ["degradation:<region index>"],
-  compile: (scenario, run) => new Degradations(scenario, run.horizon),
+  compile: (scenario, run): CompiledProcess => new Degradations(scenario, run.horizon),
 } satisfies FailureProcess;

@@ -46,5 +46,5 @@ export const PARTITION = {
   name: "inter-region partition",
   part: { top: { after: "regions", fields: { partition: settings({ rate: rate(), duration: timing() }) } } },
   streams: ["partition"],
-  compile: (scenario, run) => new Partitions(scenario, run.horizon),
+  compile: (scenario, run): CompiledProcess => new Partitions(scenario, run.horizon),
 } satisfies FailureProcess;

@@ -153,5 +153,5 @@ export const REGION_OUTAGE = {
     },
   },
   streams: ["outage:<region>"],
-  compile: (scenario, run) => new RegionOutages(scenario, run.horizon),
+  compile: (scenario, run): CompiledProcess => new RegionOutages(scenario, run.horizon),
 } satisfies FailureProcess;

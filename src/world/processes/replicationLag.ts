@@ -89,5 +89,5 @@ export const REPLICATION_LAG = {
     },
   },
   streams: ["lag", "lag-spikes"],
-  compile: (scenario, run) => new ReplicationLag(scenario, run),
+  compile: (scenario, run): CompiledProcess => new ReplicationLag(scenario, run),
 } satisfies FailureProcess;
