@@ -10,7 +10,7 @@ const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
 
 /** Bottom to top. A layer is a folder of src/ (or a file at its top); one rank may hold two folders. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "version.ts"],
+  ["errors.ts", "files.ts", "version.ts"],
   ["kernel"],
   ["random", "stats"],
   ["scenario"],
