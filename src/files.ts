@@ -77,7 +77,7 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
       const kind = kindOf(stats);
-      throw new FileProblem(file, kind === "not a regular file" ? kind : `is ${kind}, not a regular file`);
+      throw new FileProblem(file, kind === "a directory" ? "is a directory" : kind === "not a regular file" ? kind : `is ${kind}, not a regular file`);
     }
     const tooLarge = new FileProblem(file, `is larger than the ${formatBytes(maxBytes)} allowed`);
     if (stats.size > maxBytes) throw tooLarge;

@@ -96,18 +96,25 @@ interface Budget {
   nodes: number;
   /** Collections being converted (the path from the root): an alias to one of them is recursive. */
   readonly open: Set<Node>;
+  /** The outermost alias being expanded, if any. */
+  alias?: Origin;
 }
 
 function convert(doc: Document, node: Node, at: (offset: number) => Origin, budget: Budget): RawNode {
   const origin = at(node.range?.[0] ?? 0);
   if (++budget.nodes > MAX_NODES) {
-    failAt(origin, "", `the file expands to more than ${MAX_NODES} values (YAML aliases repeating aliases?); at most ${MAX_NODES} are allowed`);
+    // At the alias written in the file whose expansion went over, not somewhere inside its anchor.
+    failAt(budget.alias ?? origin, "", `the file expands to more than ${MAX_NODES} values (YAML aliases repeating aliases?); at most ${MAX_NODES} are allowed`);
   }
   if (isAlias(node)) {
     const target = node.resolve(doc);
     if (target === undefined) failAt(origin, "", "YAML syntax error: an alias (*name) with no anchor (&name) before it");
     if (budget.open.has(target)) failAt(origin, "", "YAML syntax error: an alias (*name) inside the value it names (a recursive alias)");
-    return convert(doc, target, at, budget);
+    const outer = budget.alias;
+    budget.alias ??= origin;
+    const converted = convert(doc, target, at, budget);
+    budget.alias = outer;
+    return converted;
   }
   if ((isMap(node) || isSeq(node)) && budget.open.size >= MAX_DEPTH) {
     failAt(origin, "", `maps and lists nested more than ${MAX_DEPTH} levels deep`);
