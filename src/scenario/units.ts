@@ -92,9 +92,15 @@ export const RATE_EXPECTED = 'expected a rate like "0.1/year", "2/month" or "4/h
 export const SIZE_EXPECTED = 'expected a size like "500GB" or "2KiB" (or a number of bytes)';
 export const THROUGHPUT_EXPECTED = 'expected a throughput like "150MB/s" or "1Gbps"';
 
-/** How a found value is quoted in messages: strings in double quotes, the rest as written. */
+/** Longest string quoted whole in a message; a longer one (a pasted blob, a 1 MiB line) is cut. */
+const QUOTED_MAX = 60;
+
+/** How a found value is quoted in messages: strings in double quotes (long ones cut), the rest as written. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    const chars = [...value];
+    return chars.length <= QUOTED_MAX ? JSON.stringify(value) : `${JSON.stringify(chars.slice(0, 40).join(""))}… (${chars.length} characters)`;
+  }
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";

@@ -63,3 +63,13 @@ describe("an empirical CSV sample outside what the field can hold", () => {
     expect(error.message).toMatch(/trace\.csv:3: column "rps" is negative$/);
   });
 });
+
+describe("a long value in a message", () => {
+  it("is quoted cut to its first 40 characters, with its length", async () => {
+    const long = "x".repeat(100_000);
+    const error = await loadError(scenarioFile(`extends: ${BASE}`, `workload: { datasetSize: "${long}" }`));
+    expect(error.fieldPath).toBe("workload.datasetSize");
+    expect(error.message).toContain(`got "${"x".repeat(40)}"… (100000 characters)`);
+    expect(error.message.length).toBeLessThan(300);
+  });
+});

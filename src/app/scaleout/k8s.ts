@@ -285,11 +285,17 @@ function mergeJob(options: KubernetesOptions, claimName: string, paths: StudyPat
   };
 }
 
+/** The names Kubernetes accepts for claims and storage classes. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
+
 function checkOptions(options: KubernetesOptions): void {
   checkName(options.name);
   if (options.namespace !== undefined) checkName(options.namespace, "--namespace");
-  if (options.pvc !== undefined && !/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/.test(options.pvc)) {
-    throw new UserError(`--pvc ${JSON.stringify(options.pvc)}: not a valid claim name`);
+  for (const [option, value] of [
+    ["--pvc", options.pvc],
+    ["--storage-class", options.storageClass],
+  ] as const) {
+    if (value !== undefined && !DNS_SUBDOMAIN.test(value)) throw new UserError(`${option} ${JSON.stringify(value)}: not a valid object name`);
   }
   if (options.image.trim() === "" || /\s/.test(options.image)) throw new UserError(`--image: expected an image reference`);
   for (const [option, value] of [

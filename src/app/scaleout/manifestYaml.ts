@@ -7,14 +7,30 @@
 // start a new document. Such a value is written double-quoted, and every such character escaped.
 import { Document, visit } from "yaml";
 
-/** Characters to escape: C0 but tab and LF, DEL, C1 (NEL among them), LS, PS, BOM, non-characters, lone surrogates. */
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/u;
-const UNSAFE_ALL = new RegExp(UNSAFE.source, "gu");
+/**
+ * A character to escape (`char` is one code point): C0 controls but tab and LF, DEL, C1 (NEL among
+ * them), LS, PS, BOM, the non-characters U+FFFE/U+FFFF, and lone surrogates.
+ */
+function isUnsafe(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a;
+  if (code >= 0x7f && code <= 0x9f) return true;
+  return code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff);
+}
 
-/** The YAML double-quoted escape of one character: \xHH or \uHHHH. */
+/** The YAML double-quoted escape of an unsafe character: \xHH or \uHHHH. */
 function escape(char: string): string {
   const code = char.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+function hasUnsafe(text: string): boolean {
+  for (const char of text) if (isUnsafe(char)) return true;
+  return false;
+}
+
+function escapeUnsafe(text: string): string {
+  return hasUnsafe(text) ? Array.from(text, (char) => (isUnsafe(char) ? escape(char) : char)).join("") : text;
 }
 
 /**
@@ -26,13 +42,13 @@ export function yamlDocument(value: unknown): string {
   const doc = new Document(value, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === "string" && UNSAFE.test(node.value)) node.type = "QUOTE_DOUBLE";
+      if (typeof node.value === "string" && hasUnsafe(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
-  return doc.toString({ lineWidth: 0 }).replace(UNSAFE_ALL, escape);
+  return escapeUnsafe(doc.toString({ lineWidth: 0 }));
 }
 
 /** `text` for a `# comment` line: JSON-quoted, unsafe characters escaped, so it stays one line. */
 export function commentText(text: string): string {
-  return JSON.stringify(text).replace(UNSAFE_ALL, escape);
+  return escapeUnsafe(JSON.stringify(text));
 }

@@ -4,8 +4,11 @@ import { UserError } from "../../errors.js";
 
 /** Characters that mean nothing to the shell: such a word is left bare. */
 const SAFE = /^[A-Za-z0-9_./:=@%+,-]+$/;
-/** Control characters (line breaks, tab, escape…): only $'…' can write them and stay on one line. */
-const CONTROL = /[\x00-\x1f\x7f]/;
+/** A control character (line breaks, tab, escape…): only $'…' can write it and stay on one line. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
 
 /**
  * `word` as exactly one bash word that expands to `word` and nothing else:
@@ -18,11 +21,12 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 export function shellQuote(word: string): string {
   if (word.includes("\0")) throw new UserError(`${JSON.stringify(word)}: a NUL character can't be passed to a command`);
   if (word !== "" && SAFE.test(word)) return word;
-  if (!CONTROL.test(word)) return `'${word.replaceAll("'", `'\\''`)}'`;
-  const escaped = word.replace(/[\\'\x00-\x1f\x7f]/g, (c) =>
-    c === "\\" || c === "'" ? `\\${c}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  const chars = [...word];
+  if (!chars.some(isControl)) return `'${word.replaceAll("'", `'\\''`)}'`;
+  const escaped = chars.map((c) =>
+    c === "\\" || c === "'" ? `\\${c}` : isControl(c) ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : c,
   );
-  return `$'${escaped}'`;
+  return `$'${escaped.join("")}'`;
 }
 
 /** Words joined into a command line, each quoted as needed. */

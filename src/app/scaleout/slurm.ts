@@ -55,6 +55,11 @@ function sbatchValue(option: string, value: string): string {
   return value;
 }
 
+/** A path as a command argument: one starting with "-" would be read as an option ("./-x" is the same file). */
+function pathArgument(path: string): string {
+  return path.startsWith("-") ? `./${path}` : path;
+}
+
 function positive(option: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new UserError(`${option} ${value}: expected a positive integer`);
   return value;
@@ -77,7 +82,7 @@ export function slurmScript(options: SlurmOptions): string {
   const cpus = positive("--cpus", options.cpus ?? 1);
   if (options.parallelism !== undefined) positive("--parallelism", options.parallelism);
   const name = sbatchValue("--name", options.name);
-  const out = sbatchValue("--out", options.out.replace(/\/+$/, "") || "/");
+  const out = pathArgument(sbatchValue("--out", options.out.replace(/\/+$/, "") || "/"));
   const drsim = shellJoin(commandWords(options.drsim ?? "drsim", "--drsim"));
   const perShard = Math.ceil(runs / shards);
   const estimate = memoryEstimateMiB({ replications: perShard, incidentsPerReplication: options.incidentsPerReplication, workers: cpus });
@@ -88,7 +93,7 @@ export function slurmScript(options: SlurmOptions): string {
 
   const run = shellJoin([
     "run",
-    options.scenario,
+    pathArgument(options.scenario),
     "--runs",
     String(runs),
     ...(options.seed === undefined ? [] : ["--seed", String(options.seed)]),
@@ -133,7 +138,7 @@ export function slurmScript(options: SlurmOptions): string {
     `# drsim study on Slurm: ${shellQuote(options.scenario)}, ${runs} replications in ${shards} shards of ≤ ${perShard}.`,
     "# Submit from a login node: bash <this file>. Needs a Slurm MaxArraySize above the shard count.",
     "set -euo pipefail",
-    ...(options.workdir === undefined ? [] : [`cd ${shellQuote(options.workdir)}`]),
+    ...(options.workdir === undefined ? [] : [`cd ${shellQuote(pathArgument(options.workdir))}`]),
     `mkdir -p ${q}/logs`,
     "",
     ...heredoc(`${q}/shards.sbatch`, "DRSIM_SHARDS", arrayScript),
