@@ -6,7 +6,7 @@
 // and kind of problem, never by quoting it (the file may be one the scenario merely names).
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type ErrorCode, type Node } from "yaml";
 import { FileProblem, readTextFile } from "../files.js";
-import type { Origin, RawEntry, RawMap, RawNode, Scalar } from "./rawTree.js";
+import { RECURSIVE_ALIAS, type Origin, type RawEntry, type RawMap, type RawNode, type Scalar } from "./rawTree.js";
 import { ScenarioError, displayPath, failAt } from "./scenarioError.js";
 
 /**
@@ -109,7 +109,7 @@ function convert(doc: Document, node: Node, at: (offset: number) => Origin, budg
   if (isAlias(node)) {
     const target = node.resolve(doc);
     if (target === undefined) failAt(origin, "", "YAML syntax error: an alias (*name) with no anchor (&name) before it");
-    if (budget.open.has(target)) failAt(origin, "", "YAML syntax error: an alias (*name) inside the value it names (a recursive alias)");
+    if (budget.open.has(target)) failAt(origin, "", RECURSIVE_ALIAS);
     const outer = budget.alias;
     budget.alias ??= origin;
     const converted = convert(doc, target, at, budget);

@@ -217,3 +217,10 @@ describe("YAML that expands without bound", () => {
     expect(scenario.regions.map((r) => r.outage.rate)).toEqual([0.2 / (365.25 * 86_400), 0.2 / (365.25 * 86_400)]);
   });
 });
+
+describe("a --set value", () => {
+  it("holding a recursive alias is a located error, not a stack overflow", async () => {
+    const error = await loadError(BASE, { overrides: [{ path: "regions", value: "&a [*a]" }] });
+    expect(error.message).toBe("--set regions: YAML syntax error: an alias (*name) inside the value it names (a recursive alias)");
+  });
+});
