@@ -1,26 +1,17 @@
 // Hostile input through the built CLI: every case ends quickly (spawnSync's timeout is the hang
 // detector) with exit 2, one `drsim: …` line naming the file, field or option, no stack trace, and
 // nothing written.
-import { spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, DEFAULT_SCENARIO, ROOT, STACK_LINE, tempDir } from "./helpers.js";
+import { DEFAULT_SCENARIO, ROOT, STACK_LINE, drsim, tempDir } from "./helpers.js";
 
 const BASE = join(ROOT, "test/fixtures/scenarios/base.yaml");
 const dir = tempDir("hostile");
 
-/** drsim with a deadline: a hang fails the test instead of the suite. */
-function drsim(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const { JOB_COMPLETION_INDEX: _k, SLURM_ARRAY_TASK_ID: _s, ...env } = process.env;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: "utf8", timeout: 30_000, killSignal: "SIGKILL" });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 function refused(args: readonly string[], pattern: RegExp): string {
-  const result = drsim(args);
+  const result = drsim(args, dir, 30_000); // a hang fails here, after 30 s
   expect(result.status, result.stderr).toBe(2);
   expect(result.stderr).toMatch(/^drsim: |^error: /);
   expect(result.stderr).toMatch(pattern);

@@ -7,16 +7,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { CLI } from "./cli.js";
+import { drsim } from "./cli.js";
 
 const NAME = "s $(touch pwned) `touch pwned`; touch pwned && x\nDRSIM_SHARDS\n---\nkind: Secret\n\u2028--- ${IFS}touch pwned '\" #.yaml";
-
-function cli(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const { JOB_COMPLETION_INDEX: _k, SLURM_ARRAY_TASK_ID: _s, ...env } = process.env;
-  const r = spawnSync(process.execPath, [resolve(CLI), ...args], { cwd, env, encoding: "utf8", timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), "drsim-inject-cli-"));
@@ -33,7 +26,7 @@ describe("a scenario file named with shell and YAML syntax", () => {
     const workdir = join(root, "work $(touch pwned)\nDRSIM_MERGE");
     mkdirSync(workdir);
     copyFileSync(join(root, NAME), join(workdir, NAME));
-    const result = cli(["slurm", NAME, "--shards", "2", "--runs", "100", "--workdir", workdir, "--drsim", "drsim $(touch pwned)"], root);
+    const result = drsim(["slurm", NAME, "--shards", "2", "--runs", "100", "--workdir", workdir, "--drsim", "drsim $(touch pwned)"], {}, root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const bin = join(root, "bin");
@@ -62,7 +55,7 @@ describe("a scenario file named with shell and YAML syntax", () => {
 
   it("drsim k8s prints exactly ConfigMap, PVC, Job, Job, with the name as a value", () => {
     const root = project();
-    const result = cli(["k8s", NAME, "--shards", "2", "--runs", "100", "--image", "drsim:test"], root);
+    const result = drsim(["k8s", NAME, "--shards", "2", "--runs", "100", "--image", "drsim:test"], {}, root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/[\u0085\u2028\u2029]/);
