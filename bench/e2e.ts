@@ -5,7 +5,7 @@
 //
 //   npm run bench -- e2e [--json] [--runs=100000]
 //
-// Target (DESIGN.md): ≥ 200,000 replication-years/s on 2 cores, ≥ 1.8× from 1 to 2 workers.
+// Target (docs/design.md): ≥ 200,000 replication-years/s on 2 cores, ≥ 1.8× from 1 to 2 workers.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +15,8 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { format } from "fast-csv";
 import { REPLICATION_METRICS } from "../src/results/results.js";
-import { defaultScenarioPath, loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/replication/scenario.js";
+import { defaultScenarioPath } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/types.js";
 import { WorkerPool } from "../src/montecarlo/pool.js";
 import { runMonteCarlo } from "../src/montecarlo/runner.js";

@@ -1,7 +1,7 @@
 // Engine benchmarks: the classic "hold" model — N events pending; repeatedly take the earliest and
 // schedule one at now + Exp(1) — at three queue sizes and three layers (a bare heap of times, the
 // EventQueue, the Simulator with dispatch), plus a random-insert batch (schedule K events at random
-// times, run until empty, reset) and the cost of an active trace hook.
+// times, run until empty, reset).
 //
 // Exp(1) increments come from a precomputed table so every layer pays the same (tiny) draw cost and
 // the figures measure the queue, not Math.log. Each trial warms up on WARMUP events first.
@@ -37,7 +37,7 @@ const UNI = new Float64Array(1 << TABLE_BITS);
 
 /**
  * Baselines: a bare binary heap of times in one Float64Array; pop the minimum, push one later.
- * "classic" picks the smaller child with a branch (the textbook heap, as in DESIGN.md's raw-heap
+ * "classic" picks the smaller child with a branch (the textbook heap, as in docs/design.md's raw-heap
  * figures); "branch-free" uses EventQueue's own sift (numeric child choice, Infinity sentinel), so
  * simulator ÷ branch-free isolates the cost of slots, handles, FIFO ties, payload and dispatch.
  * Two whole functions rather than one with a pop parameter: a shared call site would turn
@@ -150,19 +150,15 @@ function makeSim(): { sim: Simulator; count: () => number } {
 }
 
 /** Hold through the Simulator: events counted in dispatch; horizon sized for ~EVENTS events. */
-function simHold(n: number, traced: boolean, clock: Clock): number {
+function simHold(n: number, clock: Clock): number {
   const { sim, count } = makeSim();
   for (let i = 0; i < n; i++) sim.schedule(EXP[i & MASK]!, HOLD, i);
-  let seen = 0;
-  if (traced) sim.setTrace(() => { seen++; });
   // n events pending at Exp(1) spacing fire at rate n per time unit.
   sim.run(sim.now + WARMUP / n);
   const before = count();
   const t0 = clock();
   sim.run(sim.now + EVENTS / n);
-  const elapsed = clock() - t0;
-  if (traced && seen !== count()) throw new Error("trace hook missed events");
-  return (count() - before) / elapsed;
+  return (count() - before) / (clock() - t0);
 }
 
 /** Random insert: schedule k events at uniform times in [now, now + k), run until empty, reset. */
@@ -194,8 +190,7 @@ export function run(ctx: BenchContext): void {
     branchFree.set(n, ctx.measure(`engine/hold/raw-heap-branchfree/N=${n}`, rate, () => rawHoldBranchFree(n, clock)));
   }
   for (const n of SIZES) ctx.measure(`engine/hold/queue/N=${n}`, rate, () => queueHold(n, clock));
-  for (const n of SIZES) sim.set(n, ctx.measure(`engine/hold/simulator/N=${n}`, rate, () => simHold(n, false, clock)));
-  ctx.measure("engine/hold/simulator+trace/N=1000", rate, () => simHold(1_000, true, clock));
+  for (const n of SIZES) sim.set(n, ctx.measure(`engine/hold/simulator/N=${n}`, rate, () => simHold(n, clock)));
   for (const k of [1_000, 10_000]) {
     ctx.measure(`engine/random-insert/simulator/K=${k}`, rate, () => simRandomInsert(k, clock));
   }

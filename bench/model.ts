@@ -5,7 +5,8 @@
 //
 //   npm run bench -- model [--json]
 import { compileModel, simulateReplication } from "../src/replication/replication.js";
-import { defaultScenarioPath, loadScenario } from "../src/scenario/load.js";
+import { loadScenario } from "../src/replication/scenario.js";
+import { defaultScenarioPath } from "../src/scenario/load.js";
 import type { BenchContext } from "./index.js";
 
 const WARMUP = 30_000;

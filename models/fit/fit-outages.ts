@@ -1,8 +1,8 @@
-// Fits the outage calibration from shared/reference/ and writes models/fit/outage-fit.json.
+// Fits the outage calibration from reference/ and writes models/fit/outage-fit.json.
 //
 //   npx tsc -p models/fit/tsconfig.json && node dist-fit/models/fit/fit-outages.js [referenceDir] [--check]
 //
-// referenceDir defaults to <repo>/../shared/reference. --check writes nothing and exits 1 if the
+// referenceDir defaults to <repo>/reference (the repository's own copy of the data). --check writes nothing and exits 1 if the
 // committed outage-fit.json differs from a fresh fit (for CI).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -21,7 +21,7 @@ export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url)))
 }
 
 export function defaultReferenceDir(root: string = repoRoot()): string {
-  return resolve(root, "..", "shared", "reference");
+  return resolve(root, "reference");
 }
 
 export function outageFitPath(root: string = repoRoot()): string {

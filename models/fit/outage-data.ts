@@ -1,4 +1,4 @@
-// Reads the two reference CSVs (shared/reference/) and fits the outage calibration that
+// Reads the two reference CSVs (reference/) and fits the outage calibration that
 // models/outages.yaml cites. computeOutageFit is deterministic: the same CSV bytes give the same
 // object, every number rounded to 4 significant digits, keys in a fixed order.
 import { createHash } from "node:crypto";
@@ -23,7 +23,7 @@ import {
 export const STATUS_FILE = "cloud-status-incidents-2018-2020.csv";
 export const MAJOR_FILE = "major-region-incidents.csv";
 
-/** SOURCES.md: "us-east-1 has had about 11 such events since 2011" (the CSV lists the 7 with public summaries). */
+/** reference/SOURCES.md: "us-east-1 has had about 11 such events since 2011" (the CSV lists the 7 with public summaries). */
 export const US_EAST_1_EVENTS_PER_SOURCES = 11;
 /** Start of the major-event observation window ("since 2011"). */
 export const MAJOR_WINDOW_START = "2011-01-01";
@@ -154,7 +154,7 @@ export function isMultiRegion(region: string): boolean {
 
 /**
  * A major event whose timing comes from the provider's own record (post-event summary, incident
- * report, status history). This leaves out exactly the three rows SOURCES.md leaves out: 2011
+ * report, status history). This leaves out exactly the three rows reference/SOURCES.md leaves out: 2011
  * ("approximate (multi-day)") and the two third-party reports (Paris 2023, Central US 2024).
  */
 export function isProviderTimed(timingSource: string): boolean {
@@ -298,7 +298,7 @@ export function formatSummary(fit: OutageFit): string {
   const u = fit.major.usEast1Rate;
   out.push(
     `  us-east-1: ${u.events} events listed ${u.windowStart}..${u.windowEnd} (${u.years} y) -> ${u.perRegionYear}/region-year ` +
-      `(95 % CI ${u.ci95[0]}-${u.ci95[1]}); with SOURCES.md's ~${u.eventsPerSources} events -> ${u.perRegionYearPerSources}/region-year`,
+      `(95 % CI ${u.ci95[0]}-${u.ci95[1]}); with reference/SOURCES.md's ~${u.eventsPerSources} events -> ${u.perRegionYearPerSources}/region-year`,
   );
   const c = fit.major.commonCause;
   out.push(

@@ -1,7 +1,7 @@
 // Loss exceedance: the annual financial loss of a strategy — what its incidents cost on top of its
 // standing infrastructure (surge compute + downtime and lost-write penalties = costUSD −
 // standingCostUSD per replication) — as the curve P(annual loss > $x), the chart risk teams use.
-import { csvNumber, csvString } from "../store/csv.js";
+// The curve is data; src/report/lossExceedance.ts writes it as CSV, charts/decision/ draws it.
 import { EcdfAccumulator, feedAll } from "../stats/curve.js";
 
 export interface LossPoint {
@@ -99,20 +99,4 @@ export function lossCurve(info: { id: string; label: string; type: string }, los
   const acc = new LossCurveAccumulator(info, maxPoints, Math.max(1, losses.length));
   feedAll(acc, losses);
   return acc.result();
-}
-
-export const LOSS_EXCEEDANCE_COLUMNS = ["strategy", "lossUSD", "exceedanceProbability"] as const;
-
-/**
- * lossExceedance.csv: per strategy, a first row at $0 (P(loss > 0)), then the curve's points. Tidy:
- * one row per (strategy, x).
- */
-export function lossExceedanceCsv(curves: readonly LossCurve[]): string {
-  const lines = [LOSS_EXCEEDANCE_COLUMNS.join(",")];
-  for (const c of curves) {
-    const id = csvString(c.id);
-    lines.push(`${id},0,${csvNumber(c.pAny)}`);
-    for (const pt of c.points) lines.push(`${id},${csvNumber(pt.x)},${csvNumber(pt.p)}`);
-  }
-  return `${lines.join("\n")}\n`;
 }

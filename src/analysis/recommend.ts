@@ -1,7 +1,8 @@
 // The recommendation: for every strategy of a run, the evidence that it meets the planner's targets
 // — P(per-incident RTO ≤ target), P(per-incident RPO ≤ target), P(annual availability ≥ target),
 // each with a Wilson 95 % interval, and its mean total cost of risk — and the cheapest strategy that
-// demonstrably meets them all. Pure logic over a RunResult; rendering is in recommendReport.ts.
+// demonstrably meets them all. Pure logic over a RunResult that returns data (kinds, numbers,
+// strategy ids); every sentence about it is written by src/report/recommend.ts.
 //
 // Rules (justified in docs/decision.md):
 // - a target is *met* when the lower bound of the 95 % interval of its probability is ≥ the
@@ -15,7 +16,6 @@ import { describe, pairedDifference, type Difference, type Stat } from "../monte
 import type { RunResult } from "../montecarlo/types.js";
 import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
 import { wilson, successesToDemonstrate, type Proportion } from "./binomial.js";
-import { availabilityPercent, duration, probability, probabilityWithCi, usd, usdWithCi } from "../report/decisionFormat.js";
 import { quantileSorted } from "../stats/stats.js";
 
 const YEAR_SECONDS = 365.25 * 86_400;
@@ -82,8 +82,28 @@ export interface StrategyEvidence {
   readonly standingCostMean: number;
   readonly budget: BudgetEvidence | undefined;
   readonly qualifies: boolean;
-  /** One sentence per target it does not meet. */
-  readonly misses: readonly string[];
+  /** The targets it does not meet (not met or not demonstrated), in the order rto, rpo, availability, budget. */
+  readonly unmet: readonly TargetKind[];
+}
+
+/** One piece of advice when no strategy qualifies. */
+export type Advice =
+  /**
+   * The strictest value of `target` that `strategy` demonstrably meets (its evidence's
+   * `demonstrable`); `bestOfAll` when it is another strategy's, stricter than the closest candidate's.
+   */
+  | { readonly kind: "demonstrable"; readonly strategy: string; readonly target: ProbabilityEvidence["kind"]; readonly bestOfAll: boolean }
+  /** The budget that would admit `strategy`: its mean cost of risk. */
+  | { readonly kind: "budget"; readonly strategy: string; readonly budget: number }
+  /** No strategy meets `target`, even leaving the other targets aside. */
+  | { readonly kind: "noneMeets"; readonly target: TargetKind };
+
+/** The corruption incidents of the first strategy: how often, and what a restore costs (medians). */
+export interface CorruptionIncidents {
+  readonly strategy: string;
+  readonly perReplication: number;
+  readonly medianRtoSeconds: number;
+  readonly medianRpoSeconds: number;
 }
 
 export interface Recommendation {
@@ -92,20 +112,16 @@ export interface Recommendation {
   readonly seed: number;
   readonly horizonYears: number;
   readonly targets: Targets;
-  readonly rule: string;
   readonly strategies: readonly StrategyEvidence[];
   /** The cheapest qualifying strategy, with the paired cost difference to the next cheapest qualifier. */
   readonly choice: { readonly id: string; readonly runnerUp?: { readonly id: string; readonly costDifference: Difference } } | undefined;
   /** When nothing qualifies: the closest strategy, the target it misses most, and what would make it qualify. */
-  readonly noneQualifies: { readonly best: string; readonly hardest: TargetKind; readonly advice: readonly string[] } | undefined;
+  readonly noneQualifies: { readonly best: string; readonly hardest: TargetKind; readonly advice: readonly Advice[] } | undefined;
   /** Which targets each strategy meets, per target (for "only active–active meets RTO ≤ 1 min"). */
   readonly metBy: Readonly<Record<TargetKind, readonly string[]>>;
-  readonly notes: readonly string[];
+  /** Corruption incidents, which every strategy restores alike; undefined when there were none. */
+  readonly corruption: CorruptionIncidents | undefined;
 }
-
-export const RULE =
-  "a target is met when the lower bound of the Wilson 95 % interval of P(meeting it) is at least the confidence; " +
-  "the cheapest strategy (mean total cost of risk) meeting every target wins";
 
 function statusOf(prop: Proportion, confidence: number): Status {
   if (prop.n > 0 && prop.ci95[0] >= confidence) return "meets";
@@ -151,44 +167,6 @@ function availabilityEvidence(unavailability: Float64Array, target: number, conf
   };
 }
 
-const NAMES: Record<"rto" | "rpo", string> = { rto: "RTO", rpo: "RPO" };
-
-function pct(confidence: number): string {
-  return `${String(Number((confidence * 100).toPrecision(6)))} %`;
-}
-
-/** One sentence for a target not met. */
-function missSentence(e: ProbabilityEvidence, confidence: number): string {
-  const what =
-    e.kind === "availability"
-      ? `P(availability ≥ ${availabilityPercent(e.target)})`
-      : `P(${NAMES[e.kind]} ≤ ${duration(e.target)})`;
-  const value = e.kind === "availability" ? availabilityPercent(e.atConfidence) : duration(e.atConfidence);
-  const tail =
-    e.kind === "availability"
-      ? `its ${pct(1 - confidence)}-worst year has ${value}`
-      : `its p${String(Number((confidence * 100).toPrecision(6)))} ${NAMES[e.kind]} is ${value}`;
-  if (e.proportion.n === 0) return `${what}: no counted incidents in this run, so nothing is demonstrated; run more replications (-n)`;
-  const estimate = probabilityWithCi(e.proportion.p, e.proportion.ci95);
-  if (e.status === "undetermined") {
-    return `${what} = ${estimate}: ≥ ${probability(confidence)} on the estimate but not demonstrated (lower bound ${probability(e.proportion.ci95[0])} < ${probability(confidence)}); more replications (-n) may settle it`;
-  }
-  return `${what} = ${estimate} < ${probability(confidence)}; ${tail}`;
-}
-
-/** "you could meet RTO ≤ 52 min at 95 %" — what the strategy does demonstrate. */
-function demonstrableSentence(e: ProbabilityEvidence, confidence: number): string {
-  if (e.demonstrable === undefined) {
-    return `${e.proportion.n} ${e.kind === "availability" ? "years" : "incidents"} are too few to demonstrate anything at ${pct(confidence)}: run more replications (-n)`;
-  }
-  if (e.kind === "availability") {
-    const estimate = e.demonstrable < e.atConfidence ? ` (on the estimate alone ${availabilityPercent(e.atConfidence)}; more replications narrow the gap)` : "";
-    return `you could meet availability ≥ ${availabilityPercent(e.demonstrable)} at ${pct(confidence)}${estimate}`;
-  }
-  const estimate = e.demonstrable > e.atConfidence ? ` (on the estimate alone ${duration(e.atConfidence)}; more replications narrow the gap)` : "";
-  return `you could meet ${NAMES[e.kind]} ≤ ${duration(e.demonstrable)} at ${pct(confidence)}${estimate}`;
-}
-
 function checks(s: StrategyEvidence): ProbabilityEvidence[] {
   return s.availability === undefined ? [s.rto, s.rpo] : [s.rto, s.rpo, s.availability];
 }
@@ -219,8 +197,8 @@ export function recommend(run: RunResult, targets: Targets): Recommendation {
             marginal: cost.ci95[0] <= targets.budgetUSD && targets.budgetUSD <= cost.ci95[1],
           };
     const probabilityChecks = availability === undefined ? [rto, rpo] : [rto, rpo, availability];
-    const misses = probabilityChecks.filter((e) => e.status !== "meets").map((e) => missSentence(e, conf));
-    if (budget?.status === "misses") misses.push(`mean cost ${usdWithCi(cost.mean, cost.ci95)} > budget ${usd(budget.budget)}`);
+    const unmet: TargetKind[] = probabilityChecks.filter((e) => e.status !== "meets").map((e) => e.kind);
+    if (budget?.status === "misses") unmet.push("budget");
     let standing = 0;
     for (const x of metrics.standingCostUSD) standing += x;
     return {
@@ -235,8 +213,8 @@ export function recommend(run: RunResult, targets: Targets): Recommendation {
       cost,
       standingCostMean: runs > 0 ? standing / runs : NaN,
       budget,
-      qualifies: misses.length === 0,
-      misses,
+      qualifies: unmet.length === 0,
+      unmet,
     };
   });
 
@@ -267,12 +245,11 @@ export function recommend(run: RunResult, targets: Targets): Recommendation {
     seed: scenario.run.seed,
     horizonYears,
     targets,
-    rule: RULE,
     strategies,
     choice,
     noneQualifies,
     metBy,
-    notes: notes(run, targets, horizons),
+    corruption: corruptionIncidents(run, horizons),
   };
 }
 
@@ -285,7 +262,6 @@ function closestMiss(
   targets: Targets,
   metBy: Record<TargetKind, readonly string[]>,
 ): NonNullable<Recommendation["noneQualifies"]> {
-  const conf = targets.confidence;
   const missed = (s: StrategyEvidence): ProbabilityEvidence[] => checks(s).filter((e) => e.status !== "meets");
   const score = (s: StrategyEvidence): [number, number, number] => [
     missed(s).length + (s.budget?.status === "misses" ? 1 : 0),
@@ -299,29 +275,25 @@ function closestMiss(
   })[0]!;
   const misses = missed(best).sort((a, b) => b.shortfall - a.shortfall);
   const hardest: TargetKind = misses[0]?.kind ?? "budget";
-  const advice: string[] = [];
+  const advice: Advice[] = [];
   for (const e of misses) {
-    advice.push(`${best.id}: ${demonstrableSentence(e, conf)}`);
+    advice.push({ kind: "demonstrable", strategy: best.id, target: e.kind, bestOfAll: false });
     // The strictest value any strategy demonstrates, when another does better than the best candidate.
     const others = strategies.map((s) => ({ s, e: checks(s).find((c) => c.kind === e.kind)! })).filter((x) => x.e.demonstrable !== undefined);
     const better = (a: number, b: number): boolean => (e.kind === "availability" ? a > b : a < b);
     const top = others.reduce<(typeof others)[number] | undefined>((acc, x) => (acc === undefined || better(x.e.demonstrable!, acc.e.demonstrable!) ? x : acc), undefined);
-    if (top !== undefined && top.s.id !== best.id) advice.push(`best of all strategies: ${top.s.id}: ${demonstrableSentence(top.e, conf)}`);
+    if (top !== undefined && top.s.id !== best.id) advice.push({ kind: "demonstrable", strategy: top.s.id, target: e.kind, bestOfAll: true });
   }
-  if (best.budget?.status === "misses") advice.push(`${best.id}: a budget of ${usd(best.cost.mean)} (its mean cost of risk) would admit it`);
+  if (best.budget?.status === "misses") advice.push({ kind: "budget", strategy: best.id, budget: best.cost.mean });
   const kinds: TargetKind[] = ["rto", "rpo", ...(targets.availability === undefined ? [] : (["availability"] as const))];
   if (targets.budgetUSD !== undefined) kinds.push("budget");
-  for (const kind of kinds) {
-    const what = kind === "budget" ? "the budget" : kind === "availability" ? "the availability target" : `the ${NAMES[kind]} target`;
-    if (metBy[kind].length === 0) advice.push(`no strategy meets ${what}, even leaving the other targets aside`);
-  }
+  for (const kind of kinds) if (metBy[kind].length === 0) advice.push({ kind: "noneMeets", target: kind });
   return { best: best.id, hardest, advice };
 }
 
-function notes(run: RunResult, targets: Targets, horizons: number): string[] {
-  const out: string[] = [];
+function corruptionIncidents(run: RunResult, horizons: number): CorruptionIncidents | undefined {
   const first = run.strategies[0];
-  if (first === undefined) return out;
+  if (first === undefined) return undefined;
   const inc = first.incidents;
   const rto: number[] = [];
   const rpo: number[] = [];
@@ -331,16 +303,7 @@ function notes(run: RunResult, targets: Targets, horizons: number): string[] {
       rpo.push(inc.rpo[j]!);
     }
   }
-  if (rto.length > 0) {
-    const median = (xs: number[]): number => quantileSorted(Float64Array.from(xs).sort(), 0.5);
-    const rate = (rto.length / horizons).toPrecision(2);
-    out.push(
-      targets.includeCorruption
-        ? `RTO and RPO count corruption incidents too (${rate} per replication; median RTO ${duration(median(rto))}, RPO ${duration(median(rpo))} for ${run.scenario.strategies[0]!.id}).`
-        : `RTO and RPO are judged over region-failure incidents only. Corruption incidents (${rate} per replication; median RTO ${duration(median(rto))}, RPO ${duration(median(rpo))} for ${run.scenario.strategies[0]!.id}) are restored from the same backups by every strategy, so the strategy choice does not fix them (backup interval and point-in-time recovery do); --include-corruption counts them.`,
-    );
-  }
-  if (targets.availability !== undefined) out.push("Availability is request-weighted and counts every cause, corruption restores included, as an SLO does.");
-  out.push("Costs are the total cost of risk per replication of the horizon: standing infrastructure + incident surge compute + penalties.");
-  return out;
+  if (rto.length === 0) return undefined;
+  const median = (xs: number[]): number => quantileSorted(Float64Array.from(xs).sort(), 0.5);
+  return { strategy: run.scenario.strategies[0]!.id, perReplication: rto.length / horizons, medianRtoSeconds: median(rto), medianRpoSeconds: median(rpo) };
 }

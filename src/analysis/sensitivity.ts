@@ -1,19 +1,20 @@
 // One-at-a-time sensitivity: the metric at the base scenario, then with each input at its low and
 // at its high value (the others at base), all with the same seed — common random numbers, so the
 // swing high − low measures the input, not sampling noise. Inputs are ranked per strategy by
-// |swing|: a tornado. Pure logic over summaries (and per-replication columns for paired CIs).
+// |swing|: a tornado. Pure logic over summaries (and per-replication columns for paired CIs); it
+// returns numbers, and src/report/sensitivity.ts words them.
 import { pairedDifference, type Difference } from "../montecarlo/stat.js";
 import type { Summary } from "../montecarlo/summary.js";
 import type { RunResult } from "../montecarlo/types.js";
 import { metricValue, replicationValues, type MetricPath } from "./metricPath.js";
-import { rangeFor, type RangeRule, type SensitivityInput } from "./sensitivityInputs.js";
+import { rangeFor, type InputRange, type RangeRule, type SensitivityInput } from "./sensitivityInputs.js";
 
 export interface Effect {
   readonly input: string;
   readonly label: string;
   readonly rule: RangeRule;
-  readonly lowText: string;
-  readonly highText: string;
+  /** The input's low and high values as they apply to this strategy. */
+  readonly range: InputRange;
   /** The metric with the input at its low / high value. */
   readonly low: number;
   readonly high: number;
@@ -113,7 +114,7 @@ export class SensitivityAccumulator {
           input: input.id,
           label: input.label,
           rule: input.rule,
-          ...rangeFor(input, id),
+          range: rangeFor(input, id),
           low,
           high,
           swing: negligible(high - low, low, high) ? 0 : high - low,

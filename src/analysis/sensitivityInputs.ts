@@ -2,7 +2,8 @@
 // Defaults come from the resolved scenario: a distribution-valued input is held fixed at its p10
 // (low) and p90 (high); a rate or any other number is halved (low) and doubled (high), fractions
 // capped at 1. Every low/high value is written as a `--set` value in the scenario's own units, so a
-// row of the table can be reproduced with `drsim run --set …`.
+// row of the table can be reproduced with `drsim run --set …`. The values for people are data here
+// (a quantity and its SI value, or the text as typed); src/report/sensitivity.ts words them.
 import { UserError } from "../errors.js";
 import { makeDistribution } from "../random/distributions.js";
 import type { DistributionSpec } from "../random/types.js";
@@ -10,11 +11,27 @@ import type { ScenarioOverride } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
 import type { Scenario, StrategySteps } from "../scenario/types.js";
 import { splitValues } from "./listValues.js";
-import { duration as showDuration } from "../report/decisionFormat.js";
 
 const YEAR = 365.25 * 86_400;
 
 export type RangeRule = "given" | "p10/p90" | "×0.5/×2";
+
+/** What a default input's value measures, in SI: seconds, per second, bytes per second, or a plain number. */
+export type Quantity = "duration" | "rate" | "throughput" | "fraction" | "number";
+
+/** One scenario value an input moves (a region's outage rate, a strategy's step), low and high in SI. */
+export interface RangeValue {
+  /** The region or strategy the value belongs to; "" for a scenario-wide value. */
+  readonly owner: string;
+  readonly quantity: Quantity;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** An input's low and high values: as typed (`--range`), or each value it moves as a quantity. */
+export type InputRange =
+  | { readonly kind: "given"; readonly low: string; readonly high: string }
+  | { readonly kind: "values"; readonly values: readonly RangeValue[] };
 
 export interface SensitivityInput {
   /** "outage.rate", or the PATH of a `--range PATH=low,high`. */
@@ -23,28 +40,26 @@ export interface SensitivityInput {
   readonly rule: RangeRule;
   readonly low: readonly ScenarioOverride[];
   readonly high: readonly ScenarioOverride[];
-  /** The low and high values for people ("0.05/year", "4.2 h"; per target when they differ). */
-  readonly lowText: string;
-  readonly highText: string;
+  readonly range: InputRange;
   /**
-   * For inputs set per strategy (steps, policy, failover): each strategy's own low and high text.
-   * A strategy missing here does not have the input (its metric cannot move).
+   * Set per strategy (steps, policy, failover): each value's owner is a strategy, and a strategy
+   * sees only its own. A strategy owning none does not have the input (its metric cannot move).
    */
-  readonly perStrategy?: Readonly<Record<string, { readonly lowText: string; readonly highText: string }>>;
+  readonly perStrategy: boolean;
 }
 
-/** The low and high text of `input` as it applies to strategy `id`. */
-export function rangeFor(input: SensitivityInput, id: string): { lowText: string; highText: string } {
-  return input.perStrategy?.[id] ?? { lowText: input.lowText, highText: input.highText };
+/** The range of `input` as it applies to strategy `id`: its own values when the input is per strategy. */
+export function rangeFor(input: SensitivityInput, id: string): InputRange {
+  if (!input.perStrategy || input.range.kind === "given") return input.range;
+  const own = input.range.values.filter((v) => v.owner === id);
+  return own.length === 0 ? input.range : { kind: "values", values: own };
 }
-
-type Kind = "duration" | "rate" | "throughput" | "fraction" | "number";
 
 interface Target {
   readonly path: string;
   /** Region or strategy the path belongs to, for the text when values differ. */
   readonly owner: string;
-  readonly kind: Kind;
+  readonly kind: Quantity;
   readonly value: number | DistributionSpec;
 }
 
@@ -77,7 +92,7 @@ const region = (key: "rate" | "duration" | "catastrophic" | "controlPlane"): Cat
     return { path: `${path}controlPlane.probability`, owner: r.name, kind: "fraction", value: o.controlPlane.probability };
   });
 
-const one = (path: string, kind: Kind, get: (s: Scenario) => number | DistributionSpec): Catalogue["targets"] => (s) => [
+const one = (path: string, kind: Quantity, get: (s: Scenario) => number | DistributionSpec): Catalogue["targets"] => (s) => [
   { path, owner: "", kind, value: get(s) },
 ];
 
@@ -134,7 +149,7 @@ function sig(x: number): number {
 }
 
 /** An SI value as a `--set` value in the scenario's units. */
-function overrideText(kind: Kind, x: number): string {
+function overrideText(kind: Quantity, x: number): string {
   switch (kind) {
     case "duration":
       return `${sig(x)}s`;
@@ -145,20 +160,6 @@ function overrideText(kind: Kind, x: number): string {
     case "fraction":
     case "number":
       return String(sig(x));
-  }
-}
-
-/** The same value for people. */
-function displayText(kind: Kind, x: number): string {
-  switch (kind) {
-    case "duration":
-      return showDuration(x);
-    case "rate":
-      return `${Number((x * YEAR).toPrecision(3))}/year`;
-    case "throughput":
-      return `${Number((x / 1e6).toPrecision(3))} MB/s`;
-    default:
-      return String(Number(x.toPrecision(3)));
   }
 }
 
@@ -173,12 +174,6 @@ function lowHigh(t: Target): { low: number; high: number; rule: RangeRule } {
   return { low: base * 0.5, high: Math.min(cap, base * 2), rule: "×0.5/×2" };
 }
 
-function joinTexts(parts: readonly { owner: string; text: string }[]): string {
-  const unique = [...new Set(parts.map((p) => p.text))];
-  if (unique.length === 1) return unique[0]!;
-  return parts.map((p) => `${p.owner}: ${p.text}`).join("; ");
-}
-
 /** The default inputs that exist in this scenario and have a range of nonzero width. */
 export function defaultInputs(scenario: Scenario): SensitivityInput[] {
   const out: SensitivityInput[] = [];
@@ -187,20 +182,14 @@ export function defaultInputs(scenario: Scenario): SensitivityInput[] {
     const targets = c.targets(scenario).map((t) => ({ t, ...lowHigh(t) })).filter((x) => overrideText(x.t.kind, x.low) !== overrideText(x.t.kind, x.high));
     if (targets.length === 0) continue;
     const rules = new Set(targets.map((x) => x.rule));
-    const texts = targets.map((x) => ({
-      owner: x.t.owner,
-      low: displayText(x.t.kind, x.low),
-      high: displayText(x.t.kind, x.high),
-    }));
     out.push({
       id: c.id,
       label: c.label,
       rule: rules.size === 1 ? targets[0]!.rule : "p10/p90",
       low: targets.map((x) => ({ path: x.t.path, value: overrideText(x.t.kind, x.low) })),
       high: targets.map((x) => ({ path: x.t.path, value: overrideText(x.t.kind, x.high) })),
-      lowText: joinTexts(texts.map((t) => ({ owner: t.owner, text: t.low }))),
-      highText: joinTexts(texts.map((t) => ({ owner: t.owner, text: t.high }))),
-      perStrategy: c.perStrategy === true ? Object.fromEntries(texts.map((t) => [t.owner, { lowText: t.low, highText: t.high }])) : undefined,
+      range: { kind: "values", values: targets.map((x) => ({ owner: x.t.owner, quantity: x.t.kind, low: x.low, high: x.high })) },
+      perStrategy: c.perStrategy === true,
     });
   }
   return out;
@@ -211,7 +200,7 @@ export function givenInput(path: string, text: string): SensitivityInput {
   const values = splitValues(text);
   if (values.length !== 2) throw new UserError(`--range ${path}: expected two values low,high, got ${values.length}`);
   const [low, high] = values as [string, string];
-  return { id: path, label: path, rule: "given", low: [{ path, value: low }], high: [{ path, value: high }], lowText: low, highText: high };
+  return { id: path, label: path, rule: "given", low: [{ path, value: low }], high: [{ path, value: high }], range: { kind: "given", low, high }, perStrategy: false };
 }
 
 /**

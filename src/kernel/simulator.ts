@@ -15,9 +15,6 @@ export type { EventId } from "./eventQueue.js";
 /** Handles every event; `sim.now` is the event's time while it runs. */
 export type Dispatch = (type: number, arg: number) => void;
 
-/** Observes each event just before it is dispatched (time, type, arg). */
-export type TraceHook = (time: number, type: number, arg: number) => void;
-
 // Errors are built out of line: formatting a float argument inside a hot method can make V8 box
 // it on every call, thrown or not (see EventQueue's badPush).
 function badTime(time: number, now: number): Error {
@@ -36,7 +33,6 @@ export class Simulator {
 
   private readonly queue: EventQueue;
   private readonly dispatch: Dispatch;
-  private trace: TraceHook | null = null;
   private running = false;
 
   constructor(dispatch: Dispatch, initialCapacity = 64) {
@@ -73,15 +69,6 @@ export class Simulator {
     return this.queue.cancel(id);
   }
 
-  /**
-   * Installs (or removes, with null) a hook called before every dispatch. The loop is chosen when
-   * run() starts, so a change made from inside a handler applies from the next run() call; with
-   * no hook the fast loop has no per-event check at all.
-   */
-  setTrace(hook: TraceHook | null): void {
-    this.trace = hook;
-  }
-
   /** Fires all events with time <= horizon, then sets now = horizon (see the file comment). */
   run(horizon: number): void {
     if (!(horizon >= this.now)) {
@@ -89,8 +76,7 @@ export class Simulator {
     }
     this.enter();
     try {
-      if (this.trace === null) this.loop(horizon);
-      else this.tracedLoop(horizon, this.trace);
+      this.loop(horizon);
     } finally {
       this.running = false;
     }
@@ -121,16 +107,6 @@ export class Simulator {
     const dispatch = this.dispatch;
     while (q.pop(horizon) >= 0) {
       this.now = q.lastTime;
-      dispatch(q.lastType, q.lastArg);
-    }
-  }
-
-  private tracedLoop(horizon: number, trace: TraceHook): void {
-    const q = this.queue;
-    const dispatch = this.dispatch;
-    while (q.pop(horizon) >= 0) {
-      this.now = q.lastTime;
-      trace(q.lastTime, q.lastType, q.lastArg);
       dispatch(q.lastType, q.lastArg);
     }
   }

@@ -1,14 +1,17 @@
-// Entry point of the model: scenario → world → strategies → results, for one replication.
-import { ActiveActiveService } from "../strategies/activeActive.js";
-import { FailoverService } from "../strategies/failover.js";
-import type { ModelContext, Service, ServiceOutcome } from "../services/service.js";
-import { BackupSchedule } from "../world/backups.js";
+// Entry point of the model: scenario → world → strategies → results, for one replication. The
+// world's processes and the strategies' mechanisms come from the registries (registries.ts).
 import { penaltyCost, standingCost, surgeCost, type StandingCost } from "../services/cost.js";
+import type { Service, ServiceContext, ServiceOutcome } from "../services/service.js";
+import { Simulation } from "../services/simulation.js";
+import { quietAt } from "../services/worldEvents.js";
 import type { ReplicationMetric, ReplicationResult, StrategyReplicationResult, TraceSink } from "../results/results.js";
 import type { Scenario } from "../scenario/types.js";
+import type { Mechanism } from "../strategies/mechanism.js";
+import { mechanismsByType } from "../strategies/registry.js";
 import { makeTraffic } from "../world/traffic.js";
 import { WorldSampler } from "../world/sample.js";
 import type { World } from "../world/types.js";
+import { REGISTRIES, type Registries } from "./registries.js";
 
 /** A scenario with its distributions built once, reused for every replication. */
 export interface CompiledModel {
@@ -17,30 +20,66 @@ export interface CompiledModel {
   readonly offeredRequests: number;
   readonly standing: readonly StandingCost[];
   readonly world: WorldSampler;
+  /** One per strategy, in scenario order, all on `simulation`. */
   readonly services: readonly Service[];
+  readonly simulation: Simulation;
+  /**
+   * Per strategy: the earlier strategy of the same mechanism whose outcome it takes in a world quiet
+   * at `quietHome[i]` (Mechanism.quietHome), or −1 where it never shares.
+   */
+  readonly sharesWith: Int32Array;
+  readonly quietHome: Int32Array;
+  /** Scratch per strategy for one replication: the strategy whose outcome it takes, or −1. */
+  readonly takesFrom: Int32Array;
+  /** Scratch per strategy for one replication: whether the world is quiet for it (1, 0; −1 not asked). */
+  readonly quiet: Int8Array;
 }
 
-export function compileModel(scenario: Scenario): CompiledModel {
+export function compileModel(scenario: Scenario, registries: Registries = REGISTRIES): CompiledModel {
   const horizon = scenario.run.horizon;
   const traffic = makeTraffic(scenario.workload);
-  const ctx: ModelContext = {
-    scenario,
-    horizon,
-    traffic,
-    backups: new BackupSchedule(scenario.backup),
-    writeFraction: scenario.workload.writeFraction,
-  };
+  const simulation = new Simulation(horizon);
+  const ctx: ServiceContext = { scenario, horizon, traffic, simulation };
+  const byType = mechanismsByType(registries.mechanisms);
+  const mechanisms = scenario.strategies.map((s): Mechanism => {
+    const m = byType.get(s.type);
+    if (m === undefined) throw new Error(`strategy "${s.id}": no mechanism implements type "${s.type}"`);
+    return m;
+  });
   const offeredRequests = traffic.integrate(0, horizon, 1, 0);
+  const n = scenario.strategies.length;
+  const sharesWith = new Int32Array(n).fill(-1);
+  const quietHome = new Int32Array(n).fill(-1);
+  mechanisms.forEach((m, i) => {
+    if (m.quietHome === null) return;
+    const first = mechanisms.indexOf(m);
+    if (first < i) sharesWith[i] = first;
+    quietHome[i] = m.quietHome;
+  });
   return {
     scenario,
     horizon,
     offeredRequests,
-    standing: scenario.strategies.map((s) => standingCost(scenario, s, horizon, offeredRequests)),
-    world: new WorldSampler(scenario, horizon, traffic),
-    services: scenario.strategies.map((s) =>
-      s.type === "active-active" ? new ActiveActiveService(ctx, s) : new FailoverService(ctx, s),
+    standing: scenario.strategies.map((s, i) =>
+      standingCost(scenario, s, mechanisms[i]!.standingCompute(scenario, s), horizon, offeredRequests),
     ),
+    world: new WorldSampler(registries.processes, scenario, { horizon, traffic }),
+    services: scenario.strategies.map((s, i) => mechanisms[i]!.create(ctx, s)),
+    simulation,
+    sharesWith,
+    quietHome,
+    takesFrom: new Int32Array(n),
+    quiet: new Int8Array(n),
   };
+}
+
+/**
+ * Whether strategy `i` meets `world` as a quiet one: its mechanism shares outcomes there
+ * (Mechanism.quietHome) and no event of the world disturbs its home region (worldEvents.ts).
+ */
+export function isQuietFor(model: CompiledModel, world: World, i: number): boolean {
+  const home = model.quietHome[i]!;
+  return home >= 0 && quietAt(world, home, model.services[i]!);
 }
 
 /**
@@ -54,15 +93,25 @@ export function simulateReplication(
   trace?: { readonly strategy: number; readonly sink: TraceSink },
 ): ReplicationResult {
   const world = model.world.sample(seed, replication);
-  // In three quarters of the default scenario's replications nothing happens to the home region
-  // and nothing is corrupted; there the failover strategies all come to one outcome (see
-  // Service.quietOutcomeKey), so it is simulated once, not once each.
-  const services = model.services;
+  const { services, simulation, takesFrom, quiet } = model;
+  // In three quarters of the default scenario's replications nothing happens to the home region and
+  // nothing is corrupted; there the failover strategies all come to one outcome, so it is simulated
+  // once, not once each. A traced strategy is always simulated itself.
+  simulation.start(world);
+  for (let i = 0; i < services.length; i++) {
+    const sink = trace && trace.strategy === i ? trace.sink : null;
+    const leader = model.sharesWith[i]!;
+    quiet[i] = -1; // a leader (sharesWith −1) comes before those that share its outcome
+    if (leader >= 0 && quiet[leader]! < 0) quiet[leader] = isQuietFor(model, world, leader) ? 1 : 0;
+    takesFrom[i] = sink === null && leader >= 0 && quiet[leader] === 1 ? leader : -1;
+    if (takesFrom[i]! < 0) simulation.join(services[i]!, sink);
+  }
+  simulation.run();
   const outcomes: ServiceOutcome[] = [];
   const strategies: StrategyReplicationResult[] = [];
   for (let i = 0; i < services.length; i++) {
-    const sink = trace && trace.strategy === i ? trace.sink : null;
-    const out = (sink === null && sharedOutcome(services, outcomes, world, i)) || services[i]!.simulate(world, seed, replication, sink);
+    const from = takesFrom[i]!;
+    const out = from >= 0 ? outcomes[from]! : services[i]!.finish(model.horizon);
     outcomes.push(out);
     const standing = model.standing[i]!.total;
     const incident = surgeCost(model.scenario, out.surgeComputeSeconds);
@@ -86,15 +135,4 @@ export function simulateReplication(
     strategies.push({ metrics, incidents: out.incidents });
   }
   return { replication, strategies };
-}
-
-/** The outcome of an earlier service that service `i` shares in `world` (Service.quietOutcomeKey), if any. */
-function sharedOutcome(services: readonly Service[], outcomes: readonly ServiceOutcome[], world: World, i: number): ServiceOutcome | null {
-  const key = services[i]!.quietOutcomeKey;
-  if (key === null) return null;
-  for (let j = 0; j < i; j++) {
-    // Same key, same isQuiet(): the first match decides.
-    if (services[j]!.quietOutcomeKey === key) return services[i]!.isQuiet(world) ? outcomes[j]! : null;
-  }
-  return null;
 }

@@ -1,6 +1,7 @@
 // Run progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise (CI
 // logs, files), nothing when quiet. Output never goes to stdout, which --json keeps clean.
 import { performance } from "node:perf_hooks";
+import { count, elapsed } from "./numbers.js";
 
 export type ProgressMode = "bar" | "lines" | "off";
 
@@ -19,11 +20,6 @@ const BAR_WIDTH = 30;
 const BAR_INTERVAL_MS = 100;
 const LINE_INTERVAL_MS = 5_000;
 
-function seconds(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
-}
-
 export function createProgress(
   stream: NodeJS.WritableStream,
   mode: ProgressMode,
@@ -36,10 +32,10 @@ export function createProgress(
   let last = -Infinity;
   let drawn = false;
   const describe = (done: number, total: number): string => {
-    const elapsed = now() - started;
-    const rate = elapsed > 0 ? (done / elapsed) * 1000 : 0;
-    const eta = rate > 0 && done < total ? `, ETA ${seconds(((total - done) / rate) * 1000)}` : "";
-    return `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${unit}, ${Math.round(rate).toLocaleString("en-US")}/s${eta}`;
+    const ms = now() - started;
+    const rate = ms > 0 ? (done / ms) * 1000 : 0;
+    const eta = rate > 0 && done < total ? `, ETA ${elapsed(((total - done) / rate) * 1000)}` : "";
+    return `${count(done)}/${count(total)} ${unit}, ${count(Math.round(rate))}/s${eta}`;
   };
   return {
     update(done, total) {

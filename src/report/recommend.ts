@@ -1,17 +1,10 @@
 // The recommendation as a terminal table, Markdown and JSON. The evidence table has one row per
-// strategy; below it the verdict, the reason each rejected strategy fails, and notes.
-import { alignTable, fmt } from "./format.js";
-import { availabilityPercent, duration, probabilityWithCi, usd, usdWithCi } from "./decisionFormat.js";
+// strategy; below it the verdict, the reason each rejected strategy fails, and notes (the
+// sentences are recommendReasons.ts's).
 import type { ProbabilityEvidence, Recommendation, StrategyEvidence } from "../analysis/recommend.js";
-
-interface Table {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-function pLabel(confidence: number): string {
-  return `p${String(Number((confidence * 100).toPrecision(6)))}`;
-}
+import { availabilityPercent, count, duration, probabilityWithCi, quantileName, significant, usd, usdWithCi } from "./numbers.js";
+import { adviceLine, missSentences, noteLines, RULE, targetName } from "./recommendReasons.js";
+import { alignTable, markdownTable, type TextTable } from "./textTable.js";
 
 function name(s: StrategyEvidence): string {
   return s.label === s.id ? s.id : `${s.label} (${s.id})`;
@@ -31,9 +24,9 @@ function verdict(s: StrategyEvidence, rec: Recommendation): string {
   return parts.join("; ");
 }
 
-export function evidenceTable(rec: Recommendation): Table {
+export function evidenceTable(rec: Recommendation): TextTable {
   const t = rec.targets;
-  const q = pLabel(t.confidence);
+  const q = quantileName(t.confidence);
   const header = [
     "strategy",
     "incidents/yr",
@@ -47,7 +40,7 @@ export function evidenceTable(rec: Recommendation): Table {
   ];
   const rows = rec.strategies.map((s) => [
     name(s),
-    fmt(s.incidentsPerHorizon / rec.horizonYears, 2),
+    significant(s.incidentsPerHorizon / rec.horizonYears, 2),
     probabilityWithCi(s.rto.proportion.p, s.rto.proportion.ci95),
     duration(s.rto.atConfidence),
     probabilityWithCi(s.rpo.proportion.p, s.rpo.proportion.ci95),
@@ -81,14 +74,13 @@ export function verdictLines(rec: Recommendation): string[] {
     }
   } else if (rec.noneQualifies !== undefined) {
     const n = rec.noneQualifies;
-    const hardest = n.hardest === "budget" ? "the budget" : n.hardest === "availability" ? "the availability target" : `the ${n.hardest.toUpperCase()} target`;
-    lines.push(`No strategy qualifies. The hardest target is ${hardest}: ${n.best}, the closest candidate, misses it by most.`);
-    for (const a of n.advice) lines.push(`  - ${a}`);
+    lines.push(`No strategy qualifies. The hardest target is ${targetName(n.hardest)}: ${n.best}, the closest candidate, misses it by most.`);
+    for (const a of n.advice) lines.push(`  - ${adviceLine(a, rec)}`);
   }
   const rejected = rec.strategies.filter((s) => !s.qualifies);
   if (rejected.length > 0) {
     lines.push("", "Why the others are rejected:");
-    for (const s of rejected) for (const m of s.misses) lines.push(`  - ${s.id}: ${m}`);
+    for (const s of rejected) for (const m of missSentences(s, rec.targets.confidence)) lines.push(`  - ${s.id}: ${m}`);
   }
   const marginal = rec.strategies.filter((s) => s.budget?.marginal === true);
   for (const s of marginal) lines.push(`  (budget: ${s.id}'s cost interval contains the budget; its verdict could change with more replications)`);
@@ -96,33 +88,55 @@ export function verdictLines(rec: Recommendation): string[] {
 }
 
 export function headline(rec: Recommendation): string {
-  const years = rec.horizonYears === 1 ? "1 year" : `${fmt(rec.horizonYears, 4)} years`;
-  return `${rec.scenario}: ${rec.runs.toLocaleString("en-US")} replications of ${years}, seed ${rec.seed}`;
+  const years = rec.horizonYears === 1 ? "1 year" : `${significant(rec.horizonYears, 4)} years`;
+  return `${rec.scenario}: ${count(rec.runs)} replications of ${years}, seed ${rec.seed}`;
 }
 
 export function recommendationText(rec: Recommendation): string {
   const table = evidenceTable(rec);
   const lines = [headline(rec), targetsLine(rec), "", ...alignTable([table.header, ...table.rows]), "", ...verdictLines(rec)];
-  lines.push("", `Rule: ${rec.rule}.`, ...rec.notes);
+  lines.push("", `Rule: ${RULE}.`, ...noteLines(rec));
   return `${lines.join("\n")}\n`;
-}
-
-function markdownTable(table: Table): string[] {
-  const row = (cells: readonly string[]): string => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-  const rule = `|${table.header.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`;
-  return [row(table.header), rule, ...table.rows.map(row)];
 }
 
 export function recommendationMarkdown(rec: Recommendation): string {
   const lines = [`## Recommendation: ${rec.scenario}`, "", `_${headline(rec)}._ ${targetsLine(rec)}`, ""];
   lines.push(...markdownTable(evidenceTable(rec)), "");
   for (const l of verdictLines(rec)) lines.push(l.startsWith("  - ") ? l.slice(2) : l.startsWith("  ") ? `> ${l.trim()}` : l);
-  lines.push("", `_Rule: ${rec.rule}._`, "");
-  for (const n of rec.notes) lines.push(`- ${n}`);
+  lines.push("", `_Rule: ${RULE}._`, "");
+  for (const n of noteLines(rec)) lines.push(`- ${n}`);
   return `${lines.join("\n")}\n`;
 }
 
-/** JSON: every number in full; NaN and ±∞ become null (JSON.stringify's rule). */
+/**
+ * recommendation.json: the evidence with every number in full (NaN and ±∞ become null, JSON's
+ * rule) and the reasons as sentences — `rule`, each strategy's `misses`, the `advice` and the
+ * `notes` — in the document's published key order.
+ */
 export function recommendationJson(rec: Recommendation): string {
-  return `${JSON.stringify(rec, null, 2)}\n`;
+  const t = rec.targets;
+  const document = {
+    scenario: rec.scenario,
+    runs: rec.runs,
+    seed: rec.seed,
+    horizonYears: rec.horizonYears,
+    targets: {
+      rtoSeconds: t.rtoSeconds,
+      rpoSeconds: t.rpoSeconds,
+      availability: t.availability,
+      confidence: t.confidence,
+      budgetUSD: t.budgetUSD,
+      includeCorruption: t.includeCorruption,
+    },
+    rule: RULE,
+    strategies: rec.strategies.map((s) => {
+      const { unmet: _unmet, ...evidence } = s;
+      return { ...evidence, misses: missSentences(s, t.confidence) };
+    }),
+    choice: rec.choice,
+    noneQualifies: rec.noneQualifies === undefined ? undefined : { ...rec.noneQualifies, advice: rec.noneQualifies.advice.map((a) => adviceLine(a, rec)) },
+    metBy: rec.metBy,
+    notes: noteLines(rec),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

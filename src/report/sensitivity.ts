@@ -1,25 +1,60 @@
 // The sensitivity ranking as a terminal table (one block per strategy), sensitivity.csv (tidy: one
-// row per strategy × input) and JSON.
+// row per strategy × input) and JSON, and the wording of an input's low and high values.
 import { csvNumber, csvString } from "../store/csv.js";
-import { alignTable, fmt } from "./format.js";
+import { count, duration, megabytesPerSecond, perYear, significant, trimNumber } from "./numbers.js";
+import { alignTable } from "./textTable.js";
 import type { Effect, SensitivityResult } from "../analysis/sensitivity.js";
+import type { InputRange, Quantity } from "../analysis/sensitivityInputs.js";
+
+/** A value of an input for people: "4.2 h", "0.05/year", "19.2 MB/s", "0.25". */
+function quantityText(quantity: Quantity, x: number): string {
+  switch (quantity) {
+    case "duration":
+      return duration(x);
+    case "rate":
+      return perYear(x);
+    case "throughput":
+      return megabytesPerSecond(x);
+    default:
+      return trimNumber(x, 3);
+  }
+}
+
+/** One text when every value reads the same, else "owner: text; owner: text". */
+function joinTexts(parts: readonly { owner: string; text: string }[]): string {
+  const unique = [...new Set(parts.map((p) => p.text))];
+  if (unique.length === 1) return unique[0]!;
+  return parts.map((p) => `${p.owner}: ${p.text}`).join("; ");
+}
+
+/** The low and high values of an input for people: as typed for a --range, else worded per value. */
+export function rangeText(range: InputRange): { lowText: string; highText: string } {
+  if (range.kind === "given") return { lowText: range.low, highText: range.high };
+  return {
+    lowText: joinTexts(range.values.map((v) => ({ owner: v.owner, text: quantityText(v.quantity, v.low) }))),
+    highText: joinTexts(range.values.map((v) => ({ owner: v.owner, text: quantityText(v.quantity, v.high) }))),
+  };
+}
 
 function swingText(e: Effect): string {
-  if (e.swingCi95 === undefined) return fmt(e.swing);
-  return `${fmt(e.swing)} [${fmt(e.swingCi95[0])}, ${fmt(e.swingCi95[1])}]`;
+  if (e.swingCi95 === undefined) return significant(e.swing);
+  return `${significant(e.swing)} [${significant(e.swingCi95[0])}, ${significant(e.swingCi95[1])}]`;
 }
 
 export function sensitivityText(result: SensitivityResult, top = 12): string {
   const lines = [
-    `${result.scenario}: sensitivity of ${result.metric}, ${result.runs.toLocaleString("en-US")} replications per case, seed ${result.seed} (common random numbers)`,
+    `${result.scenario}: sensitivity of ${result.metric}, ${count(result.runs)} replications per case, seed ${result.seed} (common random numbers)`,
   ];
   for (const s of result.strategies) {
-    lines.push("", `${s.label === s.id ? s.id : `${s.label} (${s.id})`}: ${result.metric} = ${fmt(s.base)} at base`);
+    lines.push("", `${s.label === s.id ? s.id : `${s.label} (${s.id})`}: ${result.metric} = ${significant(s.base)} at base`);
     const moving = s.effects.filter((e) => e.swing !== 0);
     const still = s.effects.filter((e) => e.swing === 0);
     const withCi = moving.some((e) => e.swingCi95 !== undefined);
     const header = ["input (ranked by |swing|)", "low → high", `${result.metric} at low`, "at high", `swing high − low${withCi ? " [95% CI]" : ""}`];
-    const rows = moving.slice(0, top).map((e) => [`${e.rank}. ${e.label}`, `${e.lowText} → ${e.highText}`, fmt(e.low), fmt(e.high), swingText(e)]);
+    const rows = moving.slice(0, top).map((e) => {
+      const { lowText, highText } = rangeText(e.range);
+      return [`${e.rank}. ${e.label}`, `${lowText} → ${highText}`, significant(e.low), significant(e.high), swingText(e)];
+    });
     lines.push(...alignTable([header, ...rows]).map((l) => `  ${l}`));
     if (moving.length > top) lines.push(`  … ${moving.length - top} more in sensitivity.csv`);
     if (still.length > 0) lines.push(`  no effect: ${still.map((e) => e.input).join(", ")}`);
@@ -48,6 +83,7 @@ export function sensitivityCsv(result: SensitivityResult): string {
   const lines = [SENSITIVITY_COLUMNS.join(",")];
   for (const s of result.strategies) {
     for (const e of s.effects) {
+      const { lowText, highText } = rangeText(e.range);
       lines.push(
         [
           csvString(s.id),
@@ -55,8 +91,8 @@ export function sensitivityCsv(result: SensitivityResult): string {
           csvString(e.input),
           csvString(e.label),
           csvString(e.rule),
-          csvString(e.lowText),
-          csvString(e.highText),
+          csvString(lowText),
+          csvString(highText),
           csvString(result.metric),
           csvNumber(s.base),
           csvNumber(e.low),
@@ -71,6 +107,24 @@ export function sensitivityCsv(result: SensitivityResult): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** sensitivity.json: each effect with its low and high values worded, in the document's published key order. */
 export function sensitivityJson(result: SensitivityResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  const document = {
+    ...result,
+    strategies: result.strategies.map((s) => ({
+      ...s,
+      effects: s.effects.map((e) => ({
+        input: e.input,
+        label: e.label,
+        rule: e.rule,
+        ...rangeText(e.range),
+        low: e.low,
+        high: e.high,
+        swing: e.swing,
+        swingCi95: e.swingCi95,
+        rank: e.rank,
+      })),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

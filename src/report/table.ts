@@ -5,7 +5,7 @@ import type { Summary, StrategySummary } from "../montecarlo/summary.js";
 import { byTheme, METRIC_DEFS, STAT_DEFS, type CellFormat, type TableColumn } from "../results/metrics.js";
 import { fieldAt, statValue } from "../analysis/metricPath.js";
 import type { Stat } from "../montecarlo/stat.js";
-import { fmt, horizonUnit, ninesText, percent, perHorizon, usd } from "./format.js";
+import { availabilityToNines, horizonUnit, ninesText, perHorizon, significant, usd } from "./numbers.js";
 
 export interface Table {
   readonly header: readonly string[];
@@ -26,11 +26,11 @@ const DIFFERENCE_COLUMNS = STAT_DEFS.flatMap((m) => (m.difference?.table === und
 function cell(format: CellFormat, x: number, s: StrategySummary): string {
   switch (format) {
     case "availability":
-      return percent(x, s.nines);
+      return availabilityToNines(x, s.nines);
     case "nines":
       return ninesText(x);
     case "number":
-      return fmt(x);
+      return significant(x);
     case "usd":
       return usd(x);
   }

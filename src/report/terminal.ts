@@ -1,6 +1,6 @@
 // The terminal summary: aligned columns, units in the headers.
 import type { Summary } from "../montecarlo/summary.js";
-import { alignTable } from "./format.js";
+import { alignTable } from "./textTable.js";
 import { differencesTable, runHeadline, summaryTable } from "./table.js";
 
 export function terminalSummary(summary: Summary): string {

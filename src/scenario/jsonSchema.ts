@@ -8,11 +8,11 @@
 // and cross-field rules are checked by the loader on the merged scenario.
 import { z } from "zod";
 import { DURATION_KIND, FRACTION_KIND, THROUGHPUT_KIND, distributionSchema, valueOrDistribution } from "./distribution.js";
-import { scenarioSchemaParts } from "./schema.js";
+import type { ScenarioSchemas } from "./schema.js";
 import { duration, rate, size, throughput } from "./values.js";
 
-export function scenarioJsonSchema(): object {
-  const parts = scenarioSchemaParts();
+/** The JSON Schema of scenario files read by `parts` (replication/scenario.ts gives the registries' one). */
+export function scenarioJsonSchema(parts: ScenarioSchemas): object {
   // Shared parts become named definitions with a description editors show on hover.
   const registry = z.registry<{ id: string; description: string }>();
   const named: [z.ZodType, string, string][] = [

@@ -3,21 +3,20 @@
 // side is what the JSON Schema describes. Defaults are neutral (penalties 0, no drills, point-in-time
 // recovery off…); calibrated figures are required, so a scenario gets them from models/ via extends.
 // `name` and `file` are filled in by the loader, which knows the file.
+//
+// This file holds the core — run, regions and their providers, workload, costs, what every strategy
+// has — and composes it with the parts the registries contribute (parts.ts): each failure process's
+// fields and each strategy mechanism's, placed after the core field they name.
 import { z } from "zod";
-import type { DistributionSpec } from "../random/types.js";
-import {
-  DURATION_KIND,
-  FRACTION_KIND,
-  THROUGHPUT_KIND,
-  errorText,
-  valueOrDistribution,
-} from "./distribution.js";
 import { deepPartial, settings } from "./objects.js";
+import { positiveDuration, stepTiming, timing } from "./fields.js";
+import type { FieldSchemas, SchemaContributions, ScenarioAnchor, StrategyAnchor, StrategyTypeInfo } from "./parts.js";
 import { currentResources } from "./resources.js";
-import { defaultLabel, resolveScale, typeDefaults } from "./strategyTypes.js";
+import { errorText } from "./distribution.js";
+import { resolveScale } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
-import { DURATION_EXPECTED, parseDuration } from "./units.js";
-import { count, duration, fraction, money, nonNegative, positive, probability, rate, size, throughput } from "./values.js";
+import { parseDuration } from "./units.js";
+import { count, fraction, money, nonNegative, positive, size } from "./values.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -25,84 +24,92 @@ const ID_EXPECTED = 'expected a name of letters, digits, "-" and "_", starting w
 
 export const RUN_DEFAULTS = { runs: 10_000, seed: 1, horizon: parseDuration("1y") } as const;
 
-const STEP_EXPECTED = 'expected a duration like "15m", a distribution {dist: ...} or none';
-const SLOWDOWN_EXPECTED = 'expected a factor ≥ 1 or "blocked"';
-
-let built: ReturnType<typeof buildSchemas> | undefined;
-
-/**
- * The scenario schema, built once per process. Parsing it reads CSV files through the resources
- * given to withResources() (resources.ts).
- */
-export function scenarioSchema(): ReturnType<typeof buildSchemas>["scenario"] {
-  return scenarioSchemaParts().scenario;
-}
+/** What the schema produces: a Scenario but for the loader's `file` and the name's default. */
+export type ScenarioFromSchema = Omit<Scenario, "name" | "file"> & { readonly name: string | undefined };
 
 /** The scenario schema and its reused parts (named definitions in the JSON Schema). */
-export function scenarioSchemaParts(): ReturnType<typeof buildSchemas> {
-  built ??= buildSchemas();
-  return built;
+export interface ScenarioSchemas {
+  readonly scenario: z.ZodType<ScenarioFromSchema, unknown>;
+  readonly region: z.ZodType;
+  readonly strategy: z.ZodType;
+  readonly strategyPartial: z.ZodType;
+  readonly step: z.ZodType;
 }
 
-function buildSchemas() {
-  // Shared instances: one definition each in the JSON Schema, and fewer schemas to build.
-  const timing: z.ZodType<DistributionSpec, unknown> = valueOrDistribution(DURATION_KIND);
-  const step: z.ZodType<DistributionSpec | null, unknown> = z.union(
-    [z.literal("none").transform(() => null), valueOrDistribution(DURATION_KIND, STEP_EXPECTED)],
-    { error: STEP_EXPECTED },
-  );
-  const positiveDuration = () => duration().refine((v) => v > 0, { error: `${DURATION_EXPECTED} (> 0)` });
-  const id = (): z.ZodString => z.string().regex(ID_PATTERN, { error: ID_EXPECTED });
+type Shape = Record<string, z.ZodType>;
 
-  const region = settings({
-    /** Regions of one provider share provider-scoped control-plane impairments. */
-    provider: z.string().default("aws"),
-    outage: settings({
-      rate: rate(),
-      duration: timing,
-      catastrophic: settings({ probability: probability(), duration: timing }),
-      controlPlane: settings({
-        probability: probability(),
-        scope: z.enum(["region", "provider"]).default("region"),
-        slowdown: z.union([z.number().min(1, { error: SLOWDOWN_EXPECTED }), z.literal("blocked").transform(() => Infinity)], {
-          error: SLOWDOWN_EXPECTED,
-        }),
-        durationFactor: nonNegative().default(1),
-      }),
-    }),
-  });
+/** `core` in order, each contributed field right after the core field it is placed after. */
+function placed<Anchor extends string>(
+  core: Readonly<Record<string, z.ZodType>>,
+  parts: readonly { readonly after: Anchor; readonly fields: FieldSchemas }[],
+): Shape {
+  const shape: Shape = {};
+  const put = (key: string, schema: z.ZodType): void => {
+    if (key in shape) throw new Error(`scenario schema: two parts define "${key}"`);
+    shape[key] = schema;
+  };
+  for (const [key, schema] of Object.entries(core)) {
+    put(key, schema);
+    for (const part of parts) if (part.after === key) for (const [field, s] of Object.entries(part.fields)) put(field, s);
+  }
+  for (const part of parts) {
+    if (!(part.after in core)) throw new Error(`scenario schema: a part is placed after "${part.after}", which is not a core field`);
+  }
+  return shape;
+}
+
+/** "Warm standby" for id "warm-standby", "Warm standby (warm-standby-20)" otherwise. */
+function defaultLabel(id: string, type: string, title: string): string {
+  return id === type ? title : `${title} (${id})`;
+}
+
+/**
+ * The scenario schema with the registries' contributions. Parsing it reads CSV files through the
+ * resources given to withResources() (resources.ts). Build it once per process: zod schemas are
+ * immutable and slow to build.
+ */
+export function buildScenarioSchemas(contributions: SchemaContributions): ScenarioSchemas {
+  const id = (): z.ZodString => z.string().regex(ID_PATTERN, { error: ID_EXPECTED });
+  const typeInfo = (type: string): StrategyTypeInfo => {
+    const info = contributions.strategyTypes[type];
+    if (info === undefined) throw new Error(`strategy type "${type}" has no mechanism`);
+    return info;
+  };
+
+  const regionParts = contributions.scenario.flatMap((part) => (part.region ? [{ after: "provider", fields: part.region }] : []));
+  const region = settings(
+    placed(
+      {
+        /** Regions of one provider share provider-scoped control-plane impairments. */
+        provider: z.string().default("aws"),
+      },
+      regionParts,
+    ),
+  );
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
-  const strategyFields = settings({
+  const coreStrategyFields: Record<StrategyAnchor | "label" | "standbyFraction" | "standbyControlPlanes" | "replication", z.ZodType> = {
     label: z.string().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
     replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
     steps: settings({
-      detect: timing,
-      decide: step,
-      provision: step,
-      promote: step,
+      detect: timing(),
+      decide: stepTiming(),
+      provision: stepTiming(),
+      promote: stepTiming(),
       restoreFromBackup: z.boolean().optional(),
-      scale: step.optional(),
-      scaleWave: step.optional(),
-      switchTraffic: step,
-    }),
-    policy: settings({
-      waitForPrimary: duration(),
-      abortWhenPrimaryReturns: z.boolean().default(true),
-      failback: settings({ delay: timing, window: timing }),
-    }),
-    failover: settings({
-      failureProbabilityUntested: probability(),
-      failureProbabilityDrilled: probability(),
-      retryDelay: timing,
-      maxAttempts: count(1),
+      scale: stepTiming().optional(),
+      scaleWave: stepTiming().optional(),
+      switchTraffic: stepTiming(),
     }),
     drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
-    conflictFraction: fraction().default(0),
-  });
-  const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((s, ctx) => {
+  };
+  const strategyShape = placed<StrategyAnchor>(coreStrategyFields, contributions.strategy);
+  const strategyFieldOrder = Object.keys(strategyShape);
+  const strategyFields = settings(strategyShape);
+  const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((raw, ctx) => {
+    const s = raw as unknown as WrittenStrategy;
     if (s.steps.scale === undefined && s.steps.scaleWave && !(s.standbyFraction > 0)) {
       ctx.addIssue({
         code: "custom",
@@ -113,6 +120,32 @@ function buildSchemas() {
   });
   const strategyPartial = deepPartial(strategyFields);
   const strategyDefaults = z.strictObject(Object.fromEntries(STRATEGY_TYPES.map((type) => [type, strategyPartial])));
+
+  /** The resolved strategy: core fields with their type's defaults, then every part's fields, in schema order. */
+  const resolveStrategy = (strategyId: string, s: Record<string, unknown>): Strategy => {
+    const type = s["type"] as Strategy["type"];
+    const info = typeInfo(type);
+    const written = s as unknown as WrittenStrategy;
+    const core: Record<string, unknown> = {
+      label: written.label ?? defaultLabel(strategyId, type, info.title),
+      standbyFraction: written.standbyFraction,
+      standbyControlPlanes: written.standbyControlPlanes ?? info.defaults.standbyControlPlanes,
+      replication: { mode: written.replication?.mode ?? info.defaults.replicationMode },
+      steps: {
+        detect: written.steps.detect,
+        decide: written.steps.decide,
+        provision: written.steps.provision,
+        promote: written.steps.promote,
+        restoreFromBackup: written.steps.restoreFromBackup ?? info.defaults.restoreFromBackup,
+        scale: resolveScale(written.steps.scale, written.steps.scaleWave, written.standbyFraction),
+        switchTraffic: written.steps.switchTraffic,
+      },
+      drills: written.drills,
+    };
+    const out: Record<string, unknown> = { id: strategyId, type };
+    for (const key of strategyFieldOrder) out[key] = key in core ? core[key] : s[key];
+    return out as unknown as Strategy;
+  };
 
   const trace = z
     .strictObject({
@@ -165,23 +198,6 @@ function buildSchemas() {
       }),
     );
 
-  const backup = settings({
-    interval: positiveDuration(),
-    duration: timing,
-    copyDelay: timing,
-    restoreThroughput: valueOrDistribution(THROUGHPUT_KIND),
-    pointInTime: z
-      .strictObject({ enabled: z.boolean().default(false), granularity: duration().optional() })
-      .superRefine((p, ctx) => {
-        if (p.enabled && p.granularity === undefined) {
-          ctx.addIssue({ code: "custom", path: ["granularity"], message: `${DURATION_EXPECTED} (needed when enabled)` });
-        }
-      })
-      .transform((p) => ({ enabled: p.enabled, granularity: p.granularity ?? 0 }))
-      .prefault({}),
-    retentionDays: nonNegative(),
-  });
-
   const costs = settings({
     computeUSDPerYear: money(),
     controlPlaneUSDPerHour: money(),
@@ -191,102 +207,76 @@ function buildSchemas() {
     lostWriteUSD: money().default(0),
   });
 
-  const scenario = z
-    .strictObject({
-      name: z.string().optional(),
-      description: z.string().default(""),
-      /** Consumed by the loader before validation; here so the JSON Schema knows it. */
-      extends: z.union([z.string(), z.array(z.string())]).optional(),
-      run: settings({
-        runs: count(1).default(RUN_DEFAULTS.runs),
-        seed: count(0).default(RUN_DEFAULTS.seed),
-        horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
-      }).prefault({}),
-      // Validated on their own so a typo there is caught even if every region overrides it; the
-      // loader has already merged them under each region / strategy of the type.
-      regionDefaults: deepPartial(region),
-      regions: z
-        .record(id(), region)
-        .transform((regions): Region[] => Object.entries(regions).map(([name, r]) => ({ name, ...r }))),
-      commonCause: settings({ beta: fraction() }),
-      degradation: settings({
-        rate: rate(),
-        duration: timing,
-        remainingCapacity: valueOrDistribution(FRACTION_KIND),
-      }),
-      partition: settings({ rate: rate(), duration: timing }),
-      corruption: settings({ rate: rate(), detection: timing }),
-      replication: settings({
-        baselineLag: timing,
-        spikes: settings({ rate: rate(), magnitude: timing, duration: timing }),
-        bandwidth: throughput().refine((v) => v > 0, { error: "expected a throughput > 0" }),
-      }),
-      workload,
-      backup,
-      costs,
-      strategyDefaults: strategyDefaults.optional(),
-      strategies: z.record(id(), strategy).transform((strategies): Strategy[] =>
-        Object.entries(strategies).map(([strategyId, s]) => {
-          const defaults = typeDefaults(s.type);
-          return {
-            id: strategyId,
-            type: s.type,
-            label: s.label ?? defaultLabel(strategyId, s.type),
-            standbyFraction: s.standbyFraction,
-            standbyControlPlanes: s.standbyControlPlanes ?? defaults.standbyControlPlanes,
-            replication: { mode: s.replication?.mode ?? defaults.replicationMode },
-            steps: {
-              detect: s.steps.detect,
-              decide: s.steps.decide,
-              provision: s.steps.provision,
-              promote: s.steps.promote,
-              restoreFromBackup: s.steps.restoreFromBackup ?? defaults.restoreFromBackup,
-              scale: resolveScale(s.steps.scale, s.steps.scaleWave, s.standbyFraction),
-              switchTraffic: s.steps.switchTraffic,
-            },
-            policy: s.policy,
-            failover: s.failover,
-            drills: s.drills,
-            conflictFraction: s.conflictFraction,
-          };
-        }),
+  // Fields only the input has: the loader consumes them before validation (extends) or merges them
+  // under each region / strategy of the type (the defaults); validated on their own so a typo there
+  // is caught even if every region overrides it.
+  const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
+  const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "strategyDefaults" | "strategies", z.ZodType> = {
+    name: z.string().optional(),
+    description: z.string().default(""),
+    /** Consumed by the loader before validation; here so the JSON Schema knows it. */
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    run: settings({
+      runs: count(1).default(RUN_DEFAULTS.runs),
+      seed: count(0).default(RUN_DEFAULTS.seed),
+      horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+    }).prefault({}),
+    regionDefaults: deepPartial(region),
+    regions: z
+      .record(id(), region)
+      .transform((regions): Region[] => Object.entries(regions).map(([name, r]) => ({ name, ...(r as object) }) as Region)),
+    workload,
+    costs,
+    strategyDefaults: strategyDefaults.optional(),
+    strategies: z
+      .record(id(), strategy)
+      .transform((strategies): Strategy[] =>
+        Object.entries(strategies).map(([strategyId, s]) => resolveStrategy(strategyId, s as Record<string, unknown>)),
       ),
-    })
+  };
+  const topParts = contributions.scenario.flatMap((part) => (part.top ? [part.top] : []));
+  const shape = placed<ScenarioAnchor>(core, topParts);
+  const outputOrder = Object.keys(shape).filter((key) => !inputOnly.has(key));
+
+  const scenario = z
+    .strictObject(shape)
     .superRefine((s, ctx) => {
-      if (s.strategies.length === 0) {
+      const strategies = s["strategies"] as readonly Strategy[];
+      const regions = s["regions"] as readonly Region[];
+      if (strategies.length === 0) {
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
-      } else if (s.regions.length < 2) {
+      } else if (regions.length < 2) {
         ctx.addIssue({
           code: "custom",
           path: ["regions"],
-          message: `at least 2 regions are needed (the first is the primary; every strategy fails over to another), ${s.regions.length} given`,
+          message: `at least 2 regions are needed (the first is the primary; every strategy fails over to another), ${regions.length} given`,
         });
       }
     })
-    .transform(
-      (s): ScenarioFromSchema => ({
-        name: s.name,
-        description: s.description,
-        run: s.run,
-        regions: s.regions,
-        commonCause: s.commonCause,
-        degradation: s.degradation,
-        partition: s.partition,
-        corruption: s.corruption,
-        replication: s.replication,
-        workload: s.workload,
-        backup: s.backup,
-        costs: s.costs,
-        strategies: s.strategies,
-      }),
-    );
-  return { scenario, region, strategy, strategyPartial, step };
+    .transform((s): ScenarioFromSchema => {
+      // The contract's keys in schema order: scenario.json is written in this order.
+      const out: Record<string, unknown> = {};
+      for (const key of outputOrder) out[key] = s[key];
+      return out as unknown as ScenarioFromSchema;
+    });
+  return { scenario, region, strategy, strategyPartial, step: stepTiming() };
 }
 
-/** What the schema produces: a Scenario but for the loader's `file` and the name's default. */
-export type ScenarioFromSchema = Omit<Scenario, "name" | "file"> & { readonly name: string | undefined };
-
-// Compile-time check that the schema's output is exactly the contract (both directions).
-type Output = z.output<ReturnType<typeof buildSchemas>["scenario"]>;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _schemaMatchesContract: Same<Output, ScenarioFromSchema> = true;
+/** A strategy as its core fields come out of the schema, before type defaults. */
+interface WrittenStrategy {
+  readonly label?: string;
+  readonly standbyFraction: number;
+  readonly standbyControlPlanes?: number;
+  readonly replication?: { readonly mode?: Strategy["replication"]["mode"] };
+  readonly steps: {
+    readonly detect: Strategy["steps"]["detect"];
+    readonly decide: Strategy["steps"]["decide"];
+    readonly provision: Strategy["steps"]["provision"];
+    readonly promote: Strategy["steps"]["promote"];
+    readonly restoreFromBackup?: boolean;
+    readonly scale?: Strategy["steps"]["scale"];
+    readonly scaleWave?: Strategy["steps"]["scale"];
+    readonly switchTraffic: Strategy["steps"]["switchTraffic"];
+  };
+  readonly drills: Strategy["drills"];
+}

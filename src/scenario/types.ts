@@ -1,13 +1,36 @@
 // The resolved scenario: what the loader produces after YAML parsing, `extends` merging, defaults
 // and unit conversion, and what the world sampler and strategies read. Units are fixed here so no
 // code below the loader ever parses a unit: time in SECONDS, rates PER SECOND, sizes in BYTES,
-// throughput in BYTES PER SECOND, money in USD, fractions in [0, 1].
+// throughput in BYTES PER SECOND, money in USD, fractions in [0, 1]. This file holds the core; each
+// failure process and strategy mechanism adds its own part (ScenarioParts and friends below).
 import type { DistributionSpec } from "../random/types.js";
 
+/**
+ * The strategy types a scenario may name. Each is implemented by exactly one mechanism
+ * (strategies/registry.ts fails to compile otherwise), which gives its title and defaults.
+ */
 export const STRATEGY_TYPES = ["backup-restore", "pilot-light", "warm-standby", "active-active"] as const;
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
 
-export interface Scenario {
+/**
+ * The parts of a scenario each failure process contributes (world/processes/): every process file
+ * adds its own fields here (`declare module … { interface ScenarioParts { … } }`), beside the zod
+ * schema that reads them, and replication/scenario.ts checks at compile time that the registered
+ * processes' schemas give exactly these fields.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface ScenarioParts {}
+
+/** The fields of every region the failure processes contribute, as ScenarioParts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface RegionParts {}
+
+/** The fields of every strategy the strategy mechanisms contribute (strategies/<mechanism>/), as ScenarioParts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface StrategyParts {}
+
+/** What every scenario has, whatever its processes and mechanisms. */
+export interface ScenarioCore {
   /** Scenario name (defaults to the file's base name without extension). */
   readonly name: string;
   readonly description: string;
@@ -17,82 +40,21 @@ export interface Scenario {
   readonly run: { readonly runs: number; readonly seed: number; readonly horizon: number };
   /** Ordered: regions[0] is the primary (serving) region, the rest are standby/peer candidates. */
   readonly regions: readonly Region[];
-  readonly commonCause: CommonCause;
-  readonly degradation: Degradation;
-  readonly partition: Partition;
-  readonly corruption: Corruption;
-  readonly replication: ReplicationLink;
   readonly workload: Workload;
-  readonly backup: BackupPolicy;
   readonly costs: Costs;
   /** In file order; ids are unique. */
   readonly strategies: readonly Strategy[];
 }
 
-export interface Region {
+export interface Scenario extends ScenarioCore, ScenarioParts {}
+
+export interface RegionCore {
   readonly name: string;
   /** Provider label ("aws", "gcp", "azure"…): provider-scoped control-plane impairments hit all its regions. */
   readonly provider: string;
-  readonly outage: RegionOutage;
 }
 
-export interface RegionOutage {
-  /** Total outage rate of this region (independent + its share of common-cause), per second. */
-  readonly rate: number;
-  /** Duration of an ordinary (recoverable) outage, seconds. */
-  readonly duration: DistributionSpec;
-  /** The catastrophic class: region and its data unrecoverable for a long time; failover is forced. */
-  readonly catastrophic: { readonly probability: number; readonly duration: DistributionSpec };
-  /** Control-plane impairment coupled to this region's outages (us-east-1 2021 / 2025). */
-  readonly controlPlane: {
-    readonly probability: number;
-    /** "region": only this region's control plane; "provider": every region of the same provider. */
-    readonly scope: "region" | "provider";
-    /** Steps needing the control plane take this many times longer; Infinity = blocked until it ends. */
-    readonly slowdown: number;
-    /** The impairment lasts this multiple of the outage's duration (from the outage start). */
-    readonly durationFactor: number;
-  };
-}
-
-export interface CommonCause {
-  /** β-factor: share of each region's outage rate that arrives as events hitting all regions at once. */
-  readonly beta: number;
-}
-
-export interface Degradation {
-  /** Per region, per second. */
-  readonly rate: number;
-  readonly duration: DistributionSpec;
-  /** Fraction of the region's capacity that remains while degraded, in [0, 1]. */
-  readonly remainingCapacity: DistributionSpec;
-}
-
-export interface Partition {
-  /** Inter-region partitions, per second. */
-  readonly rate: number;
-  readonly duration: DistributionSpec;
-}
-
-export interface Corruption {
-  /** Logical corruption events (bad deploy, operator error), per second. */
-  readonly rate: number;
-  /** Time from the corruption to its discovery, seconds. */
-  readonly detection: DistributionSpec;
-}
-
-export interface ReplicationLink {
-  /** Async replication lag at a random instant outside spikes and partitions, seconds. */
-  readonly baselineLag: DistributionSpec;
-  readonly spikes: {
-    readonly rate: number;
-    /** Extra lag during a spike, seconds. */
-    readonly magnitude: DistributionSpec;
-    readonly duration: DistributionSpec;
-  };
-  /** Inter-region link bandwidth available to replication; write bursts above it build a backlog. */
-  readonly bandwidth: number;
-}
+export interface Region extends RegionCore, RegionParts {}
 
 export interface Workload {
   /** Mean offered load over a week, requests per second. */
@@ -110,20 +72,6 @@ export interface Workload {
   readonly datasetBytes: number;
 }
 
-export interface BackupPolicy {
-  /** A backup starts every `interval` seconds (phase 0 at the horizon start). */
-  readonly interval: number;
-  /** Time a backup takes to complete; its restore point is its start. */
-  readonly duration: DistributionSpec;
-  /** Time to copy a completed backup to the other region. */
-  readonly copyDelay: DistributionSpec;
-  /** Restore throughput, bytes per second. */
-  readonly restoreThroughput: DistributionSpec;
-  /** Continuous point-in-time recovery: corruption restores to this many seconds before the corruption. */
-  readonly pointInTime: { readonly enabled: boolean; readonly granularity: number };
-  readonly retentionDays: number;
-}
-
 export interface Costs {
   /** Compute for 100 % of the workload in one region, per year. */
   readonly computeUSDPerYear: number;
@@ -136,7 +84,8 @@ export interface Costs {
   readonly lostWriteUSD: number;
 }
 
-export interface Strategy {
+/** What every strategy has, whatever its mechanism. */
+export interface StrategyCore {
   readonly id: string;
   readonly type: StrategyType;
   /** Display name, e.g. "Warm standby 20 %". */
@@ -149,27 +98,19 @@ export interface Strategy {
   readonly standbyFraction: number;
   /** Control planes kept running in the standby region(s) (0 for backup & restore). */
   readonly standbyControlPlanes: number;
-  readonly replication: { readonly mode: "backup" | "async" | "sync" };
+  readonly replication: { readonly mode: ReplicationMode };
   readonly steps: StrategySteps;
-  readonly policy: FailoverPolicy;
-  readonly failover: {
-    /** Probability that one failover attempt fails (runbook broken, wrong credentials…). */
-    readonly failureProbabilityUntested: number;
-    /** The same once drills are run at least once a year. */
-    readonly failureProbabilityDrilled: number;
-    /** Time lost diagnosing a failed attempt before the data step is retried. */
-    readonly retryDelay: DistributionSpec;
-    readonly maxAttempts: number;
-  };
   readonly drills: { readonly perYear: number; readonly costUSD: number };
-  /** For active–active with async replication: share of partition-time writes that conflict. */
-  readonly conflictFraction: number;
 }
+
+export interface Strategy extends StrategyCore, StrategyParts {}
+
+export type ReplicationMode = "backup" | "async" | "sync";
 
 /** Each step's duration; null where the strategy has no such step (see the table in docs/model.md). */
 export interface StrategySteps {
   readonly detect: DistributionSpec;
-  /** Human decision delay after the wait-for-primary window. */
+  /** Human decision delay after the wait-for-primary window, and before a corruption restore. */
   readonly decide: DistributionSpec | null;
   /** Needs the control plane. */
   readonly provision: DistributionSpec | null;
@@ -181,13 +122,4 @@ export interface StrategySteps {
   readonly scale: DistributionSpec | null;
   /** DNS TTL / global load-balancer switch. */
   readonly switchTraffic: DistributionSpec | null;
-}
-
-export interface FailoverPolicy {
-  /** Wait this long after detection for the primary to come back before deciding to fail over. */
-  readonly waitForPrimary: number;
-  /** Abort the failover if the primary returns before the point of no return (promote/restore). */
-  readonly abortWhenPrimaryReturns: boolean;
-  /** Failback to the primary after it recovers: a delay, then a planned window of full outage. */
-  readonly failback: { readonly delay: DistributionSpec; readonly window: DistributionSpec };
 }

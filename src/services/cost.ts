@@ -16,18 +16,22 @@ export interface StandingCost {
 
 /**
  * `offeredRequests` is the demand over the horizon (the same in every replication).
- * - compute: the primary plus the standby fraction (failover strategies), or every region at its
- *   capacity share (active–active), at computeUSDPerYear per 100 % of the workload;
+ * - compute: `computeShare` of the workload — what the strategy's mechanism keeps running (its
+ *   standing-cost rule: strategies/<mechanism>/index.ts) — at computeUSDPerYear per 100 %;
  * - control planes: the primary's plus the standby ones, at controlPlaneUSDPerHour;
  * - storage: the dataset's backups, kept in both regions, plus a live replica where replicated;
  * - egress: backup copies (≈ the bytes written) plus, where replicated, every write once more;
  * - drills: perYear × costUSD.
  */
-export function standingCost(scenario: Scenario, strategy: Strategy, horizon: number, offeredRequests: number): StandingCost {
+export function standingCost(
+  scenario: Scenario,
+  strategy: Strategy,
+  computeShare: number,
+  horizon: number,
+  offeredRequests: number,
+): StandingCost {
   const c = scenario.costs;
   const years = horizon / YEAR_SECONDS;
-  const computeShare =
-    strategy.type === "active-active" ? scenario.regions.length * strategy.standbyFraction : 1 + strategy.standbyFraction;
   const compute = computeShare * c.computeUSDPerYear * years;
   const controlPlanes = (1 + strategy.standbyControlPlanes) * c.controlPlaneUSDPerHour * (horizon / 3600);
   const datasetGB = scenario.workload.datasetBytes / GB;

@@ -1,40 +1,28 @@
-// What every strategy shares: it lives on the event engine, receives the world's events, keeps the
-// service ledger, recovers from logical corruption by restoring a backup (the same for every
-// strategy: replication copies corruption everywhere), and records incidents. The two mechanisms —
-// failing over (failover.ts) and absorbing load (activeActive.ts) — extend it.
+// What every strategy shares: it runs on its replication's simulation (simulation.ts), hears the
+// world's events (worldEvents.ts), keeps the service ledger, records incidents and restores logical
+// corruption (corruptionRecovery.ts: the same for every strategy). Each mechanism of
+// strategies/<mechanism>/ extends it with how it responds: failing over, absorbing load…
 import { makeDistribution } from "../random/distributions.js";
 import { streamForKey, streamKey } from "../random/streams.js";
-import { Simulator } from "../kernel/simulator.js";
+import type { EventId, Simulator } from "../kernel/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
-import type { BackupSchedule } from "../world/backups.js";
 import type { IncidentRecord, PipelineStep, TraceSink } from "../results/results.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";
-import type { World } from "../world/types.js";
-import { OpenIncident } from "./incident.js";
+import type { CorruptionEvent, DegradationEvent, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
+import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
+import type { OpenIncident } from "./incident.js";
 import { FULL, ServiceLedger } from "./ledger.js";
+import { ServiceEvent } from "./serviceEvent.js";
+import type { Simulation } from "./simulation.js";
 
-export const enum Ev {
-  RegionDown,
-  RegionUp,
-  DegradeBegin,
-  DegradeEnd,
-  PartitionBegin,
-  PartitionEnd,
-  CorruptionDetected,
-  CorruptionDecided,
-  CorruptionRestored,
-  /** A pipeline step finished; arg = the pipeline generation it belongs to (stale ones are ignored). */
-  StepDone,
-}
-
-/** What a run shares with every strategy: built once, read-only. */
-export interface ModelContext {
+/** What a run shares with every service: built once, read-only. */
+export interface ServiceContext {
   readonly scenario: Scenario;
   readonly horizon: number;
   readonly traffic: Traffic;
-  readonly backups: BackupSchedule;
-  readonly writeFraction: number;
+  /** The one simulation every service of a replication runs on. */
+  readonly simulation: Simulation;
 }
 
 /** Per-replication totals a strategy hands to the cost model and the runner. */
@@ -59,10 +47,14 @@ function byStart(a: IncidentRecord, b: IncidentRecord): number {
 
 export const dist = (spec: DistributionSpec | null): Distribution | null => (spec ? makeDistribution(spec) : null);
 
-export abstract class Service {
+export abstract class Service implements RecoveryHost {
   protected readonly sim: Simulator;
-  protected readonly ledger: ServiceLedger;
+  /** Type of this service's first event kind on the shared simulator (ServiceEvent adds to it). */
+  private readonly eventBase: number;
+  readonly ledger: ServiceLedger;
+  protected readonly ctx: ServiceContext;
   protected readonly regionCount: number;
+  protected readonly writeFraction: number;
   protected readonly down: Int32Array;
   protected readonly lost: Int32Array;
   protected readonly remaining: Float64Array;
@@ -70,29 +62,30 @@ export abstract class Service {
   protected readonly cpSlowdown: Float64Array;
   /** Human decision delay, shared by failover decisions and corruption restores. */
   protected readonly decide: Distribution | null;
+  private readonly corruption: CorruptionRecovery;
   private readonly streamKey: number;
 
-  protected world!: World;
-  protected seed = 0;
-  protected replication = 0;
+  world!: World;
   protected trace: TraceSink | null = null;
   private rngCache: Rng | null = null;
   protected incident: OpenIncident | null = null;
   /** Null until the first incident closes: most replications have none, and allocate no list. */
   private incidents: IncidentRecord[] | null = null;
+  /** The pipeline's pending step event: abandoning a pipeline cancels it. */
+  private pendingStep: EventId = -1;
   protected dataLossSeconds = 0;
   protected lostWrites = 0;
   protected conflictWrites = 0;
   protected failovers = 0;
   protected surgeComputeSeconds = 0;
-  private corruptionIncident: OpenIncident | null = null;
-  private restoringCorruption = false;
 
   constructor(
-    protected readonly ctx: ModelContext,
+    ctx: ServiceContext,
     protected readonly strategy: Strategy,
   ) {
+    this.ctx = ctx;
     this.regionCount = ctx.scenario.regions.length;
+    this.writeFraction = ctx.scenario.workload.writeFraction;
     this.down = new Int32Array(this.regionCount);
     this.lost = new Int32Array(this.regionCount);
     this.remaining = new Float64Array(this.regionCount);
@@ -101,20 +94,20 @@ export abstract class Service {
     this.decide = dist(strategy.steps.decide);
     this.streamKey = streamKey(`strategy:${strategy.id}`);
     this.ledger = new ServiceLedger(ctx.traffic);
-    this.sim = new Simulator((type, arg) => this.dispatch(type, arg));
+    this.corruption = new CorruptionRecovery(this, this.decide, ctx.scenario.workload.datasetBytes);
+    this.sim = ctx.simulation.sim;
+    this.eventBase = ctx.simulation.attach(this);
   }
 
-  /** Simulates this strategy over one replication's world. */
-  simulate(world: World, seed: number, replication: number, trace: TraceSink | null): ServiceOutcome {
+  /** Starts a replication in `world`; `trace`, when given, receives this service's event log. */
+  begin(world: World, trace: TraceSink | null): void {
     this.world = world;
-    this.seed = seed;
-    this.replication = replication;
     this.trace = trace;
     this.rngCache = null;
     this.incident = null;
-    this.corruptionIncident = null;
-    this.restoringCorruption = false;
     this.incidents = null;
+    this.pendingStep = -1;
+    this.corruption.reset();
     this.dataLossSeconds = this.lostWrites = this.conflictWrites = this.failovers = this.surgeComputeSeconds = 0;
     // A loop, not five TypedArray.fill calls: for two or three regions the builtin's call costs
     // more than the stores.
@@ -125,12 +118,14 @@ export abstract class Service {
       this.cpUntil[r] = 0;
       this.cpSlowdown[r] = 1;
     }
-    this.sim.reset(0);
     this.ledger.reset(0);
     this.resetState();
-    this.scheduleWorld();
-    this.sim.run(this.ctx.horizon);
-    this.finish(this.ctx.horizon);
+  }
+
+  /** At the horizon: closes what is open (its RTO is censored at the horizon) and returns the totals. */
+  finish(horizon: number): ServiceOutcome {
+    this.close(horizon);
+    if (this.incidents !== null && this.incidents.length > 1) this.incidents.sort(byStart);
     return {
       downtimeSeconds: this.ledger.downtime,
       failedRequests: this.ledger.failedRequests,
@@ -143,140 +138,73 @@ export abstract class Service {
     };
   }
 
-  private scheduleWorld(): void {
-    const { outages, degradations, partitions, corruptions } = this.world;
-    for (let i = 0; i < outages.length; i++) {
-      this.sim.schedule(outages[i]!.start, Ev.RegionDown, i);
-      this.sim.schedule(outages[i]!.end, Ev.RegionUp, i);
+  // ---- what the world's events do (worldEvents.ts delivers them) ----
+
+  outageBegins(o: RegionOutageEvent, now: number): void {
+    // Loops rather than forEachRegion: no closure allocated per event.
+    for (let r = 0; r < this.regionCount; r++) {
+      if ((o.regionMask & (1 << r)) === 0) continue;
+      this.down[r]!++;
+      if (o.catastrophic) this.lost[r]!++;
+      this.emit(o.catastrophic ? "catastrophic" : "outage-begin", r, o.cause, 0);
     }
-    for (let i = 0; i < degradations.length; i++) {
-      this.sim.schedule(degradations[i]!.start, Ev.DegradeBegin, i);
-      this.sim.schedule(degradations[i]!.end, Ev.DegradeEnd, i);
+    for (let r = 0; r < this.regionCount; r++) {
+      if ((o.controlPlaneMask & (1 << r)) === 0) continue;
+      this.cpUntil[r] = Math.max(this.cpUntil[r]!, o.controlPlaneEnd);
+      this.cpSlowdown[r] = o.controlPlaneSlowdown;
+      if (this.trace !== null) this.emit("control-plane-begin", r, `slowdown=${o.controlPlaneSlowdown}`, o.controlPlaneEnd);
     }
-    if (this.reactsToPartitions) {
-      for (let i = 0; i < partitions.length; i++) {
-        this.sim.schedule(partitions[i]!.start, Ev.PartitionBegin, i);
-        this.sim.schedule(partitions[i]!.end, Ev.PartitionEnd, i);
-      }
-    }
-    for (let i = 0; i < corruptions.length; i++) this.sim.schedule(corruptions[i]!.detectedAt, Ev.CorruptionDetected, i);
+    this.onRegionDown(o, now);
   }
 
-  private dispatch(type: number, arg: number): void {
+  outageEnds(o: RegionOutageEvent, now: number): void {
+    for (let r = 0; r < this.regionCount; r++) {
+      if ((o.regionMask & (1 << r)) === 0) continue;
+      this.down[r]!--;
+      if (o.catastrophic) this.lost[r]!--;
+      this.emit("outage-end", r, o.cause, 0);
+    }
+    this.onRegionUp(o, now);
+  }
+
+  degrade(d: DegradationEvent, begins: boolean, now: number): void {
+    const remaining = begins ? d.remaining : 1;
+    this.remaining[d.region] = remaining;
+    this.emit(begins ? "degradation-begin" : "degradation-end", d.region, "", remaining);
+    this.refresh(now);
+  }
+
+  partition(p: PartitionEvent, begins: boolean, now: number): void {
+    this.emit(begins ? "partition-begin" : "partition-end", -1, "", 0);
+    this.onPartition(p, now, begins);
+  }
+
+  corruptionDetected(c: CorruptionEvent, index: number, now: number): void {
+    this.corruption.detected(c, index, now);
+  }
+
+  // ---- this service's own events (the simulation hands them back) ----
+
+  fire(kind: number, arg: number): void {
     const now = this.sim.now;
-    switch (type) {
-      case Ev.RegionDown: {
-        const o = this.world.outages[arg]!;
-        // Loops rather than forEachRegion: no closure allocated per event.
-        for (let r = 0; r < this.regionCount; r++) {
-          if ((o.regionMask & (1 << r)) === 0) continue;
-          this.down[r]!++;
-          if (o.catastrophic) this.lost[r]!++;
-          this.emit(o.catastrophic ? "catastrophic" : "outage-begin", r, o.cause, 0);
-        }
-        for (let r = 0; r < this.regionCount; r++) {
-          if ((o.controlPlaneMask & (1 << r)) === 0) continue;
-          this.cpUntil[r] = Math.max(this.cpUntil[r]!, o.controlPlaneEnd);
-          this.cpSlowdown[r] = o.controlPlaneSlowdown;
-          if (this.trace !== null) this.emit("control-plane-begin", r, `slowdown=${o.controlPlaneSlowdown}`, o.controlPlaneEnd);
-        }
-        this.onRegionDown(arg, now);
+    switch (kind) {
+      case ServiceEvent.Step:
+        this.onStepDone(now);
         break;
-      }
-      case Ev.RegionUp: {
-        const o = this.world.outages[arg]!;
-        for (let r = 0; r < this.regionCount; r++) {
-          if ((o.regionMask & (1 << r)) === 0) continue;
-          this.down[r]!--;
-          if (o.catastrophic) this.lost[r]!--;
-          this.emit("outage-end", r, o.cause, 0);
-        }
-        this.onRegionUp(arg, now);
+      case ServiceEvent.CorruptionDecided:
+        this.corruption.decided(arg, now);
         break;
-      }
-      case Ev.DegradeBegin: {
-        const d = this.world.degradations[arg]!;
-        this.remaining[d.region] = d.remaining;
-        this.emit("degradation-begin", d.region, "", d.remaining);
-        this.refresh(now);
-        break;
-      }
-      case Ev.DegradeEnd: {
-        const d = this.world.degradations[arg]!;
-        this.remaining[d.region] = 1;
-        this.emit("degradation-end", d.region, "", 1);
-        this.refresh(now);
-        break;
-      }
-      case Ev.PartitionBegin:
-        this.emit("partition-begin", -1, "", 0);
-        this.onPartition(arg, now, true);
-        break;
-      case Ev.PartitionEnd:
-        this.emit("partition-end", -1, "", 0);
-        this.onPartition(arg, now, false);
-        break;
-      case Ev.CorruptionDetected:
-        this.beginCorruptionRecovery(arg, now);
-        break;
-      case Ev.CorruptionDecided:
-        this.restoreCorruption(arg, now);
-        break;
-      case Ev.CorruptionRestored:
-        this.endCorruptionRecovery(now);
-        break;
-      case Ev.StepDone:
-        this.onStepDone(arg, now);
+      case ServiceEvent.CorruptionRestored:
+        this.corruption.restored(now);
         break;
     }
   }
 
-  // ---- logical corruption: decide, then restore the last clean backup (service down meanwhile) ----
-
-  private beginCorruptionRecovery(index: number, now: number): void {
-    if (this.corruptionIncident) return; // one restore at a time: the next detection is folded in
-    const c = this.world.corruptions[index]!;
-    this.emit("corruption-detected", -1, "", c.time);
-    this.corruptionIncident = new OpenIncident(now, "corruption", "", now - c.time, this.ledger);
-    const decide = this.sampleOrZero(this.decide);
-    this.corruptionIncident.addStep("decide", decide);
-    this.sim.schedule(now + decide, Ev.CorruptionDecided, index);
-  }
-
-  private restoreCorruption(index: number, now: number): void {
-    const c = this.world.corruptions[index]!;
-    const inc = this.corruptionIncident!;
-    const backups = this.ctx.backups;
-    const point =
-      backups.pointInTime(c.time) ?? backups.lastRestorePoint(this.seed, this.replication, now, c.time, false);
-    // Everything written after the restore point is discarded, clean or not.
-    inc.rpo = now - point;
-    inc.lostWrites = this.writesBetween(point, now);
-    this.dataLossSeconds += inc.rpo;
-    this.lostWrites += inc.lostWrites;
-    const restore = this.ctx.scenario.workload.datasetBytes / backups.restoreThroughput.sample(this.rng());
-    inc.addStep("restore", restore);
-    this.restoringCorruption = true;
-    this.emit("step-begin", -1, "restore", 0);
-    this.refresh(now);
-    this.sim.schedule(now + restore, Ev.CorruptionRestored, index);
-  }
-
-  private endCorruptionRecovery(now: number): void {
-    this.restoringCorruption = false;
-    this.emit("step-end", -1, "restore", 0);
-    this.refresh(now);
-    const inc = this.corruptionIncident!;
-    if (this.ledger.current(now) >= FULL) inc.fullAt = now;
-    this.record(inc.close(now));
-    this.corruptionIncident = null;
-  }
-
-  // ---- helpers for the mechanisms ----
+  // ---- for the service's components (RecoveryHost) and mechanisms ----
 
   /** Recomputes the service level from the state (after any change). */
-  protected refresh(now: number): void {
-    if (this.restoringCorruption) {
+  refresh(now: number): void {
+    if (this.corruption.restoring) {
       this.ledger.set(now, 0, 0);
       this.emit("capacity", -1, "", 0);
       return;
@@ -289,9 +217,37 @@ export abstract class Service {
     if (inc && Number.isNaN(inc.fullAt) && set >= FULL) inc.fullAt = now;
   }
 
-  protected rng(): Rng {
-    return (this.rngCache ??= streamForKey(this.seed, this.replication, this.streamKey));
+  /** This strategy's own stream, `strategy:<id>`: created at its first draw in a replication. */
+  rng(): Rng {
+    return (this.rngCache ??= streamForKey(this.world.seed, this.world.replication, this.streamKey));
   }
+
+  writesBetween(t0: number, t1: number): number {
+    return t1 > t0 ? this.writeFraction * this.ctx.traffic.integrate(t0, t1, 1, 0) : 0;
+  }
+
+  /** Books writes lost for good: `seconds` of them (an RPO), `writes` in number. */
+  loseData(seconds: number, writes: number): void {
+    this.dataLossSeconds += seconds;
+    this.lostWrites += writes;
+  }
+
+  emit(event: string, region: number, detail: string, value: number): void {
+    if (this.trace === null) return;
+    const name = region >= 0 ? this.ctx.scenario.regions[region]!.name : "";
+    this.trace({ time: this.sim.now, event, region: name, detail, value });
+  }
+
+  record(incident: IncidentRecord): void {
+    (this.incidents ??= []).push(incident);
+  }
+
+  /** Schedules one of this service's own events at `time`. */
+  schedule(kind: ServiceEvent, time: number, arg: number): EventId {
+    return this.sim.schedule(time, this.eventBase + kind, arg);
+  }
+
+  // ---- helpers for the mechanisms ----
 
   protected sampleOrZero(d: Distribution | null): number {
     return d ? d.sample(this.rng()) : 0;
@@ -309,10 +265,6 @@ export abstract class Service {
     return work * k <= left ? work * k : left + (work - left / k);
   }
 
-  protected writesBetween(t0: number, t1: number): number {
-    return t1 > t0 ? this.ctx.writeFraction * this.ctx.traffic.integrate(t0, t1, 1, 0) : 0;
-  }
-
   protected regionUp(r: number): boolean {
     return this.down[r] === 0;
   }
@@ -327,20 +279,21 @@ export abstract class Service {
     for (let r = 0; r < this.regionCount; r++) if (mask & (1 << r)) fn(r);
   }
 
-  protected emit(event: string, region: number, detail: string, value: number): void {
-    if (this.trace === null) return;
-    const name = region >= 0 ? this.ctx.scenario.regions[region]!.name : "";
-    this.trace({ time: this.sim.now, event, region: name, detail, value });
+  /** The pipeline waits `delay` (its one pending event), then onStepDone() runs. */
+  protected wait(delay: number): void {
+    this.pendingStep = this.schedule(ServiceEvent.Step, this.sim.now + delay, 0);
   }
 
-  protected step(step: PipelineStep, duration: number, generation: number, region: number): number {
+  /** A pipeline step of `duration`, recorded in the open incident: a wait with a name. */
+  protected step(step: PipelineStep, duration: number, region: number): void {
     this.incident?.addStep(step, duration);
     this.emit("step-begin", region, step, duration);
-    return this.sim.schedule(this.sim.now + duration, Ev.StepDone, generation);
+    this.wait(duration);
   }
 
-  private record(incident: IncidentRecord): void {
-    (this.incidents ??= []).push(incident);
+  /** Abandons the pipeline's pending step or wait, if any: its onStepDone() never comes. */
+  protected cancelStep(): void {
+    this.sim.cancel(this.pendingStep);
   }
 
   protected closeIncident(now: number): void {
@@ -351,38 +304,24 @@ export abstract class Service {
     }
   }
 
-  /** At the horizon: close what is open (its RTO is censored at the horizon). */
-  protected finish(horizon: number): void {
+  /** At the horizon: account up to it and close what is open. */
+  protected close(horizon: number): void {
     this.ledger.advance(horizon);
     this.closeIncident(horizon);
-    if (this.corruptionIncident) {
-      this.record(this.corruptionIncident.close(horizon));
-      this.corruptionIncident = null;
-    }
-    if (this.incidents !== null && this.incidents.length > 1) this.incidents.sort(byStart);
+    this.corruption.close(horizon);
   }
 
   // ---- what each mechanism defines ----
-  /**
-   * Services with the same non-null key come to the same outcome, whatever their strategy, in every
-   * world where isQuiet() holds — a world in which their mechanism never starts — so a replication
-   * may simulate one of them and hand its outcome to the others. Only a mechanism that can show
-   * this sets a key; services with the same key have the same isQuiet().
-   */
-  abstract readonly quietOutcomeKey: string | null;
-  /** See quietOutcomeKey. */
-  isQuiet(_world: World): boolean {
-    return false;
-  }
-  /** False where partitions act only through the world's replication lag (no events needed). */
-  protected abstract readonly reactsToPartitions: boolean;
+  /** True where the mechanism acts on partitions (false: they act only through the world's lag). */
+  abstract readonly reactsToPartitions: boolean;
   /** Slope per second of the level that level() last returned (an out-parameter: no allocation). */
   protected slope = 0;
   protected abstract resetState(): void;
   /** Share of demand served from now on, ignoring corruption; sets `slope`. */
   protected abstract level(now: number): number;
-  protected abstract onRegionDown(outage: number, now: number): void;
-  protected abstract onRegionUp(outage: number, now: number): void;
-  protected abstract onPartition(partition: number, now: number, begins: boolean): void;
-  protected abstract onStepDone(generation: number, now: number): void;
+  protected abstract onRegionDown(outage: RegionOutageEvent, now: number): void;
+  protected abstract onRegionUp(outage: RegionOutageEvent, now: number): void;
+  protected abstract onPartition(partition: PartitionEvent, now: number, begins: boolean): void;
+  /** The pending step or wait is over. */
+  protected abstract onStepDone(now: number): void;
 }

@@ -1,5 +1,8 @@
 // The world of one replication: every failure event, drawn once from world streams and shared by
-// every strategy (common random numbers). Plain data, in seconds from the horizon start.
+// every strategy (common random numbers), and the replication's backups. Plain data, in seconds
+// from the horizon start. The failure processes of world/processes/ fill it (world/sample.ts); the
+// event lists are the kinds of event a service hears (services/worldEvents.ts says how).
+import type { Distribution } from "../random/types.js";
 
 export interface RegionOutageEvent {
   readonly start: number;
@@ -35,10 +38,60 @@ export interface CorruptionEvent {
   readonly detectedAt: number;
 }
 
-export interface World {
-  /** Sorted by start. */
+/** The kinds of world event a service hears, each a list (services/worldEvents.ts delivers them). */
+export interface WorldEvents {
+  /** Sorted by (start, regionMask). */
   readonly outages: readonly RegionOutageEvent[];
+  /** Sorted by (start, region). */
   readonly degradations: readonly DegradationEvent[];
   readonly partitions: readonly PartitionEvent[];
   readonly corruptions: readonly CorruptionEvent[];
+}
+
+/**
+ * The replication's backups, bound to it: restore points are drawn from the world streams
+ * `backup:<k>` only when asked, so most replications draw none, and every strategy that asks gets
+ * the same answer.
+ */
+export interface ReplicationBackups {
+  /**
+   * Restore point of the newest backup usable at time `at` whose data predates `notAfter`:
+   * completed by `at`, and copied to the other region by `at` when `needCopy` (the source region
+   * is down).
+   */
+  lastRestorePoint(at: number, notAfter: number, needCopy: boolean): number;
+  /** Point-in-time recovery restores to just before `time`, if enabled; null otherwise. */
+  pointInTime(time: number): number | null;
+  /** Restore throughput, bytes per second: drawn by whoever restores, from its own stream. */
+  readonly restoreThroughput: Distribution;
+}
+
+/** The backup schedule of a run: ReplicationBackups for any (seed, replication). */
+export interface BackupSchedule {
+  lastRestorePoint(seed: number, replication: number, at: number, notAfter: number, needCopy: boolean): number;
+  pointInTime(time: number): number | null;
+  readonly restoreThroughput: Distribution;
+}
+
+/** One replication's world: its events and its backups. Complete: nothing else is drawn from world streams. */
+export interface World extends WorldEvents {
+  readonly seed: number;
+  readonly replication: number;
+  readonly backups: ReplicationBackups;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The world while its processes draw it (world/sample.ts): lists to push to, events whose fields
+ * may still be filled in (the lag at an outage's start), the backup schedule to set.
+ */
+export interface WorldDraft {
+  readonly seed: number;
+  readonly replication: number;
+  readonly outages: Mutable<RegionOutageEvent>[];
+  readonly degradations: Mutable<DegradationEvent>[];
+  readonly partitions: PartitionEvent[];
+  readonly corruptions: CorruptionEvent[];
+  backupSchedule: BackupSchedule | null;
 }

@@ -1,16 +1,18 @@
 // The one-way rule: a file under src/ imports only from its own layer or the layers below it, in the
 // order of docs/architecture.md. The test reads every import of src/ (static, dynamic and worker
-// URLs) and fails on an arrow that runs back up, naming the file, the import and both layers.
+// URLs) and fails on an arrow that runs back up, naming the file, the import and both layers; and
+// it checks that docs/architecture.md lists the same layers in the same order.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
+const GUIDE = fileURLToPath(new URL("../../docs/architecture.md", import.meta.url));
 
 /** Bottom to top. A layer is a folder of src/ (or a file at its top); one rank may hold two folders. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "version.ts"],
+  ["errors.ts", "files.ts", "version.ts"],
   ["kernel"],
   ["random", "stats"],
   ["scenario"],
@@ -52,12 +54,6 @@ export function importsOf(file: string): { spec: string; target: string }[] {
     .filter((i) => i.spec.endsWith(".js") && !relative(SRC, i.target).startsWith(".."));
 }
 
-/** Known upward arrows still being removed (work in progress; must end empty). */
-const PENDING = new Set([
-  "analysis/recommend.ts (analysis) imports ../report/decisionFormat.js (report)",
-  "analysis/sensitivityInputs.ts (analysis) imports ../report/decisionFormat.js (report)",
-]);
-
 test("imports run only downwards through the layers", () => {
   const upward: string[] = [];
   for (const file of sources(SRC)) {
@@ -69,11 +65,22 @@ test("imports run only downwards through the layers", () => {
       }
     }
   }
-  expect(upward.filter((u) => !PENDING.has(u))).toEqual([]);
+  expect(upward).toEqual([]);
 });
 
 test("the rule is checked: an upward import is caught", () => {
   // A model file importing the CLI would be an arrow back up.
   expect(layerOf(join(SRC, "world", "sample.ts"))).toBeLessThan(layerOf(join(SRC, "cli", "main.ts")));
   expect(importsOf(join(SRC, "cli.ts")).map((i) => i.spec)).toContain("./cli/main.js");
+});
+
+test("docs/architecture.md lists these layers, bottom to top", () => {
+  const guide = readFileSync(GUIDE, "utf8");
+  const section = guide.slice(guide.indexOf("## Layers"), guide.indexOf("\n## ", guide.indexOf("## Layers") + 1));
+  // Each row's first cell names its folders and files: "| `random/`, `stats/` | …".
+  const rows = section
+    .split("\n")
+    .filter((line) => line.startsWith("| `"))
+    .map((line) => [...line.split("|")[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\/$/, "")));
+  expect(rows).toEqual(LAYERS);
 });

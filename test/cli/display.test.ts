@@ -1,6 +1,7 @@
 // Display helpers: progress modes and number formatting (rounding is for display only).
 import { describe, expect, it } from "vitest";
-import { alignTable, fmt, horizonUnit, percent, usd } from "../../src/report/format.js";
+import { availabilityToNines, horizonUnit, significant, usd } from "../../src/report/numbers.js";
+import { alignTable } from "../../src/report/textTable.js";
 import { createProgress, progressMode } from "../../src/report/progress.js";
 
 function sink(): { stream: NodeJS.WritableStream; text: () => string } {
@@ -48,13 +49,13 @@ describe("progress", () => {
 
 describe("format", () => {
   it("rounds for display", () => {
-    expect(fmt(42.0123)).toBe("42");
-    expect(fmt(0.012345)).toBe("0.0123");
-    expect(fmt(123456.7)).toBe("123,457");
-    expect(fmt(NaN)).toBe("–");
+    expect(significant(42.0123)).toBe("42");
+    expect(significant(0.012345)).toBe("0.0123");
+    expect(significant(123456.7)).toBe("123,457");
+    expect(significant(NaN)).toBe("–");
     expect(usd(1234.5)).toBe("$1,235");
     expect(usd(-20)).toBe("-$20");
-    expect(percent(0.99951, 3.31)).toBe("99.951%");
+    expect(availabilityToNines(0.99951, 3.31)).toBe("99.951%");
     expect(horizonUnit(365.25 * 86_400)).toBe("year");
     expect(horizonUnit(30 * 86_400)).toBe("30 days");
   });

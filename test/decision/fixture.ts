@@ -1,6 +1,6 @@
 // Shared by the decision tests: the hand-checkable scenario and a way to run it in-process.
 import { join, resolve } from "node:path";
-import { loadForRun } from "../../src/cli/scenarioInput.js";
+import { loadForRun } from "../../src/app/scenario.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { runMonteCarlo, type RunResult } from "../../src/montecarlo/index.js";
 

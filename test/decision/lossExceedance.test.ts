@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { annualLoss, lossCurve, lossExceedanceCsv } from "../../src/analysis/lossExceedance.js";
+import { annualLoss, lossCurve } from "../../src/analysis/lossExceedance.js";
+import { lossExceedanceCsv } from "../../src/report/lossExceedance.js";
 import { loadLossCurves, renderLossExceedance } from "../../src/report/charts/decision/lossExceedanceRun.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { PROVABLE, run } from "./fixture.js";

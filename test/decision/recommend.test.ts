@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recommend, type Recommendation, type Targets } from "../../src/analysis/recommend.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../../src/report/recommend.js";
+import { adviceLine, missSentences, noteLines } from "../../src/report/recommendReasons.js";
 import type { RunResult } from "../../src/montecarlo/index.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { PROVABLE, run } from "./fixture.js";
@@ -15,6 +16,9 @@ const MIN = 60;
 const HOUR = 3600;
 const targets = (t: Partial<Targets>): Targets => ({ rtoSeconds: MIN, rpoSeconds: MIN, confidence: 0.95, includeCorruption: false, ...t });
 const byId = (rec: Recommendation, id: string) => rec.strategies.find((s) => s.id === id)!;
+/** The reasons as the outputs word them. */
+const misses = (rec: Recommendation, id: string): string[] => missSentences(byId(rec, id), rec.targets.confidence);
+const advice = (rec: Recommendation): string => rec.noneQualifies!.advice.map((a) => adviceLine(a, rec)).join("\n");
 
 let base: RunResult;
 beforeAll(async () => {
@@ -32,10 +36,12 @@ describe("recommend (provable scenario)", () => {
       // Every failover takes ≥ 22 min: not one incident meets 1 min.
       expect(s.rto.proportion.k).toBe(0);
       expect(s.rto.status).toBe("misses");
-      expect(s.misses.join(" ")).toMatch(/P\(RTO ≤ 60 s\) = 0\.000/);
+      expect(s.unmet[0]).toBe("rto");
+      expect(misses(rec, id).join(" ")).toMatch(/P\(RTO ≤ 60 s\) = 0\.000/);
     }
     // Its p95 RTO is quoted: warm standby's fixed pipeline is 22 min.
-    expect(byId(rec, "warm-standby").misses[0]).toMatch(/its p95 RTO is 22 min/);
+    expect(byId(rec, "warm-standby").rto.atConfidence).toBeCloseTo(22 * MIN, 6);
+    expect(misses(rec, "warm-standby")[0]).toMatch(/its p95 RTO is 22 min/);
     const aa = byId(rec, "active-active");
     // Only overlapping outages of both regions (~0.3 % of incidents) exceed 10 s.
     expect(aa.rto.proportion.p).toBeGreaterThan(0.98);
@@ -66,8 +72,10 @@ describe("recommend (provable scenario)", () => {
     expect(tight.choice).toBeUndefined();
     expect(tight.noneQualifies?.best).toBe("warm-standby");
     expect(tight.noneQualifies?.hardest).toBe("budget");
-    expect(tight.noneQualifies?.advice.join("\n")).toMatch(/warm-standby: a budget of \$[\d,]+ \(its mean cost of risk\) would admit it/);
-    expect(byId(tight, "warm-standby").misses).toEqual([expect.stringMatching(/^mean cost .* > budget/)]);
+    expect(tight.noneQualifies?.advice).toContainEqual({ kind: "budget", strategy: "warm-standby", budget: ws });
+    expect(advice(tight)).toMatch(/warm-standby: a budget of \$[\d,]+ \(its mean cost of risk\) would admit it/);
+    expect(byId(tight, "warm-standby").unmet).toEqual(["budget"]);
+    expect(misses(tight, "warm-standby")).toEqual([expect.stringMatching(/^mean cost .* > budget/)]);
 
     const roomy = recommend(base, targets({ rtoSeconds: 30 * MIN, budgetUSD: ws + 10_000 }));
     expect(roomy.choice?.id).toBe("warm-standby");
@@ -78,10 +86,13 @@ describe("recommend (provable scenario)", () => {
     expect(rec.choice).toBeUndefined();
     expect(rec.metBy.rpo).toEqual([]);
     expect(rec.noneQualifies?.hardest).toBe("rpo");
-    const advice = rec.noneQualifies!.advice.join("\n");
-    expect(advice).toMatch(/no strategy meets the RPO target/);
-    // The async strategies lose exactly the fixed 1 s of lag.
-    expect(advice).toMatch(/you could meet RPO ≤ 1 s at 95 %/);
+    expect(rec.noneQualifies?.advice).toContainEqual({ kind: "noneMeets", target: "rpo" });
+    expect(advice(rec)).toMatch(/no strategy meets the RPO target/);
+    // The async strategies lose exactly the fixed 1 s of lag: the best any strategy demonstrates.
+    const bestOfAll = rec.noneQualifies!.advice.find((a) => a.kind === "demonstrable" && a.bestOfAll);
+    expect(bestOfAll).toMatchObject({ kind: "demonstrable", target: "rpo" });
+    expect(byId(rec, (bestOfAll as { strategy: string }).strategy).rpo.demonstrable).toBeCloseTo(1, 9);
+    expect(advice(rec)).toMatch(/you could meet RPO ≤ 1 s at 95 %/);
     // Only an outage overlapping one of the other region (≈ 2 × 2/year × 6 h / 8766 h = 0.27 % of
     // incidents) can end without a failover and so without loss; allow 5 standard errors over that.
     const overlap = (2 * 2 * 6) / 8766;
@@ -100,7 +111,8 @@ describe("recommend (provable scenario)", () => {
     expect(aa.rto.proportion.ci95[0]).toBeLessThan(0.95);
     expect(aa.rto.status).toBe("undetermined");
     expect(aa.qualifies).toBe(false);
-    expect(aa.misses[0]).toMatch(/not demonstrated/);
+    expect(aa.unmet[0]).toBe("rto");
+    expect(misses(rec, "active-active")[0]).toMatch(/not demonstrated/);
     expect(rec.choice).toBeUndefined();
   });
 
@@ -108,7 +120,8 @@ describe("recommend (provable scenario)", () => {
     const corrupt = await run([{ path: "corruption.rate", value: "2/year" }]);
     const outagesOnly = recommend(corrupt, targets({}));
     expect(outagesOnly.choice?.id).toBe("active-active");
-    expect(outagesOnly.notes.join(" ")).toMatch(/Corruption incidents \(\d/);
+    expect(outagesOnly.corruption?.perReplication).toBeGreaterThan(0);
+    expect(noteLines(outagesOnly).join(" ")).toMatch(/Corruption incidents \(\d/);
     const all = recommend(corrupt, targets({ includeCorruption: true }));
     // A corruption restore takes the 16.7 min restore at least: a third of active-active's incidents.
     expect(byId(all, "active-active").rto.status).toBe("misses");

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseMetricPath } from "../../src/analysis/metricPath.js";
 import { runMany } from "../../src/analysis/runMany.js";
 import { SensitivityAccumulator, type SensitivityResult } from "../../src/analysis/sensitivity.js";
-import { chooseInputs, defaultInputs, givenInput, type SensitivityInput } from "../../src/analysis/sensitivityInputs.js";
+import { chooseInputs, defaultInputs, givenInput, rangeFor, type SensitivityInput } from "../../src/analysis/sensitivityInputs.js";
+import { rangeText } from "../../src/report/sensitivity.js";
 import { summarize } from "../../src/montecarlo/index.js";
 import { drsim, tempDir } from "../cli/helpers.js";
 import { load, PROVABLE } from "./fixture.js";
@@ -33,11 +34,22 @@ describe("sensitivity inputs", () => {
     expect(rate.rule).toBe("×0.5/×2");
     expect(rate.low).toEqual([{ path: "regions.east.outage.rate", value: "1/year" }, { path: "regions.west.outage.rate", value: "1/year" }]);
     expect(rate.high.map((o) => o.value)).toEqual(["4/year", "4/year"]);
-    expect([rate.lowText, rate.highText]).toEqual(["1/year", "4/year"]);
+    // The values themselves are data (SI: per second); the outputs word them in the scenario's units.
+    const YEAR = 365.25 * 86_400;
+    expect(rate.range).toEqual({
+      kind: "values",
+      values: [
+        { owner: "east", quantity: "rate", low: 1 / YEAR, high: 4 / YEAR },
+        { owner: "west", quantity: "rate", low: 1 / YEAR, high: 4 / YEAR },
+      ],
+    });
+    expect(rangeText(rate.range)).toEqual({ lowText: "1/year", highText: "4/year" });
     // A fixed 60 s detection halves and doubles; per strategy, each its own.
     const detect = inputs.get("steps.detect")!;
     expect(detect.low.find((o) => o.path === "strategies.warm-standby.steps.detect")?.value).toBe("30s");
-    expect(detect.perStrategy?.["active-active"]).toEqual({ lowText: "5 s", highText: "20 s" });
+    expect(detect.perStrategy).toBe(true);
+    expect(rangeFor(detect, "active-active")).toEqual({ kind: "values", values: [{ owner: "active-active", quantity: "duration", low: 5, high: 20 }] });
+    expect(rangeText(rangeFor(detect, "active-active"))).toEqual({ lowText: "5 s", highText: "20 s" });
     expect(inputs.get("backup.restoreThroughput")!.high).toEqual([{ path: "backup.restoreThroughput", value: "200MB/s" }]);
   });
 
@@ -66,8 +78,8 @@ describe("sensitivity ranking", () => {
       rule: "given",
       low: STRATEGIES.map((s) => ({ path: `strategies.${s}.steps.detect`, value: "60s" })),
       high: STRATEGIES.map((s) => ({ path: `strategies.${s}.steps.detect`, value: "61s" })),
-      lowText: "60 s",
-      highText: "61 s",
+      range: { kind: "given", low: "60s", high: "61s" },
+      perStrategy: false,
     };
     const rate = givenInput("regionDefaults.outage.rate", "0.4/year,4/year");
     // Request-weighted unavailability. A third region makes every pair of overlapping outages

@@ -1,4 +1,4 @@
-// The closed forms of DESIGN.md, reproduced by the full model (world → pipeline → results).
+// The closed forms of docs/design.md, reproduced by the full model (world → pipeline → results).
 // Each tolerance is 4 Monte Carlo standard errors of the estimate (sd/√n from the same sample):
 // a correct model fails such a check with probability ≈ 6e-5, a wrong one by more than 4 SE fails.
 import { describe, expect, it } from "vitest";
@@ -38,7 +38,7 @@ describe("closed forms", () => {
     const H = YEAR;
     // Alternating renewal starting up: P(down at t) = λ/(λ+μ)·(1 − e^{−(λ+μ)t}), integrated over [0, H].
     const expected = (lambda / (lambda + mu)) * (H - (1 - Math.exp(-(lambda + mu) * H)) / (lambda + mu));
-    expect(expected / 60).toBeCloseTo(42.0, 0); // DESIGN.md: 42.0 min/yr
+    expect(expected / 60).toBeCloseTo(42.0, 0); // docs/design.md: 42.0 min/yr
     expectWithin4SE(runs.map((r) => r.strategies[0]!.metrics.downtimeSeconds), expected);
     // Availability 1/(1 + λ·MTTR) from the request-weighted metric of the same runs: demand is flat
     // here, so expected unavailability is expected downtime over H (4 SE again, not a set figure).
@@ -96,7 +96,7 @@ describe("closed forms", () => {
     });
     const piU = 1 / (1 + lambda / (phi + mu) + (phi * lambda) / (mu * (phi + mu)));
     const piF = (lambda * piU) / (phi + mu);
-    expect((piF * YEAR) / 60).toBeCloseTo(5.25, 1); // DESIGN.md: 5.25 min/yr
+    expect((piF * YEAR) / 60).toBeCloseTo(5.25, 1); // docs/design.md: 5.25 min/yr
     const runs = run(s, 40_000);
     expectWithin4SE(runs.map((r) => r.strategies[0]!.metrics.downtimeSeconds), piF * YEAR);
   });

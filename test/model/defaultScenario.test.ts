@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { meanCI } from "../../src/stats/stats.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { defaultScenarioPath } from "../../src/scenario/load.js";
 
 const ORDER = ["backup-restore", "pilot-light", "warm-standby", "active-active"] as const;
 

@@ -1,10 +1,11 @@
 // In a world quiet for the failover strategies (no corruption, no outage of the home region)
-// simulateReplication simulates them once and shares the outcome (Service.quietOutcomeKey). That
-// must be exactly what simulating each of them gives: a traced strategy is always simulated itself,
-// so tracing it is the reference.
+// simulateReplication simulates them once and shares the outcome (Mechanism.quietHome, judged by
+// services/worldEvents.ts). That must be exactly what simulating each of them gives: a traced
+// strategy is always simulated itself, so tracing it is the reference.
 import { describe, expect, it } from "vitest";
-import { compileModel, simulateReplication, type CompiledModel } from "../../src/replication/replication.js";
-import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import { compileModel, isQuietFor, simulateReplication, type CompiledModel } from "../../src/replication/replication.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { defaultScenarioPath } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
 
@@ -14,10 +15,10 @@ const noTrace = (): void => {};
 function compareWithUnshared(model: CompiledModel, seed: number, n: number): { quiet: number; withOutage: number } {
   let quiet = 0;
   let withOutage = 0;
-  const failover = model.services.find((s) => s.quietOutcomeKey !== null)!;
+  const failover = model.scenario.strategies.findIndex((s) => s.type !== "active-active");
   for (let r = 0; r < n; r++) {
     const world = model.world.sample(seed, r);
-    if (failover.isQuiet(world)) {
+    if (isQuietFor(model, world, failover)) {
       quiet++;
       if (world.outages.length > 0) withOutage++;
     }

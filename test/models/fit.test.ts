@@ -1,6 +1,6 @@
 // The outage calibration: the fitting functions are right, and the committed outage-fit.json is
 // what the reference CSVs give today.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -21,8 +21,8 @@ import { computeOutageFit, isMultiRegion, isProviderTimed, parseCsv } from "../.
 import { streamFor } from "../../src/random/streams.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
-const referenceDir = process.env["DRSIM_REFERENCE_DIR"] ?? resolve(repo, "..", "shared", "reference");
-const hasReference = existsSync(join(referenceDir, "cloud-status-incidents-2018-2020.csv"));
+// The repository carries its own copy of the reference data (reference/), so these always run.
+const referenceDir = resolve(repo, "reference");
 
 function lognormalSamples(n: number, mu: number, sigma: number, seed: number): number[] {
   const u = streamFor(seed, 0, "fit-test");
@@ -128,7 +128,7 @@ describe("reference CSV handling", () => {
     ]);
   });
 
-  it("classifies events the way SOURCES.md does", () => {
+  it("classifies events the way reference/SOURCES.md does", () => {
     expect(isProviderTimed("post-event summary")).toBe(true);
     expect(isProviderTimed("status history")).toBe(true);
     expect(isProviderTimed("approximate (multi-day)")).toBe(false);
@@ -140,16 +140,13 @@ describe("reference CSV handling", () => {
 });
 
 describe("committed outage-fit.json", () => {
-  const title = hasReference
-    ? "re-fitting the reference CSVs reproduces models/fit/outage-fit.json"
-    : `re-fit skipped: reference data not found at ${referenceDir} (set DRSIM_REFERENCE_DIR)`;
-  it.skipIf(!hasReference)(title, () => {
+  it("re-fitting the reference CSVs reproduces models/fit/outage-fit.json", () => {
     const committed: unknown = JSON.parse(readFileSync(join(repo, "models", "fit", "outage-fit.json"), "utf8"));
     const fresh: unknown = JSON.parse(JSON.stringify(computeOutageFit(referenceDir)));
     expect(fresh).toEqual(committed);
   });
 
-  it.skipIf(!hasReference)("reproduces the figures SOURCES.md quotes", () => {
+  it("reproduces the figures reference/SOURCES.md quotes", () => {
     const fit = computeOutageFit(referenceDir);
     const all = fit.statusPage.all;
     expect(all.n).toBe(1029);

@@ -1,6 +1,7 @@
 // summary.json's per-cause incident breakdown, on the real model (in-process, one worker).
 import { describe, expect, it } from "vitest";
-import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { defaultScenarioPath } from "../../src/scenario/load.js";
 import { runMonteCarlo, summarize } from "../../src/montecarlo/index.js";
 
 describe("incidents.byCause", async () => {

@@ -1,7 +1,8 @@
 // summarize: the bounded-memory, multi-pass path (what `drsim merge` takes on large runs) gives the
 // same summary, double for double, as sorting every column in memory.
 import { describe, expect, it } from "vitest";
-import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { defaultScenarioPath } from "../../src/scenario/load.js";
 import { runMonteCarlo, summarize } from "../../src/montecarlo/index.js";
 import { StatAccumulator } from "../../src/montecarlo/stat.js";
 

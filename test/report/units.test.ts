@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FONT_FAMILY, FONT_FILES, measureText } from "../../src/report/charts/fonts.js";
-import { decades, horizonAdjective, humanDuration, percent, sparseLogLabels } from "../../src/report/charts/format.js";
+import { duration, horizonAdjective, sharePercent } from "../../src/report/numbers.js";
+import { decades, sparseLogLabels } from "../../src/report/charts/scales.js";
 import { compactJson } from "../../src/report/charts/json.js";
 import { placeLabels } from "../../src/report/charts/labels.js";
 import { loadIncidents } from "../../src/report/charts/load/incidents.js";
@@ -181,11 +182,11 @@ describe("wording", () => {
   test("horizons, percentages, durations, decades", () => {
     expect(horizonAdjective(8766)).toBe("annual");
     expect(horizonAdjective(720)).toBe("per 30-day horizon");
-    expect(percent(0.7234)).toBe("72\u202f%");
-    expect(percent(0.0004)).toBe("<\u202f0.1\u202f%");
-    expect(humanDuration(75)).toBe("75 s");
-    expect(humanDuration(4800)).toBe("80 min");
-    expect(humanDuration(7.4 * 3600)).toBe("7.4 h");
+    expect(sharePercent(0.7234)).toBe("72\u202f%");
+    expect(sharePercent(0.0004)).toBe("<\u202f0.1\u202f%");
+    expect(duration(75)).toBe("75 s");
+    expect(duration(4800)).toBe("80 min");
+    expect(duration(7.4 * 3600)).toBe("7.4 h");
     expect(decades(0.35, 870)).toEqual([0.1, 1, 10, 100, 1000]);
     expect(sparseLogLabels([1, 10, 100])).toBeUndefined();
     expect(sparseLogLabels([0.01, 0.1, 1, 10, 100, 1000, 10000])).toContain("[0.01,1,100,10000]");

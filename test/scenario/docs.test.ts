@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
 import { BASE, scenarioFile } from "./helpers.js";
 
 const DOC = readFileSync(fileURLToPath(new URL("../../docs/scenario-format.md", import.meta.url)), "utf8");

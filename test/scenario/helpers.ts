@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect } from "vitest";
-import { ScenarioError, loadScenario, type LoadOptions } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { ScenarioError, type LoadOptions } from "../../src/scenario/load.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/scenarios/", import.meta.url));
 export const fixture = (name: string): string => join(FIXTURES, name);

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { scenarioJsonSchema } from "../../src/scenario/jsonSchema.js";
+import { scenarioJsonSchema } from "../../src/replication/scenario.js";
 
 const COMMITTED = fileURLToPath(new URL("../../schema/scenario.schema.json", import.meta.url));
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scenarioToJson } from "../../src/scenario/json.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
 import type { Scenario, Strategy } from "../../src/scenario/types.js";
 import { BASE, YEAR, fixture, loadError, scenarioFile } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // steps.scaleWave: without an explicit steps.scale, scaling takes ⌈log₂(1/standbyFraction)⌉ waves,
 // so a variant or a sweep of standbyFraction changes the scaling time with it.
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
 import { scaleWaves } from "../../src/scenario/strategyTypes.js";
 import { BASE, loadError, scenarioFile } from "./helpers.js";
 

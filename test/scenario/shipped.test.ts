@@ -2,7 +2,8 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultScenarioPath, loadScenario } from "../../src/scenario/load.js";
+import { loadScenario } from "../../src/replication/scenario.js";
+import { defaultScenarioPath } from "../../src/scenario/load.js";
 
 const dir = dirname(defaultScenarioPath());
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));

@@ -2,18 +2,11 @@
 // RPO (and availability, budget) targets, with the evidence for every candidate.
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { lossCurve, annualLoss } from "../../analysis/lossExceedance.js";
-import { recommend, type Targets } from "../../analysis/recommend.js";
+import { recommendStrategy } from "../../app/recommend.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../../report/recommend.js";
-import { defaultScenarioPath } from "../../scenario/load.js";
 import { parseDuration } from "../../scenario/units.js";
-import { runMonteCarlo } from "../../montecarlo/runner.js";
-import { writeFilesAtomically } from "../../store/atomicWrite.js";
-import { writeLossExceedance } from "../../report/charts/decision/lossExceedanceRun.js";
-import { createProgress, progressMode } from "../../report/progress.js";
-import { type SimulationFlags, collectOverride, simulationOptions } from "../options.js";
-import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../scenarioInput.js";
+import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
+import { withProgress } from "../progress.js";
 
 interface RecommendFlags extends SimulationFlags {
   rto: number;
@@ -89,51 +82,27 @@ Examples:
   $ drsim recommend scenarios/default.yaml --rto 4h --rpo 5m --json > recommendation.json`,
     )
     .action(async (file: string | undefined, flags: RecommendFlags) => {
-      await recommendCommand(file ?? defaultScenarioPath(), flags);
+      const outcome = await withProgress(flags, (onProgress) =>
+        recommendStrategy({
+          scenario: file,
+          ...simulationSettings(flags),
+          overrides: flags.set,
+          targets: {
+            rtoSeconds: flags.rto,
+            rpoSeconds: flags.rpo,
+            availability: flags.availability,
+            confidence: flags.confidence,
+            budgetUSD: flags.budget,
+            includeCorruption: flags.includeCorruption === true,
+          },
+          out: flags.out,
+          charts: flags.charts,
+          onProgress,
+        }),
+      );
+      const rec = outcome.recommendation;
+      if (flags.json === true) process.stdout.write(recommendationJson(rec));
+      else if (flags.md === true) process.stdout.write(recommendationMarkdown(rec));
+      else if (flags.quiet !== true) process.stdout.write(`${recommendationText(rec)}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
     });
-}
-
-async function recommendCommand(file: string, flags: RecommendFlags): Promise<void> {
-  const scenario = await loadForRun(file, {
-    overrides: flags.set,
-    runs: flags.runs,
-    seed: flags.seed,
-    horizon: flags.horizon,
-    strategies: flags.strategies,
-  });
-  const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
-  const progress = createProgress(process.stderr, mode, scenario.name);
-  const removeHook = onInterrupt(() => progress.finish());
-  let run;
-  try {
-    run = await runMonteCarlo({ scenario, workers: flags.workers, onProgress: (d, t) => progress.update(d, t) });
-  } finally {
-    progress.finish();
-    removeHook();
-  }
-  const targets: Targets = {
-    rtoSeconds: flags.rto,
-    rpoSeconds: flags.rpo,
-    availability: flags.availability,
-    confidence: flags.confidence,
-    budgetUSD: flags.budget,
-    includeCorruption: flags.includeCorruption === true,
-  };
-  const rec = recommend(run, targets);
-  const text = recommendationText(rec);
-  if (flags.out !== undefined) {
-    await writeFilesAtomically(flags.out, [
-      { name: "recommendation.txt", content: text },
-      { name: "recommendation.md", content: recommendationMarkdown(rec) },
-      { name: "recommendation.json", content: recommendationJson(rec) },
-    ]);
-    const curves = scenario.strategies.map((s, i) => {
-      const m = run.strategies[i]!.metrics;
-      return lossCurve(s, annualLoss(m.costUSD, m.standingCostUSD));
-    });
-    await writeLossExceedance(flags.out, curves, scenario.strategies, scenario.run.horizon / 3600, flags.charts);
-  }
-  if (flags.json === true) process.stdout.write(recommendationJson(rec));
-  else if (flags.md === true) process.stdout.write(recommendationMarkdown(rec));
-  else if (flags.quiet !== true) process.stdout.write(`${text}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
 }

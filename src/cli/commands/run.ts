@@ -11,7 +11,7 @@ import { runShard } from "../../app/runShard.js";
 import { runDirs, runStudy } from "../../app/runStudy.js";
 import { type SimulationFlags, collectOverride, shard, simulationOptions } from "../options.js";
 import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../scenarioInput.js";
+import { loadForRun } from "../../app/scenario.js";
 
 interface RunFlags extends SimulationFlags {
   out?: string;

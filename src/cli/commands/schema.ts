@@ -1,6 +1,6 @@
 // drsim schema: the JSON Schema of scenario files (for editors: yaml-language-server).
 import type { Command } from "commander";
-import { scenarioJsonSchema } from "../../scenario/jsonSchema.js";
+import { scenarioJsonSchema } from "../../replication/scenario.js";
 
 export function define(cmd: Command): void {
   cmd

@@ -1,23 +1,10 @@
 // drsim sweep [SCENARIO] --set PATH=v1,v2,… [--set …]: the full grid of scenario variants, every
 // point with the same seed (common random numbers) on one shared worker pool.
-import { join } from "node:path";
 import type { Command } from "commander";
-import { availabilityPercent } from "../../report/decisionFormat.js";
-import { gridPoints, sweepParameters } from "../../analysis/grid.js";
-import { runMany } from "../../analysis/runMany.js";
-import { SWEEP_METRIC_COLUMNS, sweepCsv, sweepRows, sweepTable, type SweepRow } from "../../analysis/sweepTable.js";
-import { defaultScenarioPath } from "../../scenario/load.js";
-import type { Scenario } from "../../scenario/types.js";
-import { summarize } from "../../montecarlo/summary.js";
-import { writeFilesAtomically } from "../../store/atomicWrite.js";
-import { sweepCharts } from "../../report/charts/decision/sweep.js";
-import { withColors, writeCharts } from "../../report/charts/decision/write.js";
-import { alignTable, fmt, usd } from "../../report/format.js";
-import { createProgress, progressMode } from "../../report/progress.js";
-import { summaryToJson } from "../../report/summaryJson.js";
-import { type SimulationFlags, collectOverride, simulationOptions } from "../options.js";
-import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../scenarioInput.js";
+import { sweepScenario } from "../../app/sweep.js";
+import { sweepText } from "../../report/sweep.js";
+import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
+import { withProgress } from "../progress.js";
 
 interface SweepFlags extends SimulationFlags {
   set?: { path: string; value: string }[];
@@ -50,78 +37,17 @@ Examples:
   $ drsim sweep scenarios/default.yaml --set 'backup.restoreThroughput={dist: fixed, value: 50MB/s},{dist: fixed, value: 150MB/s}'`,
     )
     .action(async (file: string | undefined, flags: SweepFlags) => {
-      await sweepCommand(file ?? defaultScenarioPath(), flags);
+      const outcome = await withProgress(flags, (onProgress) =>
+        sweepScenario({
+          scenario: file,
+          ...simulationSettings(flags),
+          set: flags.set,
+          out: flags.out,
+          charts: flags.charts,
+          onProgress,
+        }),
+      );
+      const { scenario, table, points, out } = outcome;
+      if (flags.quiet !== true) process.stdout.write(`${sweepText(table, scenario, points)}written to ${out}/\n`);
     });
-}
-
-async function sweepCommand(file: string, flags: SweepFlags): Promise<void> {
-  const parameters = sweepParameters(flags.set ?? []);
-  const points = gridPoints(parameters);
-  // Load every point before running any: a bad value anywhere in the grid fails at once.
-  const scenarios: Scenario[] = [];
-  for (const point of points) {
-    scenarios.push(
-      await loadForRun(file, { overrides: point.overrides, runs: flags.runs, seed: flags.seed, horizon: flags.horizon, strategies: flags.strategies }),
-    );
-  }
-  const first = scenarios[0]!;
-  const out = flags.out ?? join("results", `${first.name}-sweep`);
-  const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
-  const progress = createProgress(process.stderr, mode, `${first.name} sweep (${points.length} points)`);
-  const removeHook = onInterrupt(() => progress.finish());
-  const rows: SweepRow[] = [];
-  try {
-    await runMany({
-      scenarios,
-      workers: flags.workers,
-      onProgress: (d, t) => progress.update(d, t),
-      onRun: async (i, run) => {
-        const summary = summarize(run);
-        await writeFilesAtomically(join(out, "points", String(i)), [{ name: "summary.json", content: summaryToJson(summary) }]);
-        rows.push(...sweepRows(points[i]!, summary));
-      },
-    });
-  } finally {
-    progress.finish();
-    removeHook();
-  }
-  const table = sweepTable(parameters, rows);
-  await writeFilesAtomically(out, [{ name: "sweep.csv", content: sweepCsv(table) }]);
-  if (flags.charts) await writeCharts(join(out, "charts"), sweepCharts(table, withColors(first.strategies)));
-  if (flags.quiet !== true) process.stdout.write(`${sweepText(table.parameters.map((p) => p.path), rows, first, points.length)}written to ${out}/\n`);
-}
-
-function sweepText(paths: readonly string[], rows: readonly SweepRow[], scenario: Scenario, count: number): string {
-  const header = [
-    "point",
-    ...paths,
-    "strategy",
-    "availability mean / 5%-worst yr",
-    "downtime mean / p99 (min/yr)",
-    "data loss p99 (s/yr)",
-    "region-failure RTO p50 / p99 (min)",
-    "mean cost ($/yr)",
-  ];
-  const col = (r: SweepRow, name: string): number => r.metrics[sweepColumnIndex(name)]!;
-  const body = rows.map((r) => [
-    String(r.point),
-    ...r.values,
-    r.strategy,
-    // The 5 %-worst year's availability is 1 − the 95th percentile of unavailability.
-    `${availabilityPercent(col(r, "availability.mean"))} / ${availabilityPercent(1 - col(r, "unavailability.p95"))}`,
-    `${fmt(col(r, "downtimeMinutes.mean"))} / ${fmt(col(r, "downtimeMinutes.p99"))}`,
-    fmt(col(r, "dataLossSeconds.p99")),
-    `${fmt(col(r, "incidents.regionFailures.rtoMinutes.p50"))} / ${fmt(col(r, "incidents.regionFailures.rtoMinutes.p99"))}`,
-    usd(col(r, "costUSD.mean")),
-  ]);
-  const lines = [
-    `${scenario.name}: sweep of ${count} point${count === 1 ? "" : "s"}, ${scenario.run.runs.toLocaleString("en-US")} replications each, seed ${scenario.run.seed} (common random numbers)`,
-    "",
-    ...alignTable([header, ...body]),
-  ];
-  return `${lines.join("\n")}\n`;
-}
-
-function sweepColumnIndex(name: string): number {
-  return SWEEP_METRIC_COLUMNS.findIndex((m) => m.text === name);
 }

@@ -1,7 +1,7 @@
 // drsim validate FILE…: load each scenario (YAML, extends, schema, units) without running it.
 import type { Command } from "commander";
 import { UserError } from "../../errors.js";
-import { loadScenario } from "../../scenario/load.js";
+import { loadScenario } from "../../replication/scenario.js";
 import { EXIT_USAGE } from "../runtime.js";
 
 export function define(cmd: Command): void {

@@ -2,7 +2,8 @@
 // percentile downtime: the Pareto picture of the decision (lower left is better).
 import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { decades, horizonAdjective, horizonNoun, niceStep, roundSig, ticksBetween, trimNumber, usdLabels } from "./format.js";
+import { horizonAdjective, horizonNoun, trimNumber } from "../numbers.js";
+import { decades, niceStep, roundSig, ticksBetween, usdLabels } from "./scales.js";
 import { placeLabels } from "./labels.js";
 import { strategySummary, type RunData } from "./load/run.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";

@@ -3,7 +3,8 @@
 // share of such years, which the legend also states.
 import type { Chart } from "./chart.js";
 import { dimUnselected, labelLookup, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { decades, horizonAdjective, horizonNoun, percent, roundSig } from "./format.js";
+import { horizonAdjective, horizonNoun, sharePercent } from "../numbers.js";
+import { decades, roundSig } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import { ecdfZeroShare } from "../../stats/curve.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
@@ -45,7 +46,7 @@ export function downtimeEcdfChart(run: RunData): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
   const labels = new Map(
-    run.strategies.map((s) => [s.label, `${s.label}: no downtime in ${percent(zero.get(s.label)!)} of ${noun}s`]),
+    run.strategies.map((s) => [s.label, `${s.label}: no downtime in ${sharePercent(zero.get(s.label)!)} of ${noun}s`]),
   );
   // Most years often have no downtime at all: start the y axis at the last 10 % step below the
   // smallest zero-downtime share so the part where the strategies differ fills the plot.
@@ -54,7 +55,7 @@ export function downtimeEcdfChart(run: RunData): Chart {
   const yTicks = Array.from({ length: Math.round((1 - yFloor) * 20) + 1 }, (_, i) => roundSig(yFloor + i * 0.05, 3));
   const yTitle =
     yFloor > 0
-      ? `Share of ${noun}s with at most x downtime (axis from ${percent(yFloor)})`
+      ? `Share of ${noun}s with at most x downtime (axis from ${sharePercent(yFloor)})`
       : `Share of ${noun}s with at most x downtime (%)`;
   const Adjective = adjective[0]!.toUpperCase() + adjective.slice(1);
   return {

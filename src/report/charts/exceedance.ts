@@ -2,7 +2,8 @@
 // (right) exceeds x, log–log, one curve per strategy. The tail is what a risk owner signs off.
 import type { Chart, ViewSpec } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { decades, horizonAdjective, horizonNoun, roundSig, sparseLogLabels } from "./format.js";
+import { horizonAdjective, horizonNoun } from "../numbers.js";
+import { decades, roundSig, sparseLogLabels } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import type { ReplicationDigest } from "./load/replications.js";
 import { ecdfZeroShare, type Ecdf } from "../../stats/curve.js";

@@ -3,7 +3,8 @@
 // synchronous replication) are drawn on a floor line at the bottom, which the chart labels.
 import type { Chart, LayerChild } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { decades, roundSig, trimNumber } from "./format.js";
+import { trimNumber } from "../numbers.js";
+import { decades, roundSig } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import type { IncidentPoint } from "./load/incidents.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";

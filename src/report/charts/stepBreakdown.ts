@@ -3,7 +3,8 @@
 import { PIPELINE_STEPS } from "../../results/results.js";
 import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
-import { humanDuration, roundSig } from "./format.js";
+import { duration } from "../numbers.js";
+import { roundSig } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import { STEP_COLORS, STEP_LABELS } from "./palette.js";
 import { PLOT_WIDTH, THEME } from "./theme.js";
@@ -35,7 +36,7 @@ export function stepBreakdownChart(run: RunData): Chart {
     totals.push({
       strategy: s.label,
       minutes: roundSig(total),
-      text: n === 0 ? "no response needed" : `${humanDuration(total * 60)}  (n = ${n.toLocaleString("en-US")})`,
+      text: n === 0 ? "no response needed" : `${duration(total * 60)}  (n = ${n.toLocaleString("en-US")})`,
     });
   }
   const present = PIPELINE_STEPS.filter((step) => rows.some((r) => r.step === STEP_LABELS[step]));

@@ -6,7 +6,8 @@ import type { PipelineStep, TraceRecord } from "../../results/results.js";
 import type { Chart, LayerChild } from "./chart.js";
 import { VEGA_LITE_SCHEMA } from "./chart.js";
 import { measureText } from "./fonts.js";
-import { humanDuration, roundSig } from "./format.js";
+import { duration } from "../numbers.js";
+import { roundSig } from "./scales.js";
 import { STEP_COLORS, STEP_LABELS } from "./palette.js";
 import { THEME } from "./theme.js";
 import { focusWindow, parseTrace, type IntervalKind, type ParsedTrace } from "./traceParse.js";
@@ -111,7 +112,7 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
     kind: iv.kind,
     start: rel(Math.max(iv.start, win.start)),
     end: rel(Math.min(iv.end, win.end)),
-    duration: humanDuration(iv.end - iv.start) + (iv.ended ? "" : "+"),
+    duration: duration(iv.end - iv.start) + (iv.ended ? "" : "+"),
     region: iv.region,
     detail: iv.detail,
   }));
@@ -228,11 +229,11 @@ export function timelineChart(records: readonly TraceRecord[], options: Timeline
     ...(options.subtitle ?? []),
     win.incident === undefined
       ? "No incident in this replication: the whole horizon is shown."
-      : `Zoom on the longest incident (${humanDuration(win.incident.end - win.incident.start)}, ${win.incident.detail || "incident"}); the top strip shows the whole horizon.`,
+      : `Zoom on the longest incident (${duration(win.incident.end - win.incident.start)}, ${win.incident.detail || "incident"}); the top strip shows the whole horizon.`,
     ...(win.after.length > 0
       ? [
           `After the zoom: ${win.after
-            .map((iv) => `${STEP_LABELS[iv.kind as PipelineStep] ?? iv.kind} ${humanDuration(iv.start - t0)} after impact (${humanDuration(iv.end - iv.start)})`)
+            .map((iv) => `${STEP_LABELS[iv.kind as PipelineStep] ?? iv.kind} ${duration(iv.start - t0)} after impact (${duration(iv.end - iv.start)})`)
             .join("; ")}.`,
         ]
       : []),

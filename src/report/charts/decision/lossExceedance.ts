@@ -2,7 +2,8 @@
 // is what incidents cost beyond standing infrastructure (surge compute + penalties).
 import type { LossCurve } from "../../../analysis/lossExceedance.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA, type Chart } from "../chart.js";
-import { decades, horizonNoun, roundSig, sparseLogLabels, usd } from "../format.js";
+import { count, horizonNoun, usdCompact } from "../../numbers.js";
+import { decades, roundSig, sparseLogLabels } from "../scales.js";
 import type { StrategyInfo } from "../load/run.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "../theme.js";
 
@@ -42,10 +43,10 @@ export function lossExceedanceChart(curves: readonly LossCurve[], strategies: re
   const yTicks = decades(1 / n, 1);
   const subtitle = [
     `Loss = incident surge compute + downtime and lost-write penalties (total cost of risk − standing infrastructure), per ${noun}.`,
-    `Share of ${n.toLocaleString("en-US")} simulated ${noun}s whose loss exceeded x; both axes logarithmic.`,
+    `Share of ${count(n)} simulated ${noun}s whose loss exceeded x; both axes logarithmic.`,
   ];
   if (none.length > 0) subtitle.push(`No loss in any ${noun} (not drawn): ${none.join(", ")}.`);
-  const summary = curves.map((c) => `${label.get(c.id) ?? c.id}: mean ${usd(c.mean)}, 1-in-100 ${usd(c.p99)}`);
+  const summary = curves.map((c) => `${label.get(c.id) ?? c.id}: mean ${usdCompact(c.mean)}, 1-in-100 ${usdCompact(c.p99)}`);
   return {
     name: "loss-exceedance",
     heading: "How often a year's loss exceeds $x",

@@ -3,7 +3,8 @@
 // Never re-simulates. renderRunReport draws the same curves in loadRun's passes instead.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { LossCurveAccumulator, lossCurve, lossExceedanceCsv, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
+import { LossCurveAccumulator, lossCurve, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
+import { lossExceedanceCsv } from "../../lossExceedance.js";
 import { writeFilesAtomically } from "../../../store/atomicWrite.js";
 import { streamReplications, type RowAccumulator } from "../load/replications.js";
 import { loadScenarioInfo } from "../load/scenario.js";

@@ -5,7 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { axisValue, SWEEP_METRIC_COLUMNS, type SweepTable } from "../../../analysis/sweepTable.js";
 import { parseMetricPath, type MetricPath } from "../../../analysis/metricPath.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA, type Chart, type LayerChild } from "../chart.js";
-import { roundSig } from "../format.js";
+import { roundSig } from "../scales.js";
 import type { StrategyInfo } from "../load/run.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "../theme.js";
 import { axisFormat, slug } from "./write.js";

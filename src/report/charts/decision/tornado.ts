@@ -1,10 +1,12 @@
 // Tornado chart of one strategy: for each input (largest swing on top), a bar from the base value
 // of the metric to its value with the input at its low end, and one to its value at the high end.
 // Long bars are where better data or a better runbook would pay most.
-import type { StrategySensitivity } from "../../../analysis/sensitivity.js";
+import type { Effect, StrategySensitivity } from "../../../analysis/sensitivity.js";
+import { rangeText } from "../../sensitivity.js";
 import { VEGA_LITE_SCHEMA, type Chart } from "../chart.js";
 import { OKABE_ITO } from "../palette.js";
-import { roundSig } from "../format.js";
+import { count, trimNumber } from "../../numbers.js";
+import { roundSig } from "../scales.js";
 import { PLOT_WIDTH, THEME } from "../theme.js";
 import { axisFormat, slug } from "./write.js";
 
@@ -13,19 +15,23 @@ const HIGH = "input at its high value";
 
 /** "962,816" for large values, "0.000624" (4 significant digits) for small ones. */
 function baseText(x: number): string {
-  return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString("en-US") : String(roundSig(x, 4));
+  return Math.abs(x) >= 1000 ? count(Math.round(x)) : trimNumber(x, 4);
 }
 
 export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): Chart {
   const shown = s.effects.filter((e) => Number.isFinite(e.swing) && e.swing !== 0).slice(0, top);
+  const name = (e: Effect): string => {
+    const { lowText, highText } = rangeText(e.range);
+    return `${e.label} (${lowText} → ${highText})`;
+  };
   const rows = shown.flatMap((e) => {
-    const name = `${e.label} (${e.lowText} → ${e.highText})`;
+    const { lowText, highText } = rangeText(e.range);
     return [
-      { input: name, side: LOW, from: roundSig(s.base, 6), to: roundSig(e.low, 6), value: e.lowText },
-      { input: name, side: HIGH, from: roundSig(s.base, 6), to: roundSig(e.high, 6), value: e.highText },
+      { input: name(e), side: LOW, from: roundSig(s.base, 6), to: roundSig(e.low, 6), value: lowText },
+      { input: name(e), side: HIGH, from: roundSig(s.base, 6), to: roundSig(e.high, 6), value: highText },
     ];
   });
-  const order = shown.map((e) => `${e.label} (${e.lowText} → ${e.highText})`);
+  const order = shown.map(name);
   const format = axisFormat(metric, Math.max(Math.abs(s.base), ...shown.flatMap((e) => [Math.abs(e.low), Math.abs(e.high)])));
   const hidden = s.effects.length - shown.length;
   const subtitle = [

@@ -4,10 +4,11 @@
 // everything (partial until scaled). Async replication loses the failed region's unreplicated
 // writes when traffic is rerouted; sync loses none. During a partition, async multi-master writes
 // conflict; sync replication (with a witness) keeps one side writable and rejects the other's writes.
-import type { Distribution } from "../random/types.js";
-import type { Strategy } from "../scenario/types.js";
-import { OpenIncident } from "../services/incident.js";
-import { dist, Service, type ModelContext } from "../services/service.js";
+import type { Distribution } from "../../random/types.js";
+import type { Strategy } from "../../scenario/types.js";
+import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
+import { OpenIncident } from "../../services/incident.js";
+import { dist, Service, type ServiceContext } from "../../services/service.js";
 
 const enum Phase {
   Idle,
@@ -17,14 +18,13 @@ const enum Phase {
   Absorbed,
 }
 
-export class ActiveActiveService extends Service {
+export class AbsorbService extends Service {
   private readonly detect: Distribution;
   private readonly scale: Distribution | null;
   private readonly all: number;
 
   private phase = Phase.Idle;
   private routed = 0;
-  private generation = 0;
   /** Capacity per region added by scaling out, as a share of peak load. */
   private boost = 0;
   private rampStart = 0;
@@ -37,7 +37,7 @@ export class ActiveActiveService extends Service {
   private partitioned = false;
   private lagAtFailure = 0;
 
-  constructor(ctx: ModelContext, strategy: Strategy) {
+  constructor(ctx: ServiceContext, strategy: Strategy) {
     super(ctx, strategy);
     this.detect = dist(strategy.steps.detect)!;
     this.scale = dist(strategy.steps.scale);
@@ -47,14 +47,11 @@ export class ActiveActiveService extends Service {
   protected resetState(): void {
     this.phase = Phase.Idle;
     this.routed = this.all;
-    this.generation = 0;
     this.boost = 0;
     this.partitioned = false;
   }
 
-  protected readonly reactsToPartitions = true;
-  // Even without outages the level depends on the strategy (standbyFraction, replication mode, conflicts).
-  readonly quietOutcomeKey = null;
+  readonly reactsToPartitions = true;
 
   protected level(now: number): number {
     if (this.phase === Phase.Scaling) {
@@ -75,12 +72,11 @@ export class ActiveActiveService extends Service {
     for (let r = 0; r < this.regionCount; r++) {
       if ((this.routed & (1 << r)) !== 0 && this.regionUp(r)) served += Math.min(1 / k, perRegion * this.remaining[r]!);
     }
-    if (this.partitioned && this.strategy.replication.mode === "sync") served -= this.ctx.writeFraction / k;
+    if (this.partitioned && this.strategy.replication.mode === "sync") served -= this.writeFraction / k;
     return Math.max(0, served);
   }
 
-  protected onRegionDown(index: number, now: number): void {
-    const o = this.world.outages[index]!;
+  protected onRegionDown(o: RegionOutageEvent, now: number): void {
     if ((o.regionMask & this.routed) !== 0 && this.phase !== Phase.Detecting) {
       this.endBoost(now);
       if (!this.incident) {
@@ -88,18 +84,18 @@ export class ActiveActiveService extends Service {
         this.emit("incident-begin", -1, o.cause, 0);
         this.lagAtFailure = this.strategy.replication.mode === "async" ? o.lagAtStart : 0;
       }
-      this.generation++;
+      this.cancelStep();
       this.phase = Phase.Detecting;
-      this.step("detect", this.detect.sample(this.rng()), this.generation, -1);
+      this.step("detect", this.detect.sample(this.rng()), -1);
     }
     this.refresh(now);
   }
 
-  protected onRegionUp(_index: number, now: number): void {
+  protected onRegionUp(_outage: RegionOutageEvent, now: number): void {
     if (this.incident && this.upMask() === this.all) {
       // Every region is back: route to all, scale back in, close the incident.
       this.endBoost(now);
-      this.generation++;
+      this.cancelStep();
       this.phase = Phase.Idle;
       this.routed = this.all;
       this.refresh(now);
@@ -110,20 +106,18 @@ export class ActiveActiveService extends Service {
     this.refresh(now);
   }
 
-  protected onPartition(index: number, now: number, begins: boolean): void {
+  protected onPartition(p: PartitionEvent, now: number, begins: boolean): void {
     if (this.strategy.replication.mode === "sync") {
       this.partitioned = begins;
       this.refresh(now);
     } else if (begins) {
-      const p = this.world.partitions[index]!;
       const conflicts = this.strategy.conflictFraction * this.writesBetween(p.start, Math.min(p.end, this.ctx.horizon));
       this.conflictWrites += conflicts;
       this.lostWrites += conflicts;
     }
   }
 
-  protected onStepDone(generation: number, now: number): void {
-    if (generation !== this.generation) return;
+  protected onStepDone(now: number): void {
     if (this.phase === Phase.Detecting) {
       this.emit("step-end", -1, "detect", 0);
       this.reroute(now);
@@ -145,8 +139,7 @@ export class ActiveActiveService extends Service {
       const lost = share * this.writesBetween(now - this.lagAtFailure, now);
       this.incident.rpo = Math.max(this.incident.rpo, this.lagAtFailure);
       this.incident.lostWrites += lost;
-      this.dataLossSeconds += this.lagAtFailure;
-      this.lostWrites += lost;
+      this.loseData(this.lagAtFailure, lost);
       this.lagAtFailure = 0;
     }
     this.routed = this.upMask();
@@ -165,7 +158,7 @@ export class ActiveActiveService extends Service {
     this.rampDuration = this.controlPlaneTime(first, now, work);
     this.rampFrom = this.servedWith(cap);
     this.rampTo = this.servedWith(need);
-    this.step("scale", this.rampDuration, this.generation, first);
+    this.step("scale", this.rampDuration, first);
   }
 
   private endBoost(now: number): void {
@@ -179,9 +172,9 @@ export class ActiveActiveService extends Service {
     return mask;
   }
 
-  protected override finish(horizon: number): void {
+  protected override close(horizon: number): void {
     this.endBoost(horizon);
-    super.finish(horizon);
+    super.close(horizon);
   }
 }
 

@@ -1,10 +1,13 @@
-// Loading a scenario for a command and applying the command-line settings on top of it.
+// Loading a scenario for a use case: the file (or the built-in default), `--set` overrides, then
+// the run settings on top — replications, seed, horizon and a subset of strategies.
 import { UserError } from "../errors.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario } from "../replication/scenario.js";
+import { defaultScenarioPath } from "../scenario/load.js";
+import { closest } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
-import { unknownMessage } from "./suggest.js";
 
 export interface RunSettings {
+  /** Scenario fields set by path, values in the scenario's own units (as `--set path=value`). */
   readonly overrides?: readonly { path: string; value: string }[];
   readonly runs?: number;
   readonly seed?: number;
@@ -12,6 +15,12 @@ export interface RunSettings {
   readonly horizon?: number;
   /** A subset of strategy ids; the scenario's order is kept. */
   readonly strategies?: readonly string[];
+}
+
+/** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
+export function unknownMessage(kind: string, name: string, known: readonly string[]): string {
+  const guess = closest(name, known);
+  return `unknown ${kind} "${name}"${guess === undefined ? "" : ` (did you mean "${guess}"?)`}; known: ${known.join(", ")}`;
 }
 
 /** Keeps the named strategies, in the scenario's order; an unknown id is a UserError with a suggestion. */
@@ -23,9 +32,9 @@ export function selectStrategies(scenario: Scenario, ids: readonly string[]): Sc
   return { ...scenario, strategies: scenario.strategies.filter((s) => ids.includes(s.id)) };
 }
 
-/** The scenario as it will run: file + --set overrides, then -n/--seed/--horizon/--strategies. */
-export async function loadForRun(file: string, settings: RunSettings): Promise<Scenario> {
-  const loaded = await loadScenario(file, settings.overrides === undefined ? undefined : { overrides: settings.overrides });
+/** The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed, horizon, strategies. */
+export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
+  const loaded = await loadScenario(file ?? defaultScenarioPath(), settings.overrides === undefined ? undefined : { overrides: settings.overrides });
   const run = {
     runs: settings.runs ?? loaded.run.runs,
     seed: settings.seed ?? loaded.run.seed,

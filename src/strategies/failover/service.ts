@@ -4,13 +4,14 @@
 // A strategy is only a description of which steps it has and how long they take: its scenario entry
 // over `strategyDefaults` (models/timings.yaml). The primary returning before the point of no return (the start of the data step)
 // aborts the failover when the policy says so; after it, the failover completes and traffic moves.
-// While traffic still points at the primary, the service is up whenever the primary is.
-import type { Distribution } from "../random/types.js";
-import type { IncidentCause } from "../results/results.js";
-import type { Strategy } from "../scenario/types.js";
-import type { World } from "../world/types.js";
-import { OpenIncident } from "../services/incident.js";
-import { dist, Ev, Service, type ModelContext } from "../services/service.js";
+// While traffic still points at the primary, the service is up whenever the primary is. An
+// abandoned pipeline cancels its pending step (Service.cancelStep).
+import type { Distribution } from "../../random/types.js";
+import type { IncidentCause } from "../../results/results.js";
+import type { Strategy } from "../../scenario/types.js";
+import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
+import { OpenIncident } from "../../services/incident.js";
+import { dist, Service, type ServiceContext } from "../../services/service.js";
 
 const enum Phase {
   Idle,
@@ -31,7 +32,8 @@ const enum Phase {
   FailbackWindow,
 }
 
-const HOME = 0;
+/** The primary region, where traffic is when nothing is wrong. */
+export const HOME = 0;
 
 export class FailoverService extends Service {
   /** The data step, the failover's point of no return. */
@@ -50,8 +52,6 @@ export class FailoverService extends Service {
   /** Region receiving traffic and holding the writable data. */
   private active = HOME;
   private target = -1;
-  /** Bumped whenever a pipeline is abandoned, so its pending step event is ignored. */
-  private generation = 0;
   private forced = false;
   /** The data loss of the current incident is booked once, at the first point of no return. */
   private lossCounted = false;
@@ -61,7 +61,7 @@ export class FailoverService extends Service {
   private rampDuration = 0;
   private standbySince = 0;
 
-  constructor(ctx: ModelContext, strategy: Strategy) {
+  constructor(ctx: ServiceContext, strategy: Strategy) {
     super(ctx, strategy);
     this.dataStep = strategy.steps.restoreFromBackup ? "restore" : "promote";
     const s = strategy.steps;
@@ -82,7 +82,6 @@ export class FailoverService extends Service {
     this.phase = Phase.Idle;
     this.active = HOME;
     this.target = -1;
-    this.generation = 0;
     this.forced = false;
   }
 
@@ -97,8 +96,7 @@ export class FailoverService extends Service {
     return capacity * (from + ramp * (now - this.rampStart));
   }
 
-  protected onRegionDown(index: number, now: number): void {
-    const o = this.world.outages[index]!;
+  protected onRegionDown(o: RegionOutageEvent, now: number): void {
     const hitsActive = (o.regionMask & (1 << this.active)) !== 0;
     if (hitsActive && o.catastrophic) this.forced = true;
     switch (this.phase) {
@@ -117,7 +115,7 @@ export class FailoverService extends Service {
       case Phase.Retrying:
       case Phase.Switching:
         if (this.target >= 0 && !this.regionUp(this.target)) {
-          this.generation++;
+          this.cancelStep();
           this.phase = Phase.WaitingForTarget;
           this.emit("abort", this.target, "target-down", 0);
         }
@@ -128,7 +126,7 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
-  protected onRegionUp(_index: number, now: number): void {
+  protected onRegionUp(_outage: RegionOutageEvent, now: number): void {
     const activeBack = this.regionUp(this.active);
     switch (this.phase) {
       case Phase.Detecting:
@@ -153,26 +151,11 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
-  // With no corruption and no outage of HOME the pipeline never starts: the phase stays Idle and
-  // traffic stays on HOME (onRegionDown/Up do nothing for other regions while Idle), so the level is
-  // remaining[HOME] at every event (level()), which depends on the world alone. The ledger then sees
-  // the same set() calls at the same instants for every failover strategy — the same outcome to the
-  // last bit, whatever the strategy's steps, policy, replication mode or stream.
-  readonly quietOutcomeKey = "failover";
-
-  override isQuiet(world: World): boolean {
-    if (world.corruptions.length > 0) return false;
-    const outages = world.outages;
-    for (let i = 0; i < outages.length; i++) if ((outages[i]!.regionMask & (1 << HOME)) !== 0) return false;
-    return true;
-  }
-
   // Partitions act on failover strategies through the replication lag, already in the world.
-  protected readonly reactsToPartitions = false;
-  protected onPartition(): void {}
+  readonly reactsToPartitions = false;
+  protected onPartition(_partition: PartitionEvent): void {}
 
-  protected onStepDone(generation: number, now: number): void {
-    if (generation !== this.generation) return;
+  protected onStepDone(now: number): void {
     const inc = this.incident;
     switch (this.phase) {
       case Phase.Detecting:
@@ -180,7 +163,7 @@ export class FailoverService extends Service {
         if (this.forced || this.strategy.policy.waitForPrimary <= 0) this.startDecide(now);
         else {
           this.phase = Phase.Waiting;
-          this.sim.schedule(now + this.strategy.policy.waitForPrimary, Ev.StepDone, this.generation);
+          this.wait(this.strategy.policy.waitForPrimary);
         }
         break;
       case Phase.Waiting:
@@ -207,11 +190,11 @@ export class FailoverService extends Service {
             this.phase = Phase.GaveUp;
           } else {
             this.phase = Phase.Retrying;
-            this.sim.schedule(now + this.sampleOrZero(this.retryDelay), Ev.StepDone, this.generation);
+            this.wait(this.sampleOrZero(this.retryDelay));
           }
         } else {
           this.phase = Phase.Switching;
-          this.step("switchTraffic", this.sampleOrZero(this.switchTraffic), this.generation, this.target);
+          this.step("switchTraffic", this.sampleOrZero(this.switchTraffic), this.target);
         }
         break;
       }
@@ -226,7 +209,7 @@ export class FailoverService extends Service {
         break;
       case Phase.FailbackDelay:
         this.phase = Phase.FailbackWindow;
-        this.step("failback", this.sampleOrZero(this.failbackWindow), this.generation, HOME);
+        this.step("failback", this.sampleOrZero(this.failbackWindow), HOME);
         break;
       case Phase.FailbackWindow:
         this.emit("step-end", HOME, "failback", 0);
@@ -253,7 +236,7 @@ export class FailoverService extends Service {
       this.endStandby(now);
       this.closeIncident(now);
     }
-    this.generation++;
+    this.cancelStep();
     this.lossCounted = false;
     this.incident = new OpenIncident(now, cause, this.regionNames(mask), duration, this.ledger);
     this.emit("incident-begin", this.active, cause, 0);
@@ -262,7 +245,7 @@ export class FailoverService extends Service {
     this.lostWritesAtFailure = this.writesBetween(now - this.lossAtFailure, now);
     this.target = -1;
     this.phase = Phase.Detecting;
-    this.step("detect", this.detect.sample(this.rng()), this.generation, this.active);
+    this.step("detect", this.detect.sample(this.rng()), this.active);
   }
 
   /** Seconds of writes lost if this failure leads to a failover, by replication mode. */
@@ -273,18 +256,18 @@ export class FailoverService extends Service {
       case "async":
         return lag;
       case "backup":
-        return now - this.ctx.backups.lastRestorePoint(this.seed, this.replication, now, now, true);
+        return now - this.world.backups.lastRestorePoint(now, now, true);
     }
   }
 
   private startDecide(now: number): void {
-    this.generation++; // cancels a pending wait
+    this.cancelStep(); // a pending wait for the primary
     this.phase = Phase.Deciding;
     const decide = this.sampleOrZero(this.decide);
     const waited = now - this.incident!.start - this.incident!.steps.detect;
     this.incident!.addStep("decide", waited + decide);
     this.emit("step-begin", this.active, "decide", waited + decide);
-    this.sim.schedule(now + decide, Ev.StepDone, this.generation);
+    this.wait(decide);
   }
 
   private startProvision(now: number): void {
@@ -296,7 +279,7 @@ export class FailoverService extends Service {
     if (this.provision) {
       this.phase = Phase.Provisioning;
       const work = this.provision.sample(this.rng());
-      this.step("provision", this.controlPlaneTime(this.target, now, work), this.generation, this.target);
+      this.step("provision", this.controlPlaneTime(this.target, now, work), this.target);
     } else {
       this.startData();
     }
@@ -309,14 +292,13 @@ export class FailoverService extends Service {
       this.lossCounted = true;
       inc.rpo = this.lossAtFailure;
       inc.lostWrites = this.lostWritesAtFailure;
-      this.dataLossSeconds += inc.rpo;
-      this.lostWrites += inc.lostWrites;
+      this.loseData(inc.rpo, inc.lostWrites);
     }
     this.phase = Phase.Data;
     const duration = this.dataStep === "restore"
-      ? this.ctx.scenario.workload.datasetBytes / this.ctx.backups.restoreThroughput.sample(this.rng())
+      ? this.ctx.scenario.workload.datasetBytes / this.world.backups.restoreThroughput.sample(this.rng())
       : this.sampleOrZero(this.promote);
-    this.step(this.dataStep, duration, this.generation, this.target);
+    this.step(this.dataStep, duration, this.target);
   }
 
   private completeSwitch(now: number): void {
@@ -331,7 +313,7 @@ export class FailoverService extends Service {
       this.phase = Phase.Scaling;
       this.rampStart = now;
       this.rampDuration = this.controlPlaneTime(this.active, now, work);
-      this.step("scale", this.rampDuration, this.generation, this.active);
+      this.step("scale", this.rampDuration, this.active);
     } else {
       this.phase = Phase.OnStandby;
       if (this.regionUp(HOME)) this.scheduleFailback(now);
@@ -346,8 +328,8 @@ export class FailoverService extends Service {
       return;
     }
     this.phase = Phase.FailbackDelay;
-    this.generation++;
-    this.sim.schedule(now + this.sampleOrZero(this.failbackDelay), Ev.StepDone, this.generation);
+    this.cancelStep();
+    this.wait(this.sampleOrZero(this.failbackDelay));
   }
 
   private endStandby(now: number): void {
@@ -357,7 +339,7 @@ export class FailoverService extends Service {
   }
 
   private endWithoutFailover(now: number, aborted: boolean): void {
-    this.generation++;
+    this.cancelStep();
     const inc = this.incident!;
     inc.aborted = aborted;
     this.emit(aborted ? "abort" : "recovered", this.active, "", 0);

@@ -1,0 +1,55 @@
+// What the registries contribute to the scenario schema: each failure process (world/processes/)
+// its part of the scenario, each strategy mechanism (strategies/<mechanism>/) its fields of a
+// strategy and its types' titles and defaults. scenario/ only knows the shapes; the parts are
+// handed in by the layer that holds the registries (replication/scenario.ts), so imports stay
+// one-way. Each part is written with the value builders of values.ts and fields.ts.
+import type { z } from "zod";
+import type { ReplicationMode } from "./types.js";
+
+/**
+ * Fields by name, each with its schema. A process or mechanism file declares the types they read
+ * into beside them (ScenarioParts, RegionParts, StrategyParts in types.ts), and
+ * replication/scenario.ts checks at compile time that the registered parts read exactly those.
+ */
+export type FieldSchemas = Readonly<Record<string, z.ZodType>>;
+
+/**
+ * The core fields a part may be placed after. Placement is the fields' order in the scenario
+ * schema, the JSON Schema and scenario.json (whose bytes are a run's identity): parts placed after
+ * the same core field keep registry order.
+ */
+export type ScenarioAnchor = "regions" | "workload" | "costs";
+export type StrategyAnchor = "steps" | "drills";
+
+/** A failure process's part of the scenario. */
+export interface ScenarioPart {
+  /** Top-level fields, placed after the core field `after`. */
+  readonly top?: { readonly after: ScenarioAnchor; readonly fields: FieldSchemas };
+  /** Fields of every region (and of regionDefaults), after its provider. */
+  readonly region?: FieldSchemas;
+}
+
+/** A strategy mechanism's fields of every strategy, placed after the core field `after`. */
+export interface StrategyPart {
+  readonly after: StrategyAnchor;
+  readonly fields: FieldSchemas;
+}
+
+/** What a strategy type says about a strategy: its display title, and defaults that follow from the type alone. */
+export interface StrategyTypeInfo {
+  /** "Warm standby": the label of strategy `warm-standby`, and the start of `Warm standby (warm-standby-20)`. */
+  readonly title: string;
+  readonly defaults: {
+    readonly replicationMode: ReplicationMode;
+    readonly restoreFromBackup: boolean;
+    readonly standbyControlPlanes: number;
+  };
+}
+
+/** Everything the registries contribute to the scenario schema, in registry order. */
+export interface SchemaContributions {
+  readonly scenario: readonly ScenarioPart[];
+  readonly strategy: readonly StrategyPart[];
+  /** Every strategy type a scenario may name (scenario/types.ts's STRATEGY_TYPES) and more in tests. */
+  readonly strategyTypes: Readonly<Record<string, StrategyTypeInfo>>;
+}

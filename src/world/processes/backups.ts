@@ -1,0 +1,99 @@
+// Periodic backups: backup k starts at k·interval (its restore point), completes after a duration
+// draw and reaches the other region after a copy-delay draw. Each backup's draws come from its own
+// world stream, so every strategy sees the same schedule, and the draws are made only when an
+// incident asks (World.backups, bound to the replication). Expected loss at a random failure
+// instant is interval/2 + duration (+ copy delay when the copy is needed); the worst case
+// interval + duration (docs/design.md).
+import { z } from "zod";
+import { makeDistribution } from "../../random/distributions.js";
+import { streamFor } from "../../random/streams.js";
+import type { Distribution, DistributionSpec } from "../../random/types.js";
+import { THROUGHPUT_KIND, valueOrDistribution } from "../../scenario/distribution.js";
+import { positiveDuration, timing } from "../../scenario/fields.js";
+import { settings } from "../../scenario/objects.js";
+import { DURATION_EXPECTED } from "../../scenario/units.js";
+import { duration, nonNegative } from "../../scenario/values.js";
+import type { CompiledProcess, FailureProcess } from "../process.js";
+import type { BackupSchedule, WorldDraft } from "../types.js";
+
+export interface BackupPolicy {
+  /** A backup starts every `interval` seconds (phase 0 at the horizon start). */
+  readonly interval: number;
+  /** Time a backup takes to complete; its restore point is its start. */
+  readonly duration: DistributionSpec;
+  /** Time to copy a completed backup to the other region. */
+  readonly copyDelay: DistributionSpec;
+  /** Restore throughput, bytes per second. */
+  readonly restoreThroughput: DistributionSpec;
+  /** Continuous point-in-time recovery: corruption restores to this many seconds before the corruption. */
+  readonly pointInTime: { readonly enabled: boolean; readonly granularity: number };
+  readonly retentionDays: number;
+}
+
+declare module "../../scenario/types.js" {
+  interface ScenarioParts {
+    readonly backup: BackupPolicy;
+  }
+}
+
+class Backups implements BackupSchedule, CompiledProcess {
+  private readonly duration: Distribution;
+  private readonly copyDelay: Distribution;
+  readonly restoreThroughput: Distribution;
+
+  constructor(private readonly policy: BackupPolicy) {
+    this.duration = makeDistribution(policy.duration);
+    this.copyDelay = makeDistribution(policy.copyDelay);
+    this.restoreThroughput = makeDistribution(policy.restoreThroughput);
+  }
+
+  /** Nothing is drawn up front: the world gets the schedule, and restore points are drawn when asked. */
+  draw(world: WorldDraft): void {
+    world.backupSchedule = this;
+  }
+
+  /** Backups before the horizon start exist too (k < 0): the schedule is in steady state. */
+  lastRestorePoint(seed: number, replication: number, at: number, notAfter: number, needCopy: boolean): number {
+    const T = this.policy.interval;
+    for (let k = Math.floor(Math.min(at, notAfter) / T); ; k--) {
+      const rng = streamFor(seed, replication, `backup:${k}`);
+      const done = k * T + this.duration.sample(rng);
+      const ready = needCopy ? done + this.copyDelay.sample(rng) : done;
+      if (ready <= at) return k * T;
+    }
+  }
+
+  pointInTime(time: number): number | null {
+    const pitr = this.policy.pointInTime;
+    return pitr.enabled ? time - pitr.granularity : null;
+  }
+}
+
+export const BACKUPS = {
+  name: "backups",
+  part: {
+    top: {
+      after: "workload",
+      fields: {
+        backup: settings({
+          interval: positiveDuration(),
+          duration: timing(),
+          copyDelay: timing(),
+          restoreThroughput: valueOrDistribution(THROUGHPUT_KIND),
+          pointInTime: z
+            .strictObject({ enabled: z.boolean().default(false), granularity: duration().optional() })
+            .superRefine((p, ctx) => {
+              if (p.enabled && p.granularity === undefined) {
+                ctx.addIssue({ code: "custom", path: ["granularity"], message: `${DURATION_EXPECTED} (needed when enabled)` });
+              }
+            })
+            .transform((p) => ({ enabled: p.enabled, granularity: p.granularity ?? 0 }))
+            .prefault({}),
+          retentionDays: nonNegative(),
+        }),
+      },
+    },
+  },
+  streams: ["backup:<k>"],
+  compile: (scenario): CompiledProcess => new Backups(scenario.backup),
+} satisfies FailureProcess;
