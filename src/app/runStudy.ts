@@ -1,6 +1,6 @@
 // Use case: run a study — simulate a scenario's replications, summarize them, write the run
-// directory (rows, scenario, summary) and, if wanted, its charts and report. Also where each
-// scenario's outputs go, checked before anything is simulated.
+// directory (rows, scenario, summary) and, unless told not to, its charts and report. Also where
+// each scenario of a `drsim run` goes, decided (and checked writable) before anything simulates.
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.js";
@@ -11,49 +11,72 @@ import type { ReplicationRange, RunResult } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { chartRuns } from "./chart.js";
 import { writeRunOutputs } from "./runOutputs.js";
+import { loadForRun, type RunSettings } from "./scenario.js";
+import type { StudyOptions } from "./study.js";
 
-/** Progress of a simulation: updated per batch, finished when the simulation ends (or fails). */
-export interface SimulationProgress {
-  update(done: number, total: number): void;
-  finish(): void;
+export interface RunStudyOptions extends StudyOptions {
+  /** Scenario fields set before running (as `--set PATH=value`). */
+  readonly overrides?: RunSettings["overrides"];
+  /** Output directory; default results/<scenario>. */
+  readonly out?: string;
+  /** Draw charts/ and report.html after the data (default true). */
+  readonly charts?: boolean;
 }
 
-/** Simulates replications `range` (default: all) of `scenario`. */
-export async function simulate(scenario: Scenario, options: { range?: ReplicationRange; workers?: number; progress?: SimulationProgress }): Promise<RunResult> {
-  const { progress } = options;
-  try {
-    return await runMonteCarlo({ scenario, range: options.range, workers: options.workers, onProgress: progress && ((d, t) => progress.update(d, t)) });
-  } finally {
-    progress?.finish();
-  }
-}
-
-export interface StudyOptions {
-  /** The resolved scenario (run.runs, run.seed, run.horizon final). */
+export interface RunStudyOutcome {
   readonly scenario: Scenario;
-  readonly dir: string;
-  /** Worker threads (default: every core). */
-  readonly workers?: number;
-  /** Draw charts/ and report.html after the data. */
-  readonly charts: boolean;
-  readonly progress?: SimulationProgress;
+  readonly summary: Summary;
+  readonly out: string;
+  /** The run directory's files (charts/ and report.html besides, when drawn). */
+  readonly files: readonly string[];
 }
 
-/** Runs a whole study into `dir`; returns its summary. */
-export async function runStudy(options: StudyOptions): Promise<Summary> {
-  const run = await simulate(options.scenario, options);
+/** Simulates replications `range` (default: all) of `scenario`, reporting progress under its name. */
+export function simulate(scenario: Scenario, range: ReplicationRange | undefined, options: StudyOptions): Promise<RunResult> {
+  const { onProgress } = options;
+  return runMonteCarlo({
+    scenario,
+    range,
+    workers: options.workers,
+    signal: options.signal,
+    onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
+  });
+}
+
+/** Runs a whole study into `out`. */
+export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcome> {
+  const scenario = await loadForRun(options.scenario, options);
+  const out = options.out ?? join("results", scenario.name);
+  const run = await simulate(scenario, undefined, options);
   const summary = summarize(run);
-  await writeRunOutputs(options.dir, run, summary);
-  if (options.charts) await chartRuns([options.dir]);
-  return summary;
+  const { files } = await writeRunOutputs(out, run, summary);
+  if (options.charts !== false) await chartRuns({ dirs: [out] });
+  return { scenario, summary, out, files };
+}
+
+export interface RunPlanOptions extends Omit<RunStudyOptions, "scenario" | "charts" | "onProgress" | "signal"> {
+  /** Scenario files; none = the built-in default scenario. */
+  readonly scenarios?: readonly string[];
+  /** Shards of the studies, not the studies. */
+  readonly shard?: ShardSpec;
+}
+
+/** One study of a `drsim run`: its scenario file (undefined: the built-in default) and its directory. */
+export interface PlannedRun {
+  readonly scenario: string | undefined;
+  readonly out: string;
 }
 
 /**
- * The output directory of each scenario: `out` (with several scenarios, out/<name>), by default
- * results/<name> — and for a shard without --out, results/<name>/shard-i-of-n. Two scenarios may
- * not share one, and each must be writable: a typo fails now, not after a long simulation.
+ * Where each scenario of a run goes: `out` (with several scenarios, out/<name>), by default
+ * results/<name> — and for a shard without `out`, results/<name>/shard-i-of-n. Every scenario is
+ * loaded and checked first (a typo in the last file fails at once), two may not share a
+ * directory, and each must be writable: a mistake fails now, not after a long simulation.
  */
-export function runDirs(scenarios: readonly Scenario[], options: { out?: string; shard?: ShardSpec }): string[] {
+export async function planRuns(options: RunPlanOptions): Promise<PlannedRun[]> {
+  const files = options.scenarios !== undefined && options.scenarios.length > 0 ? options.scenarios : [undefined];
+  const scenarios: Scenario[] = [];
+  for (const file of files) scenarios.push(await loadForRun(file, options));
   const { out, shard } = options;
   const several = scenarios.length > 1;
   const dirs = scenarios.map((scenario) => {
@@ -64,7 +87,7 @@ export function runDirs(scenarios: readonly Scenario[], options: { out?: string;
   const clash = dirs.find((d, i) => dirs.indexOf(d) !== i);
   if (clash !== undefined) throw new UserError(`two scenarios would write to ${clash}: give them different names`);
   dirs.forEach(checkWritableDir);
-  return dirs;
+  return files.map((scenario, i) => ({ scenario, out: dirs[i]! }));
 }
 
 /** The directory exists and is writable, or can be created under its nearest existing ancestor. */

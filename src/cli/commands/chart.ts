@@ -1,7 +1,7 @@
 // drsim chart DIR…: regenerate a saved run's charts (charts/*.vl.json, .svg, .png) and report.html
-// from its files, without re-simulating (app/chart.ts). Also the helper behind `drsim trace … --chart PREFIX`.
+// from its files, without re-simulating (app/chart.ts); this file wires the flags and prints.
 import type { Command } from "commander";
-import { chartRuns, chartTrace } from "../../app/chart.js";
+import { chartRuns } from "../../app/chart.js";
 
 interface ChartFlags {
   quiet?: boolean;
@@ -17,11 +17,11 @@ export function define(cmd: Command): void {
         "The same inputs always give byte-identical files.\n\nExample:\n  $ drsim run scenarios/default.yaml -n 10000 --out results/default\n  $ drsim chart results/default",
     )
     .action(async (dirs: string[], flags: ChartFlags) => {
-      await chartRuns(dirs, (dir) => {
-        if (flags.quiet !== true) process.stdout.write(`charts written to ${dir}/charts/, report to ${dir}/report.html\n`);
+      await chartRuns({
+        dirs,
+        onDrawn: (dir) => {
+          if (flags.quiet !== true) process.stdout.write(`charts written to ${dir}/charts/, report to ${dir}/report.html\n`);
+        },
       });
     });
 }
-
-/** For `drsim trace … --chart PREFIX`: the replication's timeline as PREFIX.vl.json, .svg and .png. */
-export const writeTraceChart = chartTrace;

@@ -1,17 +1,13 @@
 // drsim run [SCENARIO…]: Monte Carlo runs, each into its own results directory (app/runStudy.ts,
 // app/runShard.ts); this file wires the flags and prints.
 import type { Command } from "commander";
-import { defaultScenarioPath } from "../../scenario/load.js";
-import type { Scenario } from "../../scenario/types.js";
 import type { ShardSpec } from "../../montecarlo/shard.js";
-import { createProgress, progressMode } from "../../report/progress.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
 import { runShard } from "../../app/runShard.js";
-import { runDirs, runStudy } from "../../app/runStudy.js";
-import { type SimulationFlags, collectOverride, shard, simulationOptions } from "../options.js";
-import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../../app/scenario.js";
+import { planRuns, runStudy } from "../../app/runStudy.js";
+import { type SimulationFlags, collectOverride, shard, simulationOptions, simulationSettings } from "../options.js";
+import { withProgress } from "../progress.js";
 
 interface RunFlags extends SimulationFlags {
   out?: string;
@@ -54,36 +50,22 @@ Examples:
 }
 
 async function runCommand(files: string[], flags: RunFlags): Promise<void> {
-  const paths = files.length > 0 ? files : [defaultScenarioPath()];
-  // Load and check every scenario before running any: a typo in the last file fails at once.
-  const scenarios: Scenario[] = [];
-  for (const file of paths) {
-    scenarios.push(
-      await loadForRun(file, { overrides: flags.set, runs: flags.runs, seed: flags.seed, horizon: flags.horizon, strategies: flags.strategies }),
-    );
-  }
-  const dirs = runDirs(scenarios, { out: flags.out, shard: flags.shard });
-  const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
-  for (const [i, scenario] of scenarios.entries()) {
-    const dir = dirs[i]!;
-    const progress = createProgress(process.stderr, mode, scenario.name);
-    const removeHook = onInterrupt(() => progress.finish());
-    try {
-      if (flags.shard !== undefined) {
-        const { start, end } = await runShard({ scenario, shard: flags.shard, dir, workers: flags.workers, progress });
-        if (flags.json === true) process.stdout.write(`${JSON.stringify({ scenario: scenario.name, shard: flags.shard, range: { start, end }, dir })}\n`);
-        else if (flags.quiet !== true) {
-          process.stdout.write(
-            `${scenario.name}: shard ${flags.shard.index}/${flags.shard.count} (${end > start ? `replications ${start}–${end - 1}` : "no replications"}) written to ${dir}/\n`,
-          );
-        }
-        continue;
+  const settings = { ...simulationSettings(flags), overrides: flags.set };
+  const plans = await planRuns({ ...settings, scenarios: files, out: flags.out, shard: flags.shard });
+  for (const [i, plan] of plans.entries()) {
+    const options = { ...settings, scenario: plan.scenario, out: plan.out };
+    const { shard } = flags;
+    if (shard !== undefined) {
+      const { scenario, range, out } = await withProgress(flags, (onProgress) => runShard({ ...options, shard, onProgress }));
+      const { start, end } = range;
+      if (flags.json === true) process.stdout.write(`${JSON.stringify({ scenario: scenario.name, shard, range, dir: out })}\n`);
+      else if (flags.quiet !== true) {
+        process.stdout.write(`${scenario.name}: shard ${shard.index}/${shard.count} (${end > start ? `replications ${start}–${end - 1}` : "no replications"}) written to ${out}/\n`);
       }
-      const summary = await runStudy({ scenario, dir, workers: flags.workers, charts: flags.charts, progress });
-      if (flags.json === true) process.stdout.write(summaryToJson(summary));
-      else if (flags.quiet !== true) process.stdout.write(`${i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${dir}/\n`);
-    } finally {
-      removeHook();
+      continue;
     }
+    const { summary, out } = await withProgress(flags, (onProgress) => runStudy({ ...options, charts: flags.charts, onProgress }));
+    if (flags.json === true) process.stdout.write(summaryToJson(summary));
+    else if (flags.quiet !== true) process.stdout.write(`${i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${out}/\n`);
   }
 }
