@@ -23,7 +23,9 @@ const NOTES =
  * (REPLICATION_METRICS order) and scales it as summary.json always has.
  */
 const COLUMN_STATS = STAT_DEFS.flatMap((def) =>
-  def.column === undefined ? [] : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), scale: SCALES[def.column.scale].summary }],
+  def.column === undefined
+    ? []
+    : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), asIs: def.column.scale === "identity", scale: SCALES[def.column.scale].summary }],
 );
 /** The replication columns the summary reads (REPLICATION_METRICS order); it ignores the others. */
 export const SUMMARY_COLUMNS: readonly ReplicationMetric[] = REPLICATION_METRICS.filter((m) => COLUMN_STATS.some((c) => c.def.column!.id === m));
@@ -118,18 +120,20 @@ export class SummaryAccumulator {
     const values = this.values;
     for (let k = 0; k < COLUMN_STATS.length; k++) {
       const c = COLUMN_STATS[k]!;
-      acc.columns[k]!.add((values[k] = c.scale(row[c.at]!)));
+      // Most statistics read their column as is: no call for those (this runs per replication × strategy).
+      const x = row[c.at]!;
+      acc.columns[k]!.add((values[k] = c.asIs ? x : c.scale(x)));
     }
     if (this.pass > 1) return;
     acc.replications++;
-    EXCEEDANCES.forEach(({ k, thresholds }, e) => {
+    for (let e = 0; e < EXCEEDANCES.length; e++) {
+      const { k, thresholds } = EXCEEDANCES[e]!;
       const counts = acc.above[e]!;
-      thresholds.forEach((t, i) => {
-        if (values[k]! > t) counts[i]!++;
-      });
-    });
-    if (s === 0) this.baseline.set(values);
-    else for (let d = 0; d < DIFFERENCES.length; d++) acc.differences[d]!.add(values[DIFFERENCES[d]!]! - this.baseline[DIFFERENCES[d]!]!);
+      for (let i = 0; i < thresholds.length; i++) if (values[k]! > thresholds[i]!) counts[i]!++;
+    }
+    const baseline = this.baseline;
+    if (s === 0) baseline.set(values);
+    else for (let d = 0; d < DIFFERENCES.length; d++) acc.differences[d]!.add(values[DIFFERENCES[d]!]! - baseline[DIFFERENCES[d]!]!);
   }
 
   /** One incident of strategy `s`; `cause` indexes INCIDENT_CAUSES. */
