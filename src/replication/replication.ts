@@ -1,10 +1,11 @@
 // Entry point of the model: scenario → world → strategies → results, for one replication. The
 // world's processes and the strategies' mechanisms come from the registries (registries.ts).
 import { penaltyCost, standingCost, surgeCost, type StandingCost } from "../services/cost.js";
+import { IMPACT } from "../services/ledger.js";
 import type { Service, ServiceContext, ServiceOutcome } from "../services/service.js";
 import { Simulation } from "../services/simulation.js";
 import { quietAt } from "../services/worldEvents.js";
-import type { ReplicationMetric, ReplicationResult, StrategyReplicationResult, TraceSink } from "../results/results.js";
+import { isRegionFailureCause, type IncidentRecord, type ReplicationMetric, type ReplicationResult, type StrategyReplicationResult, type TraceSink } from "../results/results.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Mechanism } from "../strategies/mechanism.js";
 import { mechanismsByType } from "../strategies/registry.js";
@@ -116,6 +117,12 @@ export function simulateReplication(
     const standing = model.standing[i]!.total;
     const incident = surgeCost(model.scenario, out.surgeComputeSeconds);
     const penalty = penaltyCost(model.scenario, out.downtimeSeconds, out.lostWrites);
+    const byCause = incidentsByCause(out.incidents);
+    const offered = model.offeredRequests;
+    const share = (failed: number): number => (offered > 0 ? failed / offered : 0);
+    const failedBy = out.failedByCause;
+    const downBy = out.downtimeByCause;
+    const floorDowntime = downBy[IMPACT.allRegionsDown]! + downBy[IMPACT.brownout]! + downBy[IMPACT.corruption]!;
     const metrics: Record<ReplicationMetric, number> = {
       downtimeSeconds: out.downtimeSeconds,
       failedRequests: out.failedRequests,
@@ -131,8 +138,49 @@ export function simulateReplication(
       incidentCostUSD: incident,
       penaltyCostUSD: penalty,
       costUSD: standing + incident + penalty,
+      partialSeconds: out.partialSeconds,
+      partialUnavailability: share(out.partialFailedRequests),
+      allRegionsDownUnavailability: share(failedBy[IMPACT.allRegionsDown]!),
+      brownoutUnavailability: share(failedBy[IMPACT.brownout]!),
+      corruptionUnavailability: share(failedBy[IMPACT.corruption]!),
+      floorUnavailability: share(failedBy[IMPACT.allRegionsDown]! + failedBy[IMPACT.brownout]! + failedBy[IMPACT.corruption]!),
+      regionFailureDataLossSeconds: byCause.regionFailureRpo,
+      corruptionDataLossSeconds: byCause.corruptionRpo,
+      worstRtoSeconds: byCause.worstRto,
+      worstRpoSeconds: byCause.worstRpo,
+      floorPenaltyUSD: penaltyCost(model.scenario, floorDowntime, byCause.corruptionLostWrites),
     };
     strategies.push({ metrics, incidents: out.incidents });
   }
   return { replication, strategies };
+}
+
+/** What a replication's incidents add up to, region failures and corruption restores apart. */
+interface IncidentTotals {
+  /** Seconds of writes lost: summed RPOs. */
+  regionFailureRpo: number;
+  corruptionRpo: number;
+  corruptionLostWrites: number;
+  /** The year's worst region-failure incident: what a per-year target is a promise about. */
+  worstRto: number;
+  worstRpo: number;
+}
+
+/** Scratch for incidentsByCause: read at once, so one object serves every call (no allocation per row). */
+const TOTALS: IncidentTotals = { regionFailureRpo: 0, corruptionRpo: 0, corruptionLostWrites: 0, worstRto: 0, worstRpo: 0 };
+
+function incidentsByCause(incidents: readonly IncidentRecord[]): Readonly<IncidentTotals> {
+  const t = TOTALS;
+  t.regionFailureRpo = t.corruptionRpo = t.corruptionLostWrites = t.worstRto = t.worstRpo = 0;
+  for (const inc of incidents) {
+    if (isRegionFailureCause(inc.cause)) {
+      t.regionFailureRpo += inc.rpo;
+      if (inc.rto > t.worstRto) t.worstRto = inc.rto;
+      if (inc.rpo > t.worstRpo) t.worstRpo = inc.rpo;
+    } else {
+      t.corruptionRpo += inc.rpo;
+      t.corruptionLostWrites += inc.lostWrites;
+    }
+  }
+  return t;
 }

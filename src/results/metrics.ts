@@ -32,6 +32,19 @@ export const REPLICATION_COLUMN_DEFS = [
   column("incidentCostUSD", "USD", "surge compute while running on the standby at full scale"),
   column("penaltyCostUSD", "USD", "downtime and lost-write penalties"),
   column("costUSD", "USD", "total cost of risk = standing + incident + penalty"),
+  // Added by issue 13 (last, so the columns above keep their places): the headline metrics kept
+  // apart by meaning and cause (docs/decision.md, "What the headline metrics mean").
+  column("partialSeconds", "s", "partial service: some but not all demand served (scaling ramps included)"),
+  column("partialUnavailability", "fraction", "requests failed during partial service / offeredRequests; the rest of unavailability is full outage"),
+  column("allRegionsDownUnavailability", "fraction", "requests failed while every region was down (outside corruption restores) / offeredRequests"),
+  column("brownoutUnavailability", "fraction", "requests failed below full service with no incident open (brownouts, degraded zones) / offeredRequests"),
+  column("corruptionUnavailability", "fraction", "requests failed while restoring from a backup after logical corruption / offeredRequests"),
+  column("floorUnavailability", "fraction", "allRegionsDown + brownout + corruption unavailability: what no DR strategy removes"),
+  column("regionFailureDataLossSeconds", "s", "seconds of writes lost to region failures (the strategy's RPO)"),
+  column("corruptionDataLossSeconds", "s", "seconds of writes discarded by corruption restores (alike for every strategy)"),
+  column("worstRtoSeconds", "s", "the longest RTO of the year's region-failure incidents; 0 in a year without one"),
+  column("worstRpoSeconds", "s", "the largest RPO of the year's region-failure incidents; 0 in a year without one"),
+  column("floorPenaltyUSD", "USD", "penalties for the floor: downtime while every region was down or restoring from corruption, and the writes corruption restores discard"),
 ] as const;
 
 export type ReplicationMetric = (typeof REPLICATION_COLUMN_DEFS)[number]["id"];
@@ -214,6 +227,52 @@ export const SUMMARY_METRICS = [
   }),
   scalar({ path: "incidents.failedOverFraction", unit: "fraction", label: "share of incidents that failed over", theme: "incidents" }),
   scalar({ path: "incidents.abortedFraction", unit: "fraction", label: "share of incidents whose failover was aborted", theme: "incidents" }),
+  // Issue 13: full outage and partial service apart, the floor no DR strategy removes, data loss by
+  // cause, and the per-year worst incident a target is a promise about (docs/decision.md).
+  stat({
+    path: "partialMinutes", unit: "min", label: "partial service (some demand unserved)", theme: "impact", over: "replication",
+    column: { id: "partialSeconds", scale: "minutes" }, sweep: true,
+  }),
+  stat({
+    path: "partialUnavailability", unit: "fraction", label: "unavailability during partial service", theme: "availability", over: "replication",
+    column: { id: "partialUnavailability", scale: "identity" }, sweep: true,
+  }),
+  stat({
+    path: "floorUnavailability", unit: "fraction", label: "unavailability no DR strategy removes (floor)", theme: "availability", over: "replication",
+    column: { id: "floorUnavailability", scale: "identity" }, sweep: true,
+  }),
+  stat({
+    path: "allRegionsDownUnavailability", unit: "fraction", label: "unavailability while every region was down", theme: "availability", over: "replication",
+    column: { id: "allRegionsDownUnavailability", scale: "identity" },
+  }),
+  stat({
+    path: "brownoutUnavailability", unit: "fraction", label: "unavailability from brownouts (no incident open)", theme: "availability", over: "replication",
+    column: { id: "brownoutUnavailability", scale: "identity" },
+  }),
+  stat({
+    path: "corruptionUnavailability", unit: "fraction", label: "unavailability while restoring from corruption", theme: "availability", over: "replication",
+    column: { id: "corruptionUnavailability", scale: "identity" },
+  }),
+  stat({
+    path: "regionFailureDataLossSeconds", unit: "s", label: "data loss from region failures", theme: "impact", over: "replication",
+    column: { id: "regionFailureDataLossSeconds", scale: "identity" }, sweep: true,
+  }),
+  stat({
+    path: "corruptionDataLossSeconds", unit: "s", label: "data discarded by corruption restores", theme: "impact", over: "replication",
+    column: { id: "corruptionDataLossSeconds", scale: "identity" },
+  }),
+  stat({
+    path: "worstRtoMinutes", unit: "min", label: "worst region-failure RTO of the year", theme: "incidents", over: "replication",
+    column: { id: "worstRtoSeconds", scale: "minutes" }, sweep: true,
+  }),
+  stat({
+    path: "worstRpoSeconds", unit: "s", label: "worst region-failure RPO of the year", theme: "incidents", over: "replication",
+    column: { id: "worstRpoSeconds", scale: "identity" }, sweep: true,
+  }),
+  stat({
+    path: "floorPenaltyUSD", unit: "USD", label: "penalties no DR strategy avoids (floor)", theme: "cost", over: "replication",
+    column: { id: "floorPenaltyUSD", scale: "identity" },
+  }),
 ] as const satisfies readonly MetricDef[];
 
 type Entry = (typeof SUMMARY_METRICS)[number];

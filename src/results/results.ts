@@ -32,7 +32,12 @@ export const INCIDENT_CAUSES = [
  * answers. Corruption is restored from backups alike by every strategy, so planners read it apart.
  */
 export function isRegionFailure(cause: number): boolean {
-  return INCIDENT_CAUSES[cause] !== "corruption";
+  return isRegionFailureCause(INCIDENT_CAUSES[cause]!);
+}
+
+/** isRegionFailure of a cause by name (an IncidentRecord's). */
+export function isRegionFailureCause(cause: IncidentCause): boolean {
+  return cause !== "corruption";
 }
 export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
 

@@ -12,7 +12,7 @@ import type { Traffic } from "../world/traffic.js";
 import type { CorruptionEvent, DegradationEvent, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
 import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
 import type { OpenIncident } from "./incident.js";
-import { FULL, ServiceLedger } from "./ledger.js";
+import { FULL, IMPACT, ServiceLedger } from "./ledger.js";
 import { ServiceEvent } from "./serviceEvent.js";
 import type { Simulation } from "./simulation.js";
 
@@ -36,6 +36,15 @@ export interface ServiceOutcome {
   /** Seconds × extra share of compute run above the standing footprint (surge). */
   readonly surgeComputeSeconds: number;
   readonly incidents: readonly IncidentRecord[];
+  /** Seconds at partial service, and the requests failed then (ServiceLedger). */
+  readonly partialSeconds: number;
+  readonly partialFailedRequests: number;
+  /**
+   * Failed requests and full-outage seconds per IMPACT_CAUSES entry: the ledger's own arrays (no
+   * copy per replication), valid until the service begins its next replication.
+   */
+  readonly failedByCause: Readonly<Float64Array>;
+  readonly downtimeByCause: Readonly<Float64Array>;
 }
 
 /** The outcome's incident list when there were none: shared, so frozen. */
@@ -135,6 +144,10 @@ export abstract class Service implements RecoveryHost {
       failovers: this.failovers,
       surgeComputeSeconds: this.surgeComputeSeconds,
       incidents: this.incidents ?? NO_INCIDENTS,
+      partialSeconds: this.ledger.partialTime,
+      partialFailedRequests: this.ledger.partialFailedRequests,
+      failedByCause: this.ledger.failedByCause,
+      downtimeByCause: this.ledger.downtimeByCause,
     };
   }
 
@@ -205,16 +218,24 @@ export abstract class Service implements RecoveryHost {
   /** Recomputes the service level from the state (after any change). */
   refresh(now: number): void {
     if (this.corruption.restoring) {
-      this.ledger.set(now, 0, 0);
+      this.ledger.set(now, 0, 0, IMPACT.corruption);
       this.emit("capacity", -1, "", 0);
       return;
     }
     const level = this.level(now);
     const slope = this.slope;
-    const set = this.ledger.set(now, level, slope);
+    const set = this.ledger.set(now, level, slope, this.impactCause());
     this.emit("capacity", -1, slope > 0 ? "ramp" : "", set);
     const inc = this.incident;
     if (inc && Number.isNaN(inc.fullAt) && set >= FULL) inc.fullAt = now;
+  }
+
+  /** Why the service is below full from now on, should it be (ledger.ts, IMPACT_CAUSES). */
+  private impactCause(): number {
+    let up = false;
+    for (let r = 0; r < this.regionCount; r++) if (this.down[r] === 0) up = true;
+    if (!up) return IMPACT.allRegionsDown;
+    return this.incident === null ? IMPACT.brownout : IMPACT.response;
   }
 
   /** This strategy's own stream, `strategy:<id>`: created at its first draw in a replication. */
