@@ -1,63 +1,48 @@
-// The recommendation: for every strategy of a run, the evidence that it meets the planner's targets
-// — P(per-incident RTO ≤ target), P(per-incident RPO ≤ target), P(annual availability ≥ target),
-// each with a Wilson 95 % interval, and its mean total cost of risk — and the cheapest strategy that
-// demonstrably meets them all. Pure logic over a RunResult that returns data (kinds, numbers,
-// strategy ids); every sentence about it is written by src/report/recommend.ts.
+// The recommendation: for every strategy of a run, the evidence that it keeps the planner's promises
+// — P(a year keeps every region-failure incident within the RTO target), the same for RPO,
+// P(a year's availability reaches its target), each with a Wilson 95 % interval, the expected
+// breaches per year, and its mean total cost of risk — and, among the strategies that demonstrably
+// keep them all, the simplest viable one. Pure logic that returns data (kinds, numbers, strategy
+// ids); every sentence about it is written by src/report/recommend.ts.
 //
 // Rules (justified in docs/decision.md):
-// - a target is *met* when the lower bound of the 95 % interval of its probability is ≥ the
+// - a target is *met* when the lower bound of the 95 % interval of P(a year keeps it) is ≥ the
 //   confidence — the simulation has demonstrated it, not merely estimated it;
-// - RTO and RPO are judged over incidents caused by region failures (outages, catastrophic and
-//   common-cause events, and any partition/degradation incidents); corruption incidents, restored
-//   from the same backups by every strategy, count only with `includeCorruption`;
-// - availability is judged over all causes (an SLO counts every minute), per replication;
-// - the budget is compared with the mean total cost of risk (an expected annual figure).
-import { describe, pairedDifference, type Difference, type Stat } from "../montecarlo/stat.js";
+// - RTO and RPO are promises about every region-failure incident of a year (outages, catastrophic
+//   and common-cause events); corruption restores, the same for every strategy, count only with
+//   `includeCorruption`. Availability is per year over every cause, as an SLO counts;
+// - the budget is compared with the mean total cost of risk (an expected annual figure);
+// - among the qualifying strategies, the cheaper is preferred only when the paired cost difference
+//   (common random numbers) excludes zero; strategies whose difference to the cheapest includes
+//   zero tie with it, and the simplest mechanism among them is chosen.
+import type { Difference } from "../montecarlo/stat.js";
 import type { RunResult } from "../montecarlo/types.js";
-import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
-import { wilson, successesToDemonstrate, type Proportion } from "./binomial.js";
-import { quantileSorted } from "../stats/stats.js";
+import type { Targets } from "../scenario/targets.js";
+import {
+  DecisionAccumulator,
+  type AccumulatedEvidence,
+  type AccumulatedStrategy,
+  type CorruptionIncidents,
+  type ProbabilityEvidence,
+  type StrategyInfo,
+  type TargetKind,
+} from "./decisionAccumulator.js";
+
+export type { Targets } from "../scenario/targets.js";
+export type { CorruptionIncidents, Estimate, ProbabilityEvidence, ProbabilityKind, Status, TargetKind } from "./decisionAccumulator.js";
 
 const YEAR_SECONDS = 365.25 * 86_400;
-const CORRUPTION = INCIDENT_CAUSES.indexOf("corruption");
 
-export interface Targets {
-  /** Per-incident RTO target, seconds. */
-  readonly rtoSeconds: number;
-  /** Per-incident RPO target, seconds. */
-  readonly rpoSeconds: number;
-  /** Annual (per-horizon) availability target as a fraction, e.g. 0.9995. */
-  readonly availability?: number;
-  /** Required probability of meeting each target, e.g. 0.95. */
-  readonly confidence: number;
-  /** Maximum mean total cost of risk per horizon, USD. */
-  readonly budgetUSD?: number;
-  /** Count corruption incidents toward the RTO/RPO targets. */
-  readonly includeCorruption: boolean;
-}
+/**
+ * Mechanisms from the simplest to run to the most complex (the seeds' order): a tie in cost goes to
+ * the earlier. A type not listed (a new mechanism) ranks after them all, so a tie never prefers an
+ * unranked mechanism; add it here in its place.
+ */
+export const SIMPLICITY: readonly string[] = ["none", "backup-restore", "pilot-light", "warm-standby", "active-active"];
 
-export type TargetKind = "rto" | "rpo" | "availability" | "budget";
-export type Status = "meets" | "undetermined" | "misses";
-
-export interface ProbabilityEvidence {
-  readonly kind: "rto" | "rpo" | "availability";
-  /** Seconds (RTO, RPO) or a fraction (availability). */
-  readonly target: number;
-  /** Incidents (or replications) meeting the target, of all counted. */
-  readonly proportion: Proportion;
-  /** meets: lower bound ≥ confidence; undetermined: estimate ≥ confidence but not its lower bound (or no data); misses: estimate < confidence. */
-  readonly status: Status;
-  /** confidence − lower bound, ≥ 0: how far it is from qualifying. */
-  readonly shortfall: number;
-  /** The metric at the confidence level: RTO/RPO quantile `confidence`, availability quantile 1 − confidence. */
-  readonly atConfidence: number;
-  /**
-   * The strictest target this strategy demonstrably meets at the confidence with this many
-   * incidents (or years); undefined when there are too few to demonstrate the confidence at all.
-   */
-  readonly demonstrable: number | undefined;
-  /** Incidents per horizon that miss the target (RTO/RPO only; NaN for availability). */
-  readonly missesPerHorizon: number;
+function simplicity(type: string): number {
+  const i = SIMPLICITY.indexOf(type);
+  return i < 0 ? SIMPLICITY.length : i;
 }
 
 export interface BudgetEvidence {
@@ -67,23 +52,36 @@ export interface BudgetEvidence {
   readonly marginal: boolean;
 }
 
-export interface StrategyEvidence {
-  readonly id: string;
-  readonly label: string;
-  readonly type: string;
-  /** Incidents counted toward RTO/RPO, and per horizon. */
-  readonly incidents: number;
-  readonly incidentsPerHorizon: number;
-  readonly rto: ProbabilityEvidence;
-  readonly rpo: ProbabilityEvidence;
-  readonly availability: ProbabilityEvidence | undefined;
-  /** Total cost of risk per horizon (standing + incident + penalties). */
-  readonly cost: Stat;
-  readonly standingCostMean: number;
+export interface StrategyEvidence extends AccumulatedStrategy {
+  /** Counted incidents per year (per horizon). */
+  readonly incidentsPerYear: number;
   readonly budget: BudgetEvidence | undefined;
   readonly qualifies: boolean;
   /** The targets it does not meet (not met or not demonstrated), in the order rto, rpo, availability, budget. */
   readonly unmet: readonly TargetKind[];
+}
+
+/** Another strategy beside the recommended one: its yearly cost minus the recommended one's, paired by year. */
+export interface Comparison {
+  readonly id: string;
+  readonly qualifies: boolean;
+  readonly costDifference: Difference;
+}
+
+export interface Choice {
+  readonly id: string;
+  /**
+   * only: the one strategy that qualifies; cheapest: every other qualifier costs more, by a paired
+   * difference that excludes zero; simplest: the simplest of the qualifiers whose cost cannot be
+   * told apart from the cheapest's (`tied`).
+   */
+  readonly reason: "only" | "cheapest" | "simplest";
+  /** The qualifier with the lowest mean cost. */
+  readonly cheapest: string;
+  /** The other qualifiers that tie with the cheapest (paired difference includes zero). */
+  readonly tied: readonly string[];
+  /** Every other strategy against the recommended one, in scenario order. */
+  readonly comparisons: readonly Comparison[];
 }
 
 /** One piece of advice when no strategy qualifies. */
@@ -98,124 +96,78 @@ export type Advice =
   /** No strategy meets `target`, even leaving the other targets aside. */
   | { readonly kind: "noneMeets"; readonly target: TargetKind };
 
-/** The corruption incidents of the first strategy: how often, and what a restore costs (medians). */
-export interface CorruptionIncidents {
-  readonly strategy: string;
-  readonly perReplication: number;
-  readonly medianRtoSeconds: number;
-  readonly medianRpoSeconds: number;
-}
-
 export interface Recommendation {
   readonly scenario: string;
+  /** Years (replications) judged. */
   readonly runs: number;
   readonly seed: number;
   readonly horizonYears: number;
   readonly targets: Targets;
   readonly strategies: readonly StrategyEvidence[];
-  /** The cheapest qualifying strategy, with the paired cost difference to the next cheapest qualifier. */
-  readonly choice: { readonly id: string; readonly runnerUp?: { readonly id: string; readonly costDifference: Difference } } | undefined;
+  /** The simplest viable strategy, why, and the paired cost differences of the others against it. */
+  readonly choice: Choice | undefined;
   /** When nothing qualifies: the closest strategy, the target it misses most, and what would make it qualify. */
   readonly noneQualifies: { readonly best: string; readonly hardest: TargetKind; readonly advice: readonly Advice[] } | undefined;
-  /** Which targets each strategy meets, per target (for "only active–active meets RTO ≤ 1 min"). */
+  /** Which strategies meet each target (for "only active–active meets RTO ≤ 1 min"). */
   readonly metBy: Readonly<Record<TargetKind, readonly string[]>>;
-  /** Corruption incidents, which every strategy restores alike; undefined when there were none. */
+  /** Corruption restores, which every strategy performs alike; undefined when there were none. */
   readonly corruption: CorruptionIncidents | undefined;
 }
 
-function statusOf(prop: Proportion, confidence: number): Status {
-  if (prop.n > 0 && prop.ci95[0] >= confidence) return "meets";
-  if (prop.n === 0 || prop.p >= confidence) return "undetermined";
-  return "misses";
+/** What a recommendation names besides the evidence: the run's identity. */
+export interface RunIdentity {
+  readonly scenario: string;
+  readonly seed: number;
+  /** Seconds. */
+  readonly horizon: number;
 }
 
-/** Per-incident evidence for RTO or RPO over `values` (NaN = never reached: a miss). */
-function incidentEvidence(kind: "rto" | "rpo", values: Float64Array, target: number, confidence: number, horizons: number): ProbabilityEvidence {
-  const sorted = Float64Array.from(values, (x) => (Number.isNaN(x) ? Infinity : x)).sort();
-  let k = 0;
-  for (const x of sorted) if (x <= target) k++;
-  const proportion = wilson(k, sorted.length);
-  const need = successesToDemonstrate(sorted.length, confidence);
-  return {
-    kind,
-    target,
-    proportion,
-    status: statusOf(proportion, confidence),
-    shortfall: Math.max(0, confidence - proportion.ci95[0]),
-    atConfidence: quantileSorted(sorted, confidence),
-    demonstrable: need === undefined ? undefined : sorted[need - 1],
-    missesPerHorizon: (sorted.length - k) / horizons,
-  };
+/**
+ * Feeds a run held in memory to a DecisionAccumulator, year by year, as many passes as it needs.
+ * A saved run is fed from its files by recommendRows.ts, with the same protocol.
+ */
+function accumulateRun(run: RunResult, targets: Targets): AccumulatedEvidence {
+  const acc = new DecisionAccumulator(run.scenario.strategies, targets);
+  const n = run.range.end - run.range.start;
+  while (acc.needsPass) {
+    const cursors = run.strategies.map(() => 0);
+    for (let r = 0; r < n; r++) {
+      const replication = run.range.start + r;
+      run.strategies.forEach(({ metrics, incidents: inc }, s) => {
+        let j = cursors[s]!;
+        for (; j < inc.count && inc.replication[j] === replication; j++) acc.incident(s, inc.cause[j]!, inc.rto[j]!, inc.rpo[j]!);
+        cursors[s] = j;
+        acc.year(s, metrics.unavailability[r]!, metrics.costUSD[r]!, metrics.standingCostUSD[r]!);
+      });
+      acc.endYear();
+    }
+    acc.endPass();
+  }
+  return acc.evidence();
 }
 
-function availabilityEvidence(unavailability: Float64Array, target: number, confidence: number): ProbabilityEvidence {
-  const sorted = Float64Array.from(unavailability, (u) => 1 - u).sort();
-  let k = 0;
-  for (const a of sorted) if (a >= target) k++;
-  const proportion = wilson(k, sorted.length);
-  const need = successesToDemonstrate(sorted.length, confidence);
-  return {
-    kind: "availability",
-    target,
-    proportion,
-    status: statusOf(proportion, confidence),
-    shortfall: Math.max(0, confidence - proportion.ci95[0]),
-    atConfidence: quantileSorted(sorted, 1 - confidence),
-    // The need-th best year: `need` years reach it, enough to demonstrate the confidence.
-    demonstrable: need === undefined ? undefined : sorted[sorted.length - need],
-    missesPerHorizon: NaN,
-  };
-}
-
-function checks(s: StrategyEvidence): ProbabilityEvidence[] {
-  return s.availability === undefined ? [s.rto, s.rpo] : [s.rto, s.rpo, s.availability];
-}
-
-export function recommend(run: RunResult, targets: Targets): Recommendation {
+/** The recommendation for a run in memory, against `targets` (by default the scenario's own). */
+export function recommend(run: RunResult, targets: Targets | undefined = run.scenario.targets): Recommendation {
+  if (targets === undefined) throw new RangeError(`scenario "${run.scenario.name}" states no targets: give some (targets: in the scenario, or --rto, --rpo, --availability)`);
   const { scenario } = run;
-  const conf = targets.confidence;
-  if (!(conf > 0 && conf < 1)) throw new RangeError(`confidence must be in (0, 1), got ${conf}`);
-  const runs = run.range.end - run.range.start;
-  const horizonYears = scenario.run.horizon / YEAR_SECONDS;
-  const horizons = runs;
+  return decide(accumulateRun(run, targets), targets, { scenario: scenario.name, seed: scenario.run.seed, horizon: scenario.run.horizon });
+}
 
-  const strategies: StrategyEvidence[] = scenario.strategies.map((info, i) => {
-    const { metrics, incidents } = run.strategies[i]!;
-    const keep: number[] = [];
-    for (let j = 0; j < incidents.count; j++) if (targets.includeCorruption || isRegionFailure(incidents.cause[j]!)) keep.push(j);
-    const pick = (column: Float64Array): Float64Array => Float64Array.from(keep, (j) => column[j]!);
-    const rto = incidentEvidence("rto", pick(incidents.rto), targets.rtoSeconds, conf, horizons);
-    const rpo = incidentEvidence("rpo", pick(incidents.rpo), targets.rpoSeconds, conf, horizons);
-    const availability = targets.availability === undefined ? undefined : availabilityEvidence(metrics.unavailability, targets.availability, conf);
-    const cost = describe(metrics.costUSD);
+/** The recommendation from accumulated evidence (a run in memory, or a saved run's rows). */
+export function decide(evidence: AccumulatedEvidence, targets: Targets, run: RunIdentity): Recommendation {
+  const runs = evidence.years;
+  const strategies: StrategyEvidence[] = evidence.strategies.map((s) => {
     const budget =
-      targets.budgetUSD === undefined
+      targets.budget === undefined
         ? undefined
         : {
-            budget: targets.budgetUSD,
-            status: cost.mean <= targets.budgetUSD ? ("meets" as const) : ("misses" as const),
-            marginal: cost.ci95[0] <= targets.budgetUSD && targets.budgetUSD <= cost.ci95[1],
+            budget: targets.budget,
+            status: s.cost.mean <= targets.budget ? ("meets" as const) : ("misses" as const),
+            marginal: s.cost.ci95[0] <= targets.budget && targets.budget <= s.cost.ci95[1],
           };
-    const probabilityChecks = availability === undefined ? [rto, rpo] : [rto, rpo, availability];
-    const unmet: TargetKind[] = probabilityChecks.filter((e) => e.status !== "meets").map((e) => e.kind);
+    const unmet: TargetKind[] = checks(s).filter((e) => e.status !== "meets").map((e) => e.kind);
     if (budget?.status === "misses") unmet.push("budget");
-    let standing = 0;
-    for (const x of metrics.standingCostUSD) standing += x;
-    return {
-      id: info.id,
-      label: info.label,
-      type: info.type,
-      incidents: keep.length,
-      incidentsPerHorizon: keep.length / horizons,
-      rto,
-      rpo,
-      availability,
-      cost,
-      standingCostMean: runs > 0 ? standing / runs : NaN,
-      budget,
-      qualifies: unmet.length === 0,
-      unmet,
-    };
+    return { ...s, incidentsPerYear: runs > 0 ? s.incidents / runs : NaN, budget, qualifies: unmet.length === 0, unmet };
   });
 
   const metBy: Record<TargetKind, string[]> = { rto: [], rpo: [], availability: [], budget: [] };
@@ -224,32 +176,47 @@ export function recommend(run: RunResult, targets: Targets): Recommendation {
     if (s.budget?.status === "meets") metBy.budget.push(s.id);
   }
 
-  const byCost = (a: StrategyEvidence, b: StrategyEvidence): number => a.cost.mean - b.cost.mean;
-  const qualifying = strategies.filter((s) => s.qualifies).sort(byCost);
-  let choice: Recommendation["choice"];
-  let noneQualifies: Recommendation["noneQualifies"];
-  const costColumn = (id: string): Float64Array => run.strategies[scenario.strategies.findIndex((s) => s.id === id)]!.metrics.costUSD;
-  if (qualifying.length > 0) {
-    const [first, second] = qualifying;
-    choice = {
-      id: first!.id,
-      runnerUp: second === undefined ? undefined : { id: second.id, costDifference: pairedDifference(costColumn(second.id), costColumn(first!.id)) },
-    };
-  } else if (strategies.length > 0) {
-    noneQualifies = closestMiss(strategies, targets, metBy);
-  }
-
+  const qualifying = strategies.filter((s) => s.qualifies);
+  const choice = qualifying.length > 0 ? choose(strategies, qualifying, evidence) : undefined;
+  const noneQualifies = choice === undefined && strategies.length > 0 ? closestMiss(strategies, targets, metBy) : undefined;
   return {
-    scenario: scenario.name,
+    scenario: run.scenario,
     runs,
-    seed: scenario.run.seed,
-    horizonYears,
+    seed: run.seed,
+    horizonYears: run.horizon / YEAR_SECONDS,
     targets,
     strategies,
     choice,
     noneQualifies,
     metBy,
-    corruption: corruptionIncidents(run, horizons),
+    corruption: evidence.corruption,
+  };
+}
+
+function checks(s: AccumulatedStrategy): ProbabilityEvidence[] {
+  return [s.rto, s.rpo, s.availability].filter((e): e is ProbabilityEvidence => e !== undefined);
+}
+
+/**
+ * The simplest viable strategy: the cheapest qualifier by mean cost, unless others tie with it —
+ * their paired cost difference to it includes zero — and then the simplest mechanism among those
+ * (then the cheaper, for variants of one mechanism).
+ */
+function choose(strategies: readonly StrategyEvidence[], qualifying: readonly StrategyEvidence[], evidence: AccumulatedEvidence): Choice {
+  const index = (id: string): number => strategies.findIndex((s) => s.id === id);
+  const cheapest = [...qualifying].sort((a, b) => a.cost.mean - b.cost.mean)[0]!;
+  const tiedWithCheapest = qualifying.filter((s) => s !== cheapest && !(evidence.costDifference(index(s.id), index(cheapest.id)).ci95[0] > 0));
+  const candidates = [cheapest, ...tiedWithCheapest].sort((a, b) => simplicity(a.type) - simplicity(b.type) || a.cost.mean - b.cost.mean);
+  const chosen = candidates[0]!;
+  const at = index(chosen.id);
+  return {
+    id: chosen.id,
+    reason: qualifying.length === 1 ? "only" : tiedWithCheapest.length === 0 ? "cheapest" : "simplest",
+    cheapest: cheapest.id,
+    tied: candidates.filter((s) => s !== chosen).map((s) => s.id),
+    comparisons: strategies
+      .filter((s) => s !== chosen)
+      .map((s) => ({ id: s.id, qualifies: s.qualifies, costDifference: evidence.costDifference(index(s.id), at) })),
   };
 }
 
@@ -279,31 +246,17 @@ function closestMiss(
   for (const e of misses) {
     advice.push({ kind: "demonstrable", strategy: best.id, target: e.kind, bestOfAll: false });
     // The strictest value any strategy demonstrates, when another does better than the best candidate.
-    const others = strategies.map((s) => ({ s, e: checks(s).find((c) => c.kind === e.kind)! })).filter((x) => x.e.demonstrable !== undefined);
+    const others = strategies
+      .map((s) => ({ s, e: checks(s).find((c) => c.kind === e.kind) }))
+      .filter((x): x is { s: StrategyEvidence; e: ProbabilityEvidence } => x.e?.demonstrable !== undefined);
     const better = (a: number, b: number): boolean => (e.kind === "availability" ? a > b : a < b);
     const top = others.reduce<(typeof others)[number] | undefined>((acc, x) => (acc === undefined || better(x.e.demonstrable!, acc.e.demonstrable!) ? x : acc), undefined);
     if (top !== undefined && top.s.id !== best.id) advice.push({ kind: "demonstrable", strategy: top.s.id, target: e.kind, bestOfAll: true });
   }
   if (best.budget?.status === "misses") advice.push({ kind: "budget", strategy: best.id, budget: best.cost.mean });
-  const kinds: TargetKind[] = ["rto", "rpo", ...(targets.availability === undefined ? [] : (["availability"] as const))];
-  if (targets.budgetUSD !== undefined) kinds.push("budget");
+  const kinds: TargetKind[] = (["rto", "rpo", "availability", "budget"] as const).filter((k) => targets[k] !== undefined);
   for (const kind of kinds) if (metBy[kind].length === 0) advice.push({ kind: "noneMeets", target: kind });
   return { best: best.id, hardest, advice };
 }
 
-function corruptionIncidents(run: RunResult, horizons: number): CorruptionIncidents | undefined {
-  const first = run.strategies[0];
-  if (first === undefined) return undefined;
-  const inc = first.incidents;
-  const rto: number[] = [];
-  const rpo: number[] = [];
-  for (let j = 0; j < inc.count; j++) {
-    if (inc.cause[j] === CORRUPTION) {
-      rto.push(inc.rto[j]!);
-      rpo.push(inc.rpo[j]!);
-    }
-  }
-  if (rto.length === 0) return undefined;
-  const median = (xs: number[]): number => quantileSorted(Float64Array.from(xs).sort(), 0.5);
-  return { strategy: run.scenario.strategies[0]!.id, perReplication: rto.length / horizons, medianRtoSeconds: median(rto), medianRpoSeconds: median(rpo) };
-}
+export type { StrategyInfo };

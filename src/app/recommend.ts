@@ -1,8 +1,9 @@
-// Recommend: run the scenario once and judge every strategy against RTO, RPO (and availability,
-// budget) targets. With `out`, writes recommendation.{txt,md,json}, lossExceedance.csv and the
-// loss-exceedance chart; returns the recommendation and the run it judged.
+// Recommend: run the scenario once and judge every strategy against its targets — the scenario's
+// own (`targets:`), with any given here on top. With `out`, writes recommendation.{txt,md,json},
+// lossExceedance.csv and the loss-exceedance chart; returns the recommendation and the run it judged.
+import { UserError } from "../errors.js";
 import { annualLoss, lossCurve } from "../analysis/lossExceedance.js";
-import { recommend, type Recommendation, type Targets } from "../analysis/recommend.js";
+import { recommend, type Recommendation } from "../analysis/recommend.js";
 import { runMonteCarlo } from "../montecarlo/runner.js";
 import type { RunResult } from "../montecarlo/types.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../report/recommend.js";
@@ -11,7 +12,6 @@ import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
 
 export interface RecommendOptions extends StudyOptions {
-  readonly targets: Targets;
   /** Fields set before running (as `--set PATH=value`). */
   readonly overrides?: readonly { path: string; value: string }[];
   /** Also write the recommendation and the loss-exceedance curve into this directory. */
@@ -29,13 +29,16 @@ export interface RecommendOutcome {
 
 export async function recommendStrategy(options: RecommendOptions): Promise<RecommendOutcome> {
   const scenario = await loadForRun(options.scenario, options);
+  if (scenario.targets === undefined) {
+    throw new UserError(`${scenario.name}: no targets to judge; give them in the scenario (targets: rto, rpo, availability…) or as --rto, --rpo, --availability`);
+  }
   const run = await runMonteCarlo({
     scenario,
     workers: options.workers,
     signal: options.signal,
     onProgress: (done, total) => options.onProgress?.(done, total, scenario.name),
   });
-  const recommendation = recommend(run, options.targets);
+  const recommendation = recommend(run, scenario.targets);
   const files: string[] = [];
   if (options.out !== undefined) {
     files.push(

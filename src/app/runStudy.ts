@@ -7,6 +7,7 @@ import { UserError } from "../errors.js";
 import { runMonteCarlo } from "../montecarlo/runner.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
 import { summarize, type Summary } from "../montecarlo/summary.js";
+import { recommend, type Recommendation } from "../analysis/recommend.js";
 import type { ReplicationRange, RunResult } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { chartRuns } from "./chart.js";
@@ -26,6 +27,8 @@ export interface RunStudyOptions extends StudyOptions {
 export interface RunStudyOutcome {
   readonly scenario: Scenario;
   readonly summary: Summary;
+  /** The decision, when the scenario states targets (report.html draws the same from the files). */
+  readonly recommendation: Recommendation | undefined;
   readonly out: string;
   /** The run directory's files (charts/ and report.html besides, when drawn). */
   readonly files: readonly string[];
@@ -49,9 +52,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcom
   const out = options.out ?? join("results", scenario.name);
   const run = await simulate(scenario, undefined, options);
   const summary = summarize(run);
+  const recommendation = scenario.targets === undefined ? undefined : recommend(run, scenario.targets);
   const { files } = await writeRunOutputs(out, run, summary);
   if (options.charts !== false) await chartRuns({ dirs: [out] });
-  return { scenario, summary, out, files };
+  return { scenario, summary, recommendation, out, files };
 }
 
 export interface RunPlanOptions extends Omit<RunStudyOptions, "scenario" | "charts" | "onProgress" | "signal"> {

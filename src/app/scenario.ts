@@ -4,6 +4,7 @@ import { UserError } from "../errors.js";
 import { loadScenario } from "../replication/scenario.js";
 import { defaultScenarioPath } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
+import { withTargets, type Targets } from "../scenario/targets.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface RunSettings {
@@ -15,6 +16,8 @@ export interface RunSettings {
   readonly horizon?: number;
   /** A subset of strategy ids; the scenario's order is kept. */
   readonly strategies?: readonly string[];
+  /** Targets set over the scenario's own (`targets:`), as --rto, --rpo… do; SI units (seconds, fractions, USD). */
+  readonly targets?: Partial<Targets>;
 }
 
 /** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
@@ -32,7 +35,27 @@ export function selectStrategies(scenario: Scenario, ids: readonly string[]): Sc
   return { ...scenario, strategies: scenario.strategies.filter((s) => ids.includes(s.id)) };
 }
 
-/** The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed, horizon, strategies. */
+/** `scenario` with `targets`, placed where the schema places them: just before `strategies`. */
+function withTargetsAt(scenario: Scenario, targets: Targets, run: Scenario["run"]): Scenario {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(scenario)) {
+    if (key === "targets") continue;
+    if (key === "strategies") out["targets"] = targets;
+    out[key] = key === "run" ? run : value;
+  }
+  return out as unknown as Scenario;
+}
+
+/** Whether `targets` sets anything (a flag given), rather than being empty or all undefined. */
+function setsAny(targets: Partial<Targets> | undefined): targets is Partial<Targets> {
+  return targets !== undefined && Object.values(targets).some((v) => v !== undefined);
+}
+
+/**
+ * The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed,
+ * horizon, targets and strategies. The targets land in the scenario (and so in scenario.json, which
+ * the report reads): what was judged is recorded with the run.
+ */
 export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
   const loaded = await loadScenario(file ?? defaultScenarioPath(), settings.overrides === undefined ? undefined : { overrides: settings.overrides });
   const run = {
@@ -40,6 +63,7 @@ export async function loadForRun(file: string | undefined, settings: RunSettings
     seed: settings.seed ?? loaded.run.seed,
     horizon: settings.horizon ?? loaded.run.horizon,
   };
-  const scenario: Scenario = { ...loaded, run };
+  // Targets set by flags go where the scenario writes them, or replace its own there.
+  const scenario: Scenario = setsAny(settings.targets) ? withTargetsAt(loaded, withTargets(loaded.targets, settings.targets), run) : { ...loaded, run };
   return settings.strategies === undefined ? scenario : selectStrategies(scenario, settings.strategies);
 }

@@ -9,6 +9,7 @@ import type { RunSettings } from "./scenario.js";
  */
 export type ProgressListener = (done: number, total: number, label: string) => void;
 
+/** `targets` (from RunSettings) are judged over the scenario's own: recommend, and run on a scenario with targets. */
 export interface StudyOptions extends Omit<RunSettings, "overrides"> {
   /** Scenario file (YAML); undefined = the built-in default scenario. */
   readonly scenario?: string;

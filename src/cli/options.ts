@@ -38,14 +38,25 @@ export function workers(text: string): number {
   return value;
 }
 
-/** A duration string such as "1y", "30d", "6h", or a number of seconds; must be positive. */
-export function horizon(text: string): number {
-  let seconds: number;
+/**
+ * A duration flag: a number with its unit ("15m", "1h30m", "2d"), or 0. A bare number is an error
+ * that suggests the units: `--rto 15` would otherwise silently mean 15 seconds.
+ */
+export function durationFlag(text: string): number {
+  const value = text.trim();
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(value) && Number(value) !== 0) {
+    throw new InvalidArgumentError(`${value} has no unit: write ${value}s for seconds, ${value}m for minutes, ${value}h for hours or ${value}d for days.`);
+  }
   try {
-    seconds = parseDuration(text.trim());
+    return parseDuration(value);
   } catch (error) {
     throw new InvalidArgumentError(`${(error as Error).message}.`);
   }
+}
+
+/** A duration flag such as "1y", "30d", "6h"; must be positive. */
+export function horizon(text: string): number {
+  const seconds = durationFlag(text);
   if (!(seconds > 0) || !Number.isFinite(seconds)) throw new InvalidArgumentError("Expected a positive duration such as 1y, 30d or 6h.");
   return seconds;
 }

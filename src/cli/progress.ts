@@ -2,6 +2,7 @@
 // gives, replaced when the label changes, and cleared when the work ends or is interrupted.
 import type { ProgressListener } from "../app/study.js";
 import { createProgress, progressMode, type Progress } from "../report/progress.js";
+import { fittingStream } from "./progressFit.js";
 import { onInterrupt } from "./runtime.js";
 
 export interface StderrProgress {
@@ -14,13 +15,15 @@ export function stderrProgress(flags: { quiet?: boolean; progress: boolean }, un
   const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
   let label: string | undefined;
   let current: Progress | undefined;
+  // On a terminal, every frame fits its width (progressFit.ts): a narrow terminal never stacks frames.
+  const stream = mode === "bar" ? fittingStream(process.stderr) : process.stderr;
   const removeHook = onInterrupt(() => current?.finish());
   return {
     update(done, total, next) {
       if (next !== label) {
         current?.finish();
         label = next;
-        current = createProgress(process.stderr, mode, next, undefined, unit);
+        current = createProgress(stream, mode, next, undefined, unit);
       }
       current!.update(done, total);
     },

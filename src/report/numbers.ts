@@ -53,6 +53,17 @@ export function usdWithCi(mean: number, ci: readonly [number, number]): string {
   return `${usd(mean)} [${usd(ci[0])}, ${usd(ci[1])}]`;
 }
 
+/** Whole dollars with an explicit sign, for a difference: "+$44,306", "-$2,170", "$0". */
+export function signedUsd(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return DASH;
+  return Math.round(x) > 0 ? `+${usd(x)}` : usd(x);
+}
+
+/** "+$44,306 [+$40,012, +$48,600]": a signed difference with its 95 % interval. */
+export function signedUsdWithCi(mean: number, ci: readonly [number, number]): string {
+  return `${signedUsd(mean)} [${signedUsd(ci[0])}, ${signedUsd(ci[1])}]`;
+}
+
 /** Three significant digits with a k/M/B suffix: "$1.2M", "$340k", "$950". */
 export function usdCompact(x: number): string {
   const a = Math.abs(x);
@@ -84,6 +95,13 @@ export function confidencePercent(confidence: number): string {
 /** The quantile at a confidence level as a column name: 0.95 → "p95", 0.999 → "p99.9". */
 export function quantileName(confidence: number): string {
   return `p${trimNumber(confidence * 100, 6)}`;
+}
+
+/** A fraction as a percentage with three significant digits: 0.000464 → "0.0464 %", 0.25 → "25 %"; "–" for NaN. */
+export function percent(x: number): string {
+  if (!Number.isFinite(x)) return DASH;
+  if (x === 0) return "0 %";
+  return `${significant(x * 100, 3)} %`;
 }
 
 /** A share in a chart note: "38 %", "0.4 %", "< 0.1 %", "> 99.9 %", "100 %" (thin no-break spaces). */
@@ -130,6 +148,14 @@ export function duration(seconds: number): string {
   if (seconds < 90 * 60) return `${trimNumber(seconds / 60, 2)} min`;
   if (seconds < 48 * 3600) return `${trimNumber(seconds / 3600, 2)} h`;
   return `${trimNumber(seconds / 86400, 2)} d`;
+}
+
+/** A target as a planner writes it, whole units first: 3600 → "1 h", 900 → "15 min", 45 → "45 s"; else as duration(). */
+export function targetDuration(seconds: number): string {
+  if (seconds > 0 && seconds % 86_400 === 0 && seconds >= 2 * 86_400) return `${seconds / 86_400} d`;
+  if (seconds > 0 && seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds > 0 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return duration(seconds);
 }
 
 /** Elapsed wall-clock time of a progress line: "45s", "3m07s". */

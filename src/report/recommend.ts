@@ -1,90 +1,121 @@
-// The recommendation as a terminal table, Markdown and JSON. The evidence table has one row per
-// strategy; below it the verdict, the reason each rejected strategy fails, and notes (the
-// sentences are recommendReasons.ts's).
-import type { ProbabilityEvidence, Recommendation, StrategyEvidence } from "../analysis/recommend.js";
-import { availabilityPercent, count, duration, probabilityWithCi, quantileName, significant, usd, usdWithCi } from "./numbers.js";
-import { adviceLine, missSentences, noteLines, RULE, targetName } from "./recommendReasons.js";
-import { alignTable, markdownTable, type TextTable } from "./textTable.js";
+// The recommendation as a terminal text, Markdown and JSON. The evidence table has one row per
+// strategy and one column per promise (the share of years that keep it, marked ✓ demonstrated,
+// ✗ missed, ? not demonstrated); below it the decision with its evidence and the paired cost
+// differences, why each other strategy is rejected, the rule and the notes (sentences:
+// recommendReasons.ts). The terminal text fits its width (default 100 columns); `wide` gives every
+// column: the intervals, breaches per year and the year's worst at the confidence.
+import type { Comparison, ProbabilityEvidence, Recommendation, StrategyEvidence } from "../analysis/recommend.js";
+import { strategyNames } from "./names.js";
+import { availabilityPercent, confidencePercent, count, duration, probability, probabilityWithCi, quantileName, significant, signedUsdWithCi, usd, usdWithCi } from "./numbers.js";
+import { adviceLine, breachesText, keptSentence, missSentences, noteLines, RULE, targetKinds, targetName, targetShort, targetsSentence, yearWord, evidenceFor } from "./recommendReasons.js";
+import { DEFAULT_WIDTH, fitLines, fitTable, markdownTable, type TextLayout, type TextTable } from "./textTable.js";
 
-function name(s: StrategyEvidence): string {
-  return s.label === s.id ? s.id : `${s.label} (${s.id})`;
-}
+const MARK = { meets: "✓", misses: "✗", undetermined: "?" } as const;
 
 function verdict(s: StrategyEvidence, rec: Recommendation): string {
   if (rec.choice?.id === s.id) return "RECOMMENDED";
-  if (s.qualifies) return "qualifies";
-  const all = [s.rto, s.rpo, s.availability].filter((e): e is ProbabilityEvidence => e !== undefined);
-  const label = (e: ProbabilityEvidence): string => (e.kind === "availability" ? "availability" : e.kind.toUpperCase());
-  const missed = all.filter((e) => e.status === "misses").map(label);
-  if (s.budget?.status === "misses") missed.push("budget");
-  const unproven = all.filter((e) => e.status === "undetermined").map(label);
-  const parts = [];
-  if (missed.length > 0) parts.push(`misses ${missed.join(", ")}`);
-  if (unproven.length > 0) parts.push(`${unproven.join(", ")} not demonstrated`);
-  return parts.join("; ");
+  return s.qualifies ? "qualifies" : "rejected";
 }
 
-export function evidenceTable(rec: Recommendation): TextTable {
+function probabilityCell(e: ProbabilityEvidence, wide: boolean): string {
+  const p = wide ? probabilityWithCi(e.years.p, e.years.ci95) : probability(e.years.p);
+  return `${p} ${MARK[e.status]}`;
+}
+
+/**
+ * The evidence table. Compact: per promise the share of years that keep it with its mark, the mean
+ * cost and the verdict. Wide: besides, incidents per year, each share's interval, breaches per
+ * year, the year's worst at the confidence, and the cost's interval.
+ */
+export function evidenceTable(rec: Recommendation, wide = false): TextTable {
   const t = rec.targets;
+  const names = strategyNames(rec.strategies);
+  const year = yearWord(rec);
+  const probabilities = targetKinds(t).filter((k) => k !== "budget") as ProbabilityEvidence["kind"][];
   const q = quantileName(t.confidence);
   const header = [
     "strategy",
-    "incidents/yr",
-    `P(RTO ≤ ${duration(t.rtoSeconds)}) [95% CI]`,
-    `${q} RTO`,
-    `P(RPO ≤ ${duration(t.rpoSeconds)}) [95% CI]`,
-    `${q} RPO`,
-    ...(t.availability === undefined ? [] : [`P(avail ≥ ${availabilityPercent(t.availability)}) [95% CI]`]),
-    "mean cost of risk [95% CI]",
+    ...(wide ? [`incidents/${year}`] : []),
+    ...probabilities.flatMap((k) => [
+      `${targetShort(k, t)}${wide ? ` [95% CI]` : ""}`,
+      ...(wide ? [k === "availability" ? `${year}s below` : `breaches/${year}`, k === "availability" ? `${confidencePercent(1 - t.confidence)}-worst ${year}` : `worst ${k.toUpperCase()}/${year} ${q}`] : []),
+    ]),
+    `mean cost/${year}${wide ? " [95% CI]" : ""}${t.budget === undefined ? "" : ` (${targetShort("budget", t)})`}`,
     "verdict",
   ];
   const rows = rec.strategies.map((s) => [
-    name(s),
-    significant(s.incidentsPerHorizon / rec.horizonYears, 2),
-    probabilityWithCi(s.rto.proportion.p, s.rto.proportion.ci95),
-    duration(s.rto.atConfidence),
-    probabilityWithCi(s.rpo.proportion.p, s.rpo.proportion.ci95),
-    duration(s.rpo.atConfidence),
-    ...(s.availability === undefined ? [] : [probabilityWithCi(s.availability.proportion.p, s.availability.proportion.ci95)]),
-    usdWithCi(s.cost.mean, s.cost.ci95),
+    names.get(s.id)!,
+    ...(wide ? [significant(s.incidentsPerYear, 2)] : []),
+    ...probabilities.flatMap((k) => {
+      const e = evidenceFor(s, k);
+      if (!wide) return [probabilityCell(e, false)];
+      const worst = k === "availability" ? availabilityPercent(e.atConfidence) : duration(e.atConfidence);
+      return [probabilityCell(e, true), breachesText(e, rec).replace(/ (breaches|of).*$/, ""), worst];
+    }),
+    `${wide ? usdWithCi(s.cost.mean, s.cost.ci95) : usd(s.cost.mean)}${s.budget === undefined ? "" : ` ${s.budget.status === "meets" ? MARK.meets : MARK.misses}`}`,
     verdict(s, rec),
   ]);
   return { header, rows };
 }
 
-export function targetsLine(rec: Recommendation): string {
-  const t = rec.targets;
-  const parts = [`RTO ≤ ${duration(t.rtoSeconds)}`, `RPO ≤ ${duration(t.rpoSeconds)}`];
-  if (t.availability !== undefined) parts.push(`availability ≥ ${availabilityPercent(t.availability)}`);
-  const budget = t.budgetUSD === undefined ? "" : `, mean cost of risk ≤ ${usd(t.budgetUSD)}`;
-  return `Targets: ${parts.join(", ")}, each with probability ≥ ${t.confidence}${budget}.`;
-}
+const LEGEND = (rec: Recommendation): string =>
+  `Share of ${yearWord(rec)}s that keep each promise: ✓ demonstrated (the lower bound of its 95 % interval reaches ${probability(rec.targets.confidence)}), ✗ missed, ? not demonstrated (the estimate reaches it, the bound does not).`;
 
-/** The verdict and the reasons, as plain lines (shared by the terminal and Markdown). */
-export function verdictLines(rec: Recommendation): string[] {
-  const lines: string[] = [];
+/** The decision and its evidence, as plain lines (shared by the terminal, Markdown and report.html). */
+export function decisionLines(rec: Recommendation): string[] {
+  const names = strategyNames(rec.strategies);
+  const name = (id: string): string => names.get(id)!;
   const byId = new Map(rec.strategies.map((s) => [s.id, s]));
-  if (rec.choice !== undefined) {
-    const s = byId.get(rec.choice.id)!;
-    lines.push(`Recommendation: ${name(s)}, the cheapest strategy that meets every target (mean cost of risk ${usdWithCi(s.cost.mean, s.cost.ci95)}).`);
-    const r = rec.choice.runnerUp;
-    if (r !== undefined) {
-      const d = r.costDifference;
-      lines.push(`  The next cheapest that qualifies, ${r.id}, costs ${usd(d.mean)} more [95% CI ${usd(d.ci95[0])}, ${usd(d.ci95[1])}] (paired, same simulated years).`);
+  const year = yearWord(rec);
+  const lines: string[] = [];
+  const choice = rec.choice;
+  if (choice !== undefined) {
+    const s = byId.get(choice.id)!;
+    lines.push(`Recommendation: ${name(s.id)}, ${choiceReason(rec)}`);
+    const kept = [s.rto, s.rpo, s.availability].filter((e): e is ProbabilityEvidence => e !== undefined).map((e) => keptSentence(e, rec));
+    lines.push(`  Evidence: ${[...kept, `mean cost of risk ${usdWithCi(s.cost.mean, s.cost.ci95)} a ${year}`].join("; ")}.`);
+    if (choice.comparisons.length > 0) {
+      lines.push(`  Every other strategy against it, paired by simulated ${year} (its cost minus ${name(s.id)}'s, 95 % CI):`);
+      for (const c of choice.comparisons) lines.push(`    ${comparisonLine(c, rec, name)}`);
     }
   } else if (rec.noneQualifies !== undefined) {
     const n = rec.noneQualifies;
-    lines.push(`No strategy qualifies. The hardest target is ${targetName(n.hardest)}: ${n.best}, the closest candidate, misses it by most.`);
+    lines.push(`No strategy keeps every promise. The hardest target is ${targetName(n.hardest)}: ${name(n.best)}, the closest candidate, misses it by most.`);
     for (const a of n.advice) lines.push(`  - ${adviceLine(a, rec)}`);
   }
   const rejected = rec.strategies.filter((s) => !s.qualifies);
   if (rejected.length > 0) {
-    lines.push("", "Why the others are rejected:");
-    for (const s of rejected) for (const m of missSentences(s, rec.targets.confidence)) lines.push(`  - ${s.id}: ${m}`);
+    lines.push("", "What the others miss:");
+    for (const s of rejected) for (const m of missSentences(s, rec)) lines.push(`  - ${name(s.id)}: ${m}`);
   }
-  const marginal = rec.strategies.filter((s) => s.budget?.marginal === true);
-  for (const s of marginal) lines.push(`  (budget: ${s.id}'s cost interval contains the budget; its verdict could change with more replications)`);
+  for (const s of rec.strategies.filter((x) => x.budget?.marginal === true)) {
+    lines.push(`  (budget: ${name(s.id)}'s cost interval contains the budget; its verdict could change with more replications)`);
+  }
   return lines;
+}
+
+/** Why the choice: the only qualifier, the demonstrably cheapest, or the simplest of a cost tie. */
+export function choiceReason(rec: Recommendation): string {
+  const choice = rec.choice!;
+  const names = strategyNames(rec.strategies);
+  switch (choice.reason) {
+    case "only":
+      return "the only strategy that keeps every promise.";
+    case "cheapest":
+      return "the cheapest strategy that keeps every promise: every other one that does costs more, by a paired difference whose interval excludes zero.";
+    case "simplest": {
+      const tied = choice.tied.map((id) => names.get(id)!).join(", ");
+      const cheapest = choice.cheapest === choice.id ? "the cheapest on the mean and" : `not the cheapest on the mean (${names.get(choice.cheapest)!}), but`;
+      return `${cheapest} the simplest mechanism among the strategies that keep every promise and whose costs cannot be told apart (${tied}: paired differences whose intervals include zero).`;
+    }
+  }
+}
+
+function comparisonLine(c: Comparison, rec: Recommendation, name: (id: string) => string): string {
+  const s = rec.strategies.find((x) => x.id === c.id)!;
+  const d = c.costDifference;
+  const status = c.qualifies ? "keeps every promise" : `misses ${s.unmet.map((k) => targetShort(k, rec.targets)).join(", ")}`;
+  return `${name(c.id)}: ${signedUsdWithCi(d.mean, d.ci95)} a ${yearWord(rec)} (${status})`;
 }
 
 export function headline(rec: Recommendation): string {
@@ -92,17 +123,25 @@ export function headline(rec: Recommendation): string {
   return `${rec.scenario}: ${count(rec.runs)} replications of ${years}, seed ${rec.seed}`;
 }
 
-export function recommendationText(rec: Recommendation): string {
-  const table = evidenceTable(rec);
-  const lines = [headline(rec), targetsLine(rec), "", ...alignTable([table.header, ...table.rows]), "", ...verdictLines(rec)];
-  lines.push("", `Rule: ${RULE}.`, ...noteLines(rec));
-  return `${lines.join("\n")}\n`;
+/** The recommendation for a terminal: fitted to `layout` (100 columns unless told), or everything with `wide`. */
+export function recommendationText(rec: Recommendation, layout: TextLayout = {}): string {
+  const wide = layout.wide === true;
+  const width = layout.width ?? DEFAULT_WIDTH;
+  const table = evidenceTable(rec, wide);
+  // Least important first: the cost, then the promises from the last (the verdict marks them anyway).
+  const last = table.header.length - 1;
+  const dropOrder = [last - 1, ...Array.from({ length: last - 2 }, (_, i) => last - 2 - i)];
+  const fitted = wide ? { lines: fitTable(table, Infinity, []).lines, dropped: [] } : fitTable(table, width, dropOrder);
+  const lines = [headline(rec), targetsSentence(rec), "", ...fitted.lines, LEGEND(rec)];
+  if (fitted.dropped.length > 0) lines.push(`(${fitted.dropped.join("; ")}: left out to fit ${width} columns; --wide shows every column.)`);
+  lines.push("", ...decisionLines(rec), "", `Rule: ${RULE}.`, ...noteLines(rec));
+  return `${fitLines(lines, layout).join("\n")}\n`;
 }
 
 export function recommendationMarkdown(rec: Recommendation): string {
-  const lines = [`## Recommendation: ${rec.scenario}`, "", `_${headline(rec)}._ ${targetsLine(rec)}`, ""];
-  lines.push(...markdownTable(evidenceTable(rec)), "");
-  for (const l of verdictLines(rec)) lines.push(l.startsWith("  - ") ? l.slice(2) : l.startsWith("  ") ? `> ${l.trim()}` : l);
+  const lines = [`## Recommendation: ${rec.scenario}`, "", `_${headline(rec)}._ ${targetsSentence(rec)}`, ""];
+  lines.push(...markdownTable(evidenceTable(rec, true)), "", LEGEND(rec), "");
+  for (const l of decisionLines(rec)) lines.push(l.startsWith("  - ") || l.startsWith("    ") ? `- ${l.trim().replace(/^- /, "")}` : l.startsWith("  ") ? `> ${l.trim()}` : l);
   lines.push("", `_Rule: ${RULE}._`, "");
   for (const n of noteLines(rec)) lines.push(`- ${n}`);
   return `${lines.join("\n")}\n`;
@@ -110,32 +149,26 @@ export function recommendationMarkdown(rec: Recommendation): string {
 
 /**
  * recommendation.json: the evidence with every number in full (NaN and ±∞ become null, JSON's
- * rule) and the reasons as sentences — `rule`, each strategy's `misses`, the `advice` and the
- * `notes` — in the document's published key order.
+ * rule) and the reasons as sentences — `rule`, the `decision`, each strategy's `misses`, the
+ * `advice` and the `notes` — in the document's published key order.
  */
 export function recommendationJson(rec: Recommendation): string {
-  const t = rec.targets;
   const document = {
     scenario: rec.scenario,
     runs: rec.runs,
     seed: rec.seed,
     horizonYears: rec.horizonYears,
-    targets: {
-      rtoSeconds: t.rtoSeconds,
-      rpoSeconds: t.rpoSeconds,
-      availability: t.availability,
-      confidence: t.confidence,
-      budgetUSD: t.budgetUSD,
-      includeCorruption: t.includeCorruption,
-    },
+    targets: rec.targets,
     rule: RULE,
+    decision: rec.choice === undefined ? undefined : `${strategyNames(rec.strategies).get(rec.choice.id)!}, ${choiceReason(rec)}`,
     strategies: rec.strategies.map((s) => {
       const { unmet: _unmet, ...evidence } = s;
-      return { ...evidence, misses: missSentences(s, t.confidence) };
+      return { ...evidence, misses: missSentences(s, rec) };
     }),
     choice: rec.choice,
     noneQualifies: rec.noneQualifies === undefined ? undefined : { ...rec.noneQualifies, advice: rec.noneQualifies.advice.map((a) => adviceLine(a, rec)) },
     metBy: rec.metBy,
+    corruption: rec.corruption,
     notes: noteLines(rec),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -77,18 +77,26 @@ export type Theme = "availability" | "impact" | "incidents" | "cost";
 
 /**
  * How a view formats a number; each view maps these to its own wording: "availability" a fraction
- * shown with as many decimals as its nines, "nines" shown as nines, "number" a plain number, "usd" dollars.
+ * shown with as many decimals as its nines, "nines" shown as nines, "number" a plain number, "usd"
+ * dollars, "percent" a fraction as a percentage.
  */
-export type CellFormat = "availability" | "nines" | "number" | "usd";
+export type CellFormat = "availability" | "nines" | "number" | "usd" | "percent";
 
 /** One column of a summary table: a heading and the statistics shown in its cells (joined by " / "). */
 export interface TableColumn {
-  /** `<per>` stands for the horizon's unit ("/yr") where the view knows it. */
+  /**
+   * `<per>` stands for the horizon's unit ("/yr") where the view knows it; a "\n" splits the
+   * heading over two header lines in a terminal (one line in Markdown).
+   */
   readonly heading: string;
   readonly stats: readonly StatName[];
   readonly format: CellFormat;
   /** For summaries written before this metric existed: the metric shown in its place. */
   readonly fallback?: string;
+  /** Shown only in the wide table (--wide); the default table fits 100 columns. */
+  readonly wide?: true;
+  /** Where a narrow terminal drops columns: the highest rank first (the strategy's column always stays). */
+  readonly rank?: number;
 }
 
 /** Where a metric is shown, beyond summary.json and the metric paths (which show every metric). */
@@ -144,19 +152,19 @@ export const SUMMARY_METRICS = [
   stat({
     path: "availability", unit: "fraction", label: "availability", theme: "availability", over: "replication",
     column: { id: "unavailability", scale: "complement" }, contract: true, sweep: true,
-    table: { heading: "availability", stats: ["mean"], format: "availability" },
+    table: { heading: "avail.\nmean", stats: ["mean"], format: "availability", rank: 1 },
     report: [{ heading: "Availability (mean)", stats: ["mean"], format: "availability" }, { heading: "Nines", stats: ["mean"], format: "nines" }],
   }),
   scalar({
     path: "nines", unit: "nines", label: "nines (−log10 of mean unavailability)", theme: "availability", sweep: true,
-    table: { heading: "nines", stats: [], format: "nines" },
+    table: { heading: "\nnines", stats: [], format: "nines", rank: 6 },
   }),
   stat({
     path: "downtimeMinutes", unit: "min", label: "downtime", theme: "impact", over: "replication",
     column: { id: "downtimeSeconds", scale: "minutes" }, contract: true, sweep: true, curve: true,
-    difference: { table: { heading: "Δ downtime (min<per>) [95% CI]", stats: ["mean"], format: "number" } },
+    difference: { table: { heading: "Δ full outage min<per>\nmean [95% CI]", stats: ["mean"], format: "number" } },
     exceedance: [0, 5, 15, 60, 240, 1440],
-    table: { heading: "downtime p50 / p99 (min<per>)", stats: ["p50", "p99"], format: "number" },
+    table: { heading: "outage\nmin<per>\nmean / p99", stats: ["mean", "p99"], format: "number", rank: 2 },
     report: [{ heading: "Downtime, min/yr: mean", stats: ["mean"], format: "number" }, { heading: "p50 / p99", stats: ["p50", "p99"], format: "number" }],
   }),
   stat({
@@ -166,9 +174,9 @@ export const SUMMARY_METRICS = [
   stat({
     path: "dataLossSeconds", unit: "s", label: "data loss (seconds of writes)", theme: "impact", over: "replication",
     column: { id: "dataLossSeconds", scale: "identity" }, contract: true, sweep: true, curve: true,
-    difference: { table: { heading: "Δ data loss (s<per>) [95% CI]", stats: ["mean"], format: "number" } },
+    difference: { table: { heading: "Δ data loss s<per>\nmean [95% CI]", stats: ["mean"], format: "number" } },
     exceedance: [0, 1, 60, 900, 3600],
-    table: { heading: "data loss p50 / p99 (s<per>)", stats: ["p50", "p99"], format: "number" },
+    table: { heading: "data loss s<per>\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
     report: [{ heading: "Data loss, s/yr: p50 / p99", stats: ["p50", "p99"], format: "number" }],
   }),
   stat({
@@ -190,8 +198,8 @@ export const SUMMARY_METRICS = [
   stat({
     path: "costUSD", unit: "USD", label: "total cost of risk", theme: "cost", over: "replication",
     column: { id: "costUSD", scale: "identity" }, contract: true, sweep: true,
-    difference: { table: { heading: "Δ cost ($<per>) [95% CI]", stats: ["mean"], format: "usd" } },
-    table: { heading: "mean cost ($<per>)", stats: ["mean"], format: "usd" },
+    difference: { table: { heading: "Δ cost $<per>\nmean [95% CI]", stats: ["mean"], format: "usd" } },
+    table: { heading: "cost\n$<per>\nmean", stats: ["mean"], format: "usd", rank: 3 },
     report: [{ heading: "Cost of risk, USD/yr: mean", stats: ["mean"], format: "usd" }],
   }),
   stat({
@@ -217,12 +225,12 @@ export const SUMMARY_METRICS = [
   scalar({ path: "incidents.regionFailures.total", unit: "count", label: "region failures over all replications", theme: "incidents" }),
   stat({
     path: "incidents.regionFailures.rtoMinutes", unit: "min", label: "RTO per region failure", theme: "incidents", over: "incident", sweep: true,
-    table: { heading: "region-failure RTO p50 / p99 (min)", stats: ["p50", "p99"], format: "number" },
+    table: { heading: "RTO per region failure min\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
     report: [{ heading: "RTO per region failure, min: p50 / p99", stats: ["p50", "p99"], format: "number", fallback: "incidents.rtoMinutes" }],
   }),
   stat({
     path: "incidents.regionFailures.rpoSeconds", unit: "s", label: "RPO per region failure", theme: "incidents", over: "incident", sweep: true,
-    table: { heading: "RPO p50 / p99 (s)", stats: ["p50", "p99"], format: "number" },
+    table: { heading: "RPO per region failure s\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
     report: [{ heading: "RPO per region failure, s: p50 / p99", stats: ["p50", "p99"], format: "number", fallback: "incidents.rpoSeconds" }],
   }),
   scalar({ path: "incidents.failedOverFraction", unit: "fraction", label: "share of incidents that failed over", theme: "incidents" }),
@@ -232,14 +240,16 @@ export const SUMMARY_METRICS = [
   stat({
     path: "partialMinutes", unit: "min", label: "partial service (some demand unserved)", theme: "impact", over: "replication",
     column: { id: "partialSeconds", scale: "minutes" }, sweep: true,
+    table: { heading: "partial\nmin<per>\nmean", stats: ["mean"], format: "number", rank: 5 },
   }),
   stat({
     path: "partialUnavailability", unit: "fraction", label: "unavailability during partial service", theme: "availability", over: "replication",
     column: { id: "partialUnavailability", scale: "identity" }, sweep: true,
   }),
   stat({
-    path: "floorUnavailability", unit: "fraction", label: "unavailability no DR strategy removes (floor)", theme: "availability", over: "replication",
+    path: "floorUnavailability", unit: "fraction", label: "unavailability no failover removes (floor)", theme: "impact", over: "replication",
     column: { id: "floorUnavailability", scale: "identity" }, sweep: true,
+    table: { heading: "floor\nunavail.\nmean", stats: ["mean"], format: "percent", rank: 7 },
   }),
   stat({
     path: "allRegionsDownUnavailability", unit: "fraction", label: "unavailability while every region was down", theme: "availability", over: "replication",
@@ -256,22 +266,27 @@ export const SUMMARY_METRICS = [
   stat({
     path: "regionFailureDataLossSeconds", unit: "s", label: "data loss from region failures", theme: "impact", over: "replication",
     column: { id: "regionFailureDataLossSeconds", scale: "identity" }, sweep: true,
+    table: { heading: "region-failure loss s<per>\nmean / p99", stats: ["mean", "p99"], format: "number", wide: true },
   }),
   stat({
     path: "corruptionDataLossSeconds", unit: "s", label: "data discarded by corruption restores", theme: "impact", over: "replication",
     column: { id: "corruptionDataLossSeconds", scale: "identity" },
+    table: { heading: "corruption loss s<per>\nmean / p99", stats: ["mean", "p99"], format: "number", wide: true },
   }),
   stat({
     path: "worstRtoMinutes", unit: "min", label: "worst region-failure RTO of the year", theme: "incidents", over: "replication",
     column: { id: "worstRtoSeconds", scale: "minutes" }, sweep: true,
+    table: { heading: "RTO\nworst<per>\np95 min", stats: ["p95"], format: "number", rank: 4 },
   }),
   stat({
     path: "worstRpoSeconds", unit: "s", label: "worst region-failure RPO of the year", theme: "incidents", over: "replication",
     column: { id: "worstRpoSeconds", scale: "identity" }, sweep: true,
+    table: { heading: "RPO\nworst<per>\np95 s", stats: ["p95"], format: "number", rank: 4 },
   }),
   stat({
-    path: "floorPenaltyUSD", unit: "USD", label: "penalties no DR strategy avoids (floor)", theme: "cost", over: "replication",
+    path: "floorPenaltyUSD", unit: "USD", label: "penalties no failover avoids (floor)", theme: "cost", over: "replication",
     column: { id: "floorPenaltyUSD", scale: "identity" },
+    table: { heading: "floor penalties $<per>\nmean", stats: ["mean"], format: "usd", wide: true },
   }),
 ] as const satisfies readonly MetricDef[];
 

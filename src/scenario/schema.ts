@@ -14,6 +14,7 @@ import type { FieldSchemas, SchemaContributions, ScenarioAnchor, StrategyAnchor,
 import { currentResources } from "./resources.js";
 import { errorText } from "./distribution.js";
 import { resolveScale } from "./strategyTypes.js";
+import { targetsSchema } from "./targets.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
 import { count, fraction, money, nonNegative, positive, size } from "./values.js";
@@ -211,7 +212,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   // under each region / strategy of the type (the defaults); validated on their own so a typo there
   // is caught even if every region overrides it.
   const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
-  const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "strategyDefaults" | "strategies", z.ZodType> = {
+  const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "targets" | "strategyDefaults" | "strategies", z.ZodType> = {
     name: z.string().optional(),
     description: z.string().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
@@ -227,6 +228,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       .transform((regions): Region[] => Object.entries(regions).map(([name, r]) => ({ name, ...(r as object) }) as Region)),
     workload,
     costs,
+    targets: targetsSchema().optional(),
     strategyDefaults: strategyDefaults.optional(),
     strategies: z
       .record(id(), strategy)
@@ -256,7 +258,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     .transform((s): ScenarioFromSchema => {
       // The contract's keys in schema order: scenario.json is written in this order.
       const out: Record<string, unknown> = {};
-      for (const key of outputOrder) out[key] = s[key];
+      // An optional part left out (targets) is left out of the scenario, not set to undefined.
+      for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
   return { scenario, region, strategy, strategyPartial, step: stepTiming() };

@@ -4,6 +4,7 @@
 // throughput in BYTES PER SECOND, money in USD, fractions in [0, 1]. This file holds the core; each
 // failure process and strategy mechanism adds its own part (ScenarioParts and friends below).
 import type { DistributionSpec } from "../random/types.js";
+import type { Targets } from "./targets.js";
 
 /**
  * The strategy types a scenario may name. Each is implemented by exactly one mechanism
@@ -42,6 +43,8 @@ export interface ScenarioCore {
   readonly regions: readonly Region[];
   readonly workload: Workload;
   readonly costs: Costs;
+  /** The planner's targets (`targets:`), when the scenario states them: a run then decides. */
+  readonly targets?: Targets;
   /** In file order; ids are unique. */
   readonly strategies: readonly Strategy[];
 }

@@ -7,6 +7,7 @@ import { chartRuns } from "../../src/app/chart.js";
 import { mergeShards } from "../../src/app/merge.js";
 import { runShard } from "../../src/app/runShard.js";
 import { planRuns, runStudy } from "../../src/app/runStudy.js";
+import { recommendationText } from "../../src/report/recommend.js";
 import { terminalSummary } from "../../src/report/terminal.js";
 import { DEFAULT_SCENARIO, drsim, readDir, tempDir } from "./helpers.js";
 
@@ -27,7 +28,8 @@ describe("run, shard, merge and chart as functions equal the commands", () => {
     const stdout = cli(["run", DEFAULT_SCENARIO, ...FLAGS, "--no-charts", "--out", b]);
     expect(readDir(a)).toEqual(readDir(b));
     expect([...outcome.files].map((f) => f.slice(a.length + 1)).sort()).toEqual([...readDir(a).keys()].sort());
-    expect(stdout).toBe(`${terminalSummary(outcome.summary)}\nwritten to ${b}/\n`);
+    // The default scenario states targets: the run decides, in the terminal as in report.html.
+    expect(stdout).toBe(`${terminalSummary(outcome.summary)}\n${recommendationText(outcome.recommendation!)}\nwritten to ${b}/\n`);
   });
 
   it("runShard and mergeShards are drsim run --shard and drsim merge; chartRuns is drsim chart", async () => {

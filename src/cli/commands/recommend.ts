@@ -1,68 +1,32 @@
-// drsim recommend [SCENARIO] --rto D --rpo D: the cheapest strategy that demonstrably meets RTO,
-// RPO (and availability, budget) targets, with the evidence for every candidate.
+// drsim recommend [SCENARIO]: the simplest strategy that demonstrably keeps the scenario's targets
+// (`targets:`, or --rto, --rpo, --availability… over them), with the evidence for every candidate.
 import { join } from "node:path";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { recommendStrategy } from "../../app/recommend.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../../report/recommend.js";
-import { parseDuration } from "../../scenario/units.js";
+import { stdoutLayout } from "../layout.js";
 import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
 import { withProgress } from "../progress.js";
+import { type TargetFlags, targetOptions, targetSettings } from "../targetOptions.js";
 
-interface RecommendFlags extends SimulationFlags {
-  rto: number;
-  rpo: number;
-  availability?: number;
-  confidence: number;
-  budget?: number;
-  includeCorruption?: boolean;
+interface RecommendFlags extends SimulationFlags, TargetFlags {
   set?: { path: string; value: string }[];
   json?: boolean;
   md?: boolean;
+  wide?: boolean;
   out?: string;
   charts: boolean;
   quiet?: boolean;
   progress: boolean;
 }
 
-function target(text: string): number {
-  try {
-    return parseDuration(text.trim());
-  } catch (error) {
-    throw new InvalidArgumentError(`${(error as Error).message}.`);
-  }
-}
-
-/** "99.95" or "99.95%" → 0.9995. */
-function availabilityPercent(text: string): number {
-  const x = Number(text.trim().replace(/\s*%$/, ""));
-  if (!(x > 0 && x <= 100)) throw new InvalidArgumentError("Expected a percentage in (0, 100], e.g. 99.95.");
-  return x / 100;
-}
-
-function probability(text: string): number {
-  const x = Number(text.trim());
-  if (!(x > 0 && x < 1)) throw new InvalidArgumentError("Expected a probability in (0, 1), e.g. 0.95.");
-  return x;
-}
-
-function dollars(text: string): number {
-  const x = Number(text.trim().replace(/^\$/, "").replaceAll(",", "").replaceAll("_", ""));
-  if (!(x >= 0) || !Number.isFinite(x)) throw new InvalidArgumentError("Expected an amount in USD, e.g. 250000.");
-  return x;
-}
-
 export function define(cmd: Command): void {
-  simulationOptions(cmd)
+  targetOptions(simulationOptions(cmd))
     .argument("[scenario]", "scenario file (YAML); none = the built-in default scenario")
-    .requiredOption("--rto <duration>", "per-incident recovery time objective, e.g. 15m, 4h", target)
-    .requiredOption("--rpo <duration>", "per-incident recovery point objective (seconds of writes lost), e.g. 0, 30s, 1m", target)
-    .option("--availability <percent>", "annual availability target in percent (request-weighted), e.g. 99.95", availabilityPercent)
-    .option("--confidence <p>", "required probability of meeting each target", probability, 0.95)
-    .option("--budget <usd>", "maximum mean total cost of risk per year (USD)", dollars)
-    .option("--include-corruption", "hold corruption-restore incidents to the RTO/RPO targets too (default: region failures only)")
     .option("--set <path=value>", "override a scenario field (repeatable)", collectOverride)
     .option("--json", "print the recommendation as JSON")
     .option("--md", "print the recommendation as Markdown")
+    .option("--wide", "show every column (intervals, breaches per year, the year's worst), however wide")
     .option("--out <dir>", "also write recommendation.{txt,md,json}, lossExceedance.csv and charts/loss-exceedance.* into DIR")
     .option("--no-charts", "with --out: skip the loss-exceedance chart")
     .option("--quiet", "print nothing but errors (files are still written)")
@@ -70,31 +34,26 @@ export function define(cmd: Command): void {
     .addHelpText(
       "after",
       `
-A target is met when the lower bound of the 95 % Wilson interval of P(meeting it) is at least
---confidence: demonstrated by the simulation, not just estimated. RTO and RPO are judged per incident
-over region failures (outages, catastrophic and common-cause events); corruption restores are the
-same for every strategy and count only with --include-corruption. Availability is per year, all causes.
-The cheapest qualifying strategy (mean total cost of risk) is recommended. See docs/decision.md.
+A target is a promise about every year: every region failure of the year back within the RTO and
+losing at most the RPO, the year's availability at or above its target. A strategy keeps a promise
+when the lower bound of the 95 % Wilson interval of P(a year keeps it) reaches the confidence.
+Corruption restores are the same for every strategy and count only with --include-corruption.
+Among the strategies that keep every promise, the cheaper wins only when the paired cost difference
+excludes zero; otherwise the simpler mechanism. The targets come from the scenario's targets: block,
+and the flags override them. See docs/decision.md.
 
 Examples:
-  $ drsim recommend scenarios/default.yaml --rto 1h --rpo 1m
-  $ drsim recommend scenarios/default.yaml --rto 15m --rpo 1m --availability 99.95 --budget 1200000 -n 20000
-  $ drsim recommend scenarios/default.yaml --rto 4h --rpo 5m --json > recommendation.json`,
+  $ drsim recommend                                    # the default scenario's own tier-0 targets
+  $ drsim recommend scenarios/default.yaml --rto 1h --rpo 1m --availability 99.95 -n 20000
+  $ drsim recommend scenarios/default.yaml --rto 4h --rpo 5m --budget 1200000 --json > recommendation.json`,
     )
     .action(async (file: string | undefined, flags: RecommendFlags) => {
       const outcome = await withProgress(flags, (onProgress) =>
         recommendStrategy({
           scenario: file,
           ...simulationSettings(flags),
+          targets: targetSettings(flags),
           overrides: flags.set,
-          targets: {
-            rtoSeconds: flags.rto,
-            rpoSeconds: flags.rpo,
-            availability: flags.availability,
-            confidence: flags.confidence,
-            budgetUSD: flags.budget,
-            includeCorruption: flags.includeCorruption === true,
-          },
           out: flags.out,
           charts: flags.charts,
           onProgress,
@@ -103,6 +62,6 @@ Examples:
       const rec = outcome.recommendation;
       if (flags.json === true) process.stdout.write(recommendationJson(rec));
       else if (flags.md === true) process.stdout.write(recommendationMarkdown(rec));
-      else if (flags.quiet !== true) process.stdout.write(`${recommendationText(rec)}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
+      else if (flags.quiet !== true) process.stdout.write(`${recommendationText(rec, stdoutLayout(flags))}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
     });
 }

@@ -6,6 +6,7 @@ import { fieldAt, statValue } from "../../analysis/metricPath.js";
 import { byTheme, METRIC_DEFS, type CellFormat } from "../../results/metrics.js";
 import type { StrategyInfo } from "../charts/load/run.js";
 import type { RunSummary, Stat, StrategySummary } from "../charts/load/summary.js";
+import { percent } from "../numbers.js";
 import { escapeHtml } from "./escape.js";
 
 /** A compact number: 3 significant digits below 100, thousands separators above. */
@@ -47,6 +48,8 @@ function cell(format: CellFormat, x: number): string {
       return short(x);
     case "usd":
       return `$${short(x)}`;
+    case "percent":
+      return percent(x);
   }
 }
 
