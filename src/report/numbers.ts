@@ -64,6 +64,12 @@ export function signedUsdWithCi(mean: number, ci: readonly [number, number]): st
   return `${signedUsd(mean)} [${signedUsd(ci[0])}, ${signedUsd(ci[1])}]`;
 }
 
+/** A signed difference with its interval, compact: "+$44.3k [+$40k, +$48.6k]", "-$160k [-$208k, -$112k]". */
+export function signedUsdCompactWithCi(mean: number, ci: readonly [number, number]): string {
+  const signed = (x: number): string => (!Number.isFinite(x) ? DASH : x > 0 ? `+${usdCompact(x)}` : x < 0 ? `-${usdCompact(-x)}` : "$0");
+  return `${signed(mean)} [${signed(ci[0])}, ${signed(ci[1])}]`;
+}
+
 /** Three significant digits with a k/M/B suffix: "$1.2M", "$340k", "$950". */
 export function usdCompact(x: number): string {
   const a = Math.abs(x);
@@ -101,7 +107,10 @@ export function quantileName(confidence: number): string {
 export function percent(x: number): string {
   if (!Number.isFinite(x)) return DASH;
   if (x === 0) return "0 %";
-  return `${significant(x * 100, 3)} %`;
+  const p = x * 100;
+  // Small shares keep three significant digits in plain decimals: "0.0000156 %", never "1.56e-5 %".
+  if (Math.abs(p) < 1e-4) return `${p.toFixed(Math.min(12, 2 - Math.floor(Math.log10(Math.abs(p)))))} %`;
+  return `${significant(p, 3)} %`;
 }
 
 /** A share in a chart note: "38 %", "0.4 %", "< 0.1 %", "> 99.9 %", "100 %" (thin no-break spaces). */

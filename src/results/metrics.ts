@@ -165,7 +165,7 @@ export const SUMMARY_METRICS = [
     difference: { table: { heading: "Δ full outage min<per>\nmean [95% CI]", stats: ["mean"], format: "number" } },
     exceedance: [0, 5, 15, 60, 240, 1440],
     table: { heading: "outage\nmin<per>\nmean / p99", stats: ["mean", "p99"], format: "number", rank: 2 },
-    report: [{ heading: "Downtime, min/yr: mean", stats: ["mean"], format: "number" }, { heading: "p50 / p99", stats: ["p50", "p99"], format: "number" }],
+    report: [{ heading: "Full outage min/yr: mean / p99", stats: ["mean", "p99"], format: "number" }],
   }),
   stat({
     path: "unavailability", unit: "fraction", label: "unavailability (request-weighted)", theme: "availability", over: "replication",
@@ -173,11 +173,10 @@ export const SUMMARY_METRICS = [
   }),
   stat({
     path: "dataLossSeconds", unit: "s", label: "data loss (seconds of writes)", theme: "impact", over: "replication",
-    column: { id: "dataLossSeconds", scale: "identity" }, contract: true, sweep: true, curve: true,
+    column: { id: "dataLossSeconds", scale: "identity" }, contract: true, sweep: true,
     difference: { table: { heading: "Δ data loss s<per>\nmean [95% CI]", stats: ["mean"], format: "number" } },
     exceedance: [0, 1, 60, 900, 3600],
     table: { heading: "data loss s<per>\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
-    report: [{ heading: "Data loss, s/yr: p50 / p99", stats: ["p50", "p99"], format: "number" }],
   }),
   stat({
     path: "lostWrites", unit: "writes", label: "lost writes", theme: "impact", over: "replication",
@@ -200,7 +199,7 @@ export const SUMMARY_METRICS = [
     column: { id: "costUSD", scale: "identity" }, contract: true, sweep: true,
     difference: { table: { heading: "Δ cost $<per>\nmean [95% CI]", stats: ["mean"], format: "usd" } },
     table: { heading: "cost\n$<per>\nmean", stats: ["mean"], format: "usd", rank: 3 },
-    report: [{ heading: "Cost of risk, USD/yr: mean", stats: ["mean"], format: "usd" }],
+    report: [{ heading: "Cost of risk $/yr: mean", stats: ["mean"], format: "usd" }],
   }),
   stat({
     path: "standingCostUSD", unit: "USD", label: "standing cost", theme: "cost", over: "replication",
@@ -226,12 +225,10 @@ export const SUMMARY_METRICS = [
   stat({
     path: "incidents.regionFailures.rtoMinutes", unit: "min", label: "RTO per region failure", theme: "incidents", over: "incident", sweep: true,
     table: { heading: "RTO per region failure min\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
-    report: [{ heading: "RTO per region failure, min: p50 / p99", stats: ["p50", "p99"], format: "number", fallback: "incidents.rtoMinutes" }],
   }),
   stat({
     path: "incidents.regionFailures.rpoSeconds", unit: "s", label: "RPO per region failure", theme: "incidents", over: "incident", sweep: true,
     table: { heading: "RPO per region failure s\np50 / p99", stats: ["p50", "p99"], format: "number", wide: true },
-    report: [{ heading: "RPO per region failure, s: p50 / p99", stats: ["p50", "p99"], format: "number", fallback: "incidents.rpoSeconds" }],
   }),
   scalar({ path: "incidents.failedOverFraction", unit: "fraction", label: "share of incidents that failed over", theme: "incidents" }),
   scalar({ path: "incidents.abortedFraction", unit: "fraction", label: "share of incidents whose failover was aborted", theme: "incidents" }),
@@ -241,6 +238,7 @@ export const SUMMARY_METRICS = [
     path: "partialMinutes", unit: "min", label: "partial service (some demand unserved)", theme: "impact", over: "replication",
     column: { id: "partialSeconds", scale: "minutes" }, sweep: true,
     table: { heading: "partial\nmin<per>\nmean", stats: ["mean"], format: "number", rank: 5 },
+    report: [{ heading: "Partial service min/yr: mean", stats: ["mean"], format: "number" }],
   }),
   stat({
     path: "partialUnavailability", unit: "fraction", label: "unavailability during partial service", theme: "availability", over: "replication",
@@ -250,6 +248,7 @@ export const SUMMARY_METRICS = [
     path: "floorUnavailability", unit: "fraction", label: "unavailability no failover removes (floor)", theme: "impact", over: "replication",
     column: { id: "floorUnavailability", scale: "identity" }, sweep: true,
     table: { heading: "floor\nunavail.\nmean", stats: ["mean"], format: "percent", rank: 7 },
+    report: [{ heading: "Floor: % of requests lost", stats: ["mean"], format: "percent" }],
   }),
   stat({
     path: "allRegionsDownUnavailability", unit: "fraction", label: "unavailability while every region was down", theme: "availability", over: "replication",
@@ -265,8 +264,9 @@ export const SUMMARY_METRICS = [
   }),
   stat({
     path: "regionFailureDataLossSeconds", unit: "s", label: "data loss from region failures", theme: "impact", over: "replication",
-    column: { id: "regionFailureDataLossSeconds", scale: "identity" }, sweep: true,
+    column: { id: "regionFailureDataLossSeconds", scale: "identity" }, sweep: true, curve: true,
     table: { heading: "region-failure loss s<per>\nmean / p99", stats: ["mean", "p99"], format: "number", wide: true },
+    report: [{ heading: "Data loss, region failures s/yr: mean / p99", stats: ["mean", "p99"], format: "number" }],
   }),
   stat({
     path: "corruptionDataLossSeconds", unit: "s", label: "data discarded by corruption restores", theme: "impact", over: "replication",
@@ -275,13 +275,15 @@ export const SUMMARY_METRICS = [
   }),
   stat({
     path: "worstRtoMinutes", unit: "min", label: "worst region-failure RTO of the year", theme: "incidents", over: "replication",
-    column: { id: "worstRtoSeconds", scale: "minutes" }, sweep: true,
+    column: { id: "worstRtoSeconds", scale: "minutes" }, sweep: true, curve: true,
     table: { heading: "RTO\nworst<per>\np95 min", stats: ["p95"], format: "number", rank: 4 },
+    report: [{ heading: "Worst RTO of a year: p95 (min)", stats: ["p95"], format: "number" }],
   }),
   stat({
     path: "worstRpoSeconds", unit: "s", label: "worst region-failure RPO of the year", theme: "incidents", over: "replication",
-    column: { id: "worstRpoSeconds", scale: "identity" }, sweep: true,
+    column: { id: "worstRpoSeconds", scale: "identity" }, sweep: true, curve: true,
     table: { heading: "RPO\nworst<per>\np95 s", stats: ["p95"], format: "number", rank: 4 },
+    report: [{ heading: "Worst RPO of a year: p95 (s)", stats: ["p95"], format: "number" }],
   }),
   stat({
     path: "floorPenaltyUSD", unit: "USD", label: "penalties no failover avoids (floor)", theme: "cost", over: "replication",

@@ -5,7 +5,11 @@
 export { REPLICATION_METRICS, type ReplicationMetric } from "./metrics.js";
 import type { ReplicationMetric } from "./metrics.js";
 
-/** Steps of the shared pipeline, in order; incidents.csv has one duration column per step. */
+/**
+ * Steps of the shared pipeline; incidents.csv has one duration column per step, in this order.
+ * `wait` (the part of `decide` spent waiting for the primary, policy.waitForPrimary) came last,
+ * after the columns before it: `decide` keeps its meaning, wait + the human decision.
+ */
 export const PIPELINE_STEPS = [
   "detect",
   "decide",
@@ -15,6 +19,7 @@ export const PIPELINE_STEPS = [
   "switchTraffic",
   "scale",
   "failback",
+  "wait",
 ] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 

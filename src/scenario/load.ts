@@ -10,6 +10,7 @@ import { csvResources } from "./dataFiles.js";
 import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
+import { writtenInputs } from "./provenance.js";
 import { stripDeletions, toPlain } from "./rawTree.js";
 import { withResources } from "./resources.js";
 import type { ScenarioSchemas } from "./schema.js";
@@ -37,8 +38,9 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   // and the file name are added here. The file is recorded by its base name, not where it sat: a
   // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
   // study run from two checkouts or two pods merge.
+  // `inputs`: every value as written and where (the report's inputs table), last in scenario.json.
   const { name, description, ...rest } = result.data;
-  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest, inputs: writtenInputs(tree, path) };
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

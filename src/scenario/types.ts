@@ -4,6 +4,7 @@
 // throughput in BYTES PER SECOND, money in USD, fractions in [0, 1]. This file holds the core; each
 // failure process and strategy mechanism adds its own part (ScenarioParts and friends below).
 import type { DistributionSpec } from "../random/types.js";
+import type { WrittenInput } from "./provenance.js";
 import type { Targets } from "./targets.js";
 
 /**
@@ -47,6 +48,8 @@ export interface ScenarioCore {
   readonly targets?: Targets;
   /** In file order; ids are unique. */
   readonly strategies: readonly Strategy[];
+  /** Every value as written, with where it was written and the comment citing its source (loader: provenance.ts). */
+  readonly inputs?: readonly WrittenInput[];
 }
 
 export interface Scenario extends ScenarioCore, ScenarioParts {}

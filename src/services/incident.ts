@@ -19,6 +19,7 @@ function noSteps(): Record<PipelineStep, number> {
     switchTraffic: Number.NaN,
     scale: Number.NaN,
     failback: Number.NaN,
+    wait: Number.NaN,
   };
 }
 
@@ -32,6 +33,7 @@ function copySteps(s: Readonly<Record<PipelineStep, number>>): Record<PipelineSt
     switchTraffic: s.switchTraffic,
     scale: s.scale,
     failback: s.failback,
+    wait: s.wait,
   };
 }
 

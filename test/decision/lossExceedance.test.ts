@@ -57,6 +57,7 @@ describe("loss exceedance", () => {
     const csv = readFileSync(join(dir, "lossExceedance.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("strategy,lossUSD,exceedanceProbability");
     expect(readFileSync(join(dir, "charts/loss-exceedance.svg"), "utf8")).toMatch(/^<svg/);
-    expect(JSON.parse(readFileSync(join(dir, "charts/loss-exceedance.vl.json"), "utf8"))).toMatchObject({ mark: { type: "line" } });
+    // The curves, and a dot at each strategy's worst year.
+    expect(JSON.parse(readFileSync(join(dir, "charts/loss-exceedance.vl.json"), "utf8"))).toMatchObject({ layer: [{ mark: { type: "line" } }, { mark: { type: "point" } }] });
   });
 });

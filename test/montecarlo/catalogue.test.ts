@@ -42,8 +42,9 @@ describe("metric catalogue", () => {
     for (const d of SCALAR_DEFS) expect(parseMetricPath(d.path).metric).toBe(d.path);
   });
 
-  it("the summary table has one column per metric the catalogue shows there", () => {
-    const shown = [...STAT_DEFS, ...SCALAR_DEFS].filter((d) => d.table !== undefined).length;
-    expect(summaryTable(summary).header).toHaveLength(1 + shown);
+  it("the summary table has one column per metric the catalogue shows there (the wide one: every column)", () => {
+    const shown = [...STAT_DEFS, ...SCALAR_DEFS].filter((d) => d.table !== undefined);
+    expect(summaryTable(summary, true).header).toHaveLength(1 + shown.length);
+    expect(summaryTable(summary).header).toHaveLength(1 + shown.filter((d) => d.table!.wide !== true).length);
   });
 });

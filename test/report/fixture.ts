@@ -190,9 +190,14 @@ export function writeSyntheticRun(dir: string, options: SyntheticRunOptions = {}
       let downtime = 0;
       let loss = 0;
       let failovers = 0;
+      let corruptionLoss = 0;
+      let worstRto = 0;
+      let worstRpo = 0;
       incidents.forEach((inc, k) => {
         downtime += inc.downtime;
         loss += inc.rpo;
+        if (inc.cause === "corruption") corruptionLoss += inc.rpo;
+        else [worstRto, worstRpo] = [Math.max(worstRto, inc.rto), Math.max(worstRpo, inc.rpo)];
         if (inc.failedOver) failovers++;
         per[si]!.rto.push(inc.rto / 60);
         per[si]!.rpo.push(inc.rpo);
@@ -212,6 +217,10 @@ export function writeSyntheticRun(dir: string, options: SyntheticRunOptions = {}
         downtimeSeconds: downtime, failedRequests: failed, offeredRequests: offered, unavailability: failed / offered,
         dataLossSeconds: loss, lostWrites, lostBytes: lostWrites * 2048, conflictWrites: 0, incidents: incidents.length,
         failovers, standingCostUSD: s.standingCostUSD, incidentCostUSD: incidentCost, penaltyCostUSD: penalty, costUSD: cost,
+        // The headline split (issue 13), plausibly: every failed request here is a full outage.
+        partialSeconds: 0, partialUnavailability: 0, allRegionsDownUnavailability: 0, brownoutUnavailability: 0,
+        corruptionUnavailability: 0, floorUnavailability: 0, regionFailureDataLossSeconds: loss - corruptionLoss,
+        corruptionDataLossSeconds: corruptionLoss, worstRtoSeconds: worstRto, worstRpoSeconds: worstRpo, floorPenaltyUSD: 0,
       };
       repLines.push([r, s.id, ...REPLICATION_METRICS.map((k) => fmt(m[k]!))].join(","));
       const p = per[si]!;

@@ -39,7 +39,7 @@ test("the embedded specs are the charts' .vl.json files, plus hover read-outs on
   const m = /<script type="application\/json" id="drsim-specs">(.*?)<\/script>/s.exec(html);
   expect(m).not.toBeNull();
   const specs = JSON.parse(m![1]!) as Record<string, unknown>;
-  expect(Object.keys(specs)).toEqual(["vis-downtime-ecdf", "vis-exceedance", "vis-cost-risk", "vis-rto-rpo", "vis-recovery-steps"]);
+  expect(Object.keys(specs)).toEqual(["vis-exceedance", "vis-rto-rpo", "vis-loss-exceedance", "vis-cost-risk", "vis-downtime-ecdf", "vis-recovery-steps"]);
   for (const [id, spec] of Object.entries(specs)) {
     const file = JSON.parse(readFileSync(join(dir, "charts", `${id.slice(4)}.vl.json`), "utf8")) as unknown;
     expect(spec).toEqual(interactiveSpec(file as TopLevelSpec));
@@ -49,13 +49,13 @@ test("the embedded specs are the charts' .vl.json files, plus hover read-outs on
 
 test("scenario, seed, replications and the summary table with one row per strategy", () => {
   expect(html).toContain("<title>drsim report: synthetic</title>");
-  expect(html).toMatch(/<dt>Seed<\/dt><dd>5<\/dd>/);
-  expect(html).toMatch(/<dt>Replications<\/dt><dd>400 per strategy/);
-  const body = /<tbody>(.*?)<\/tbody>/s.exec(html)![1]!;
+  expect(html).toMatch(/<dt>Seed<\/dt>\s*<dd>5<\/dd>/);
+  expect(html).toMatch(/<dt>Replications<\/dt>\s*<dd>400 simulated years per strategy/);
+  const body = /<table class="summary">.*?<tbody>(.*?)<\/tbody>/s.exec(html)![1]!;
   expect(body.match(/<tr>/g)).toHaveLength(4);
   for (const label of ["Backup &amp; restore", "Pilot light", "Warm standby 30 %", "Active–active"]) expect(body).toContain(label);
   expect(html).toContain("summary.md");
-  expect((html.match(/<h3>How to read it<\/h3>/g) ?? []).length).toBe(5);
+  expect((html.match(/<h3>How to read it<\/h3>/g) ?? []).length).toBe(6);
 });
 
 test("escaping keeps markup and scripts intact", () => {
@@ -66,18 +66,21 @@ test("escaping keeps markup and scripts intact", () => {
 
 test("availability shows its nines", () => {
   expect(availability(0.99987)).toBe("99.987\u202f%");
-  expect(nines(0.999)).toBe("3.0");
+  expect(nines(0.999)).toBe("3.00");
   expect(availability(1)).toBe("100 %");
 });
 
 test("interactiveSpec turns each line view into line + hover points, leaving the static spec alone", () => {
   const file = JSON.parse(readFileSync(join(dir, "charts", "exceedance.vl.json"), "utf8")) as TopLevelSpec;
   const before = JSON.stringify(file);
-  const out = interactiveSpec(file) as unknown as { hconcat: { name?: string; layer: { name?: string; mark: unknown; transform?: unknown[]; encoding: Record<string, unknown> }[] }[] };
+  type Unit = { name?: string; mark: unknown; transform?: unknown[]; encoding: Record<string, unknown>; layer?: Unit[] };
+  const out = interactiveSpec(file) as unknown as { vconcat: { hconcat: { name?: string; layer: Unit[] }[] }[] };
   expect(JSON.stringify(file)).toBe(before);
-  for (const panel of out.hconcat) {
-    const [line, hover] = panel.layer;
-    expect(line!.name).toMatch(/downtime|loss/); // the legend selection's views still resolve
+  const panels = out.vconcat.flatMap((row) => row.hconcat);
+  expect(panels.map((p) => p.name)).toEqual(["rto", "rpo", "downtime", "loss"]);
+  for (const panel of panels) {
+    // The panel's first layer, its curves, became a line and its hover points.
+    const [line, hover] = panel.layer[0]!.layer!;
     expect(line!.encoding.tooltip).toBeUndefined();
     expect(hover!.mark).toMatchObject({ type: "point" });
     expect(hover!.encoding.tooltip).toBeDefined();

@@ -33,15 +33,16 @@ const labels = SYNTHETIC_STRATEGIES.map((s) => s.label);
 
 /** Expected: [chart, fields it must plot, a unit each axis title set must mention]. */
 const EXPECTED: [string, string[], RegExp[]][] = [
-  ["downtime-ecdf", ["minutes", "share", "strategy"], [/minutes/, /%|share/i]],
-  ["exceedance", ["x", "p", "strategy"], [/minutes/, /seconds/, /P\(/]],
-  ["cost-risk", ["cost", "minutes", "lo", "strategy"], [/USD/, /minutes/]],
+  ["exceedance", ["x", "p", "strategy"], [/recovery.*min/, /data loss.*\(s/, /no request served.*\(log\)/, /P\(/]],
   ["rto-rpo", ["rto", "rpo", "strategy"], [/RTO.*minutes/, /RPO.*seconds/]],
+  ["loss-exceedance", ["x", "p", "strategy"], [/USD/, /P\(/]],
+  ["cost-risk", ["cost", "minutes", "lo", "strategy"], [/USD/, /minutes/]],
+  ["downtime-ecdf", ["minutes", "share", "strategy"], [/minutes/, /%|share/i]],
   ["recovery-steps", ["minutes", "step", "strategy"], [/minutes/]],
 ];
 
 describe("run charts", () => {
-  test("the five run charts, in report order", () => {
+  test("the six run charts, in report order", () => {
     expect([...charts.keys()]).toEqual(EXPECTED.map(([name]) => name));
   });
 
@@ -82,6 +83,8 @@ describe("run charts", () => {
     for (const l of labels) expect(bars.some((b) => b.strategy === l)).toBe(true);
     const color = colorDefs(c.spec, "step")[0]!.scale as { domain: string[]; range: string[] };
     expect(color.domain[0]).toBe("Detect");
+    // Up to full service only: the wait for the primary apart from the decision, no failback.
+    expect(color.domain).not.toContain("Failback");
     expect(new Set(color.range).size).toBe(color.domain.length);
     // Backup & restore provisions and restores; warm standby promotes.
     expect(bars.some((b) => b.strategy === "Backup & restore" && b.step === "Restore backup")).toBe(true);
@@ -101,7 +104,9 @@ describe("run charts", () => {
   });
 
   test("specs stay small: per-replication data is downsampled", () => {
-    for (const c of charts.values()) expect(rows(c.spec).length, c.name).toBeLessThan(2600);
+    // At most 300 points per curve: the exceedance chart draws four curves per strategy (plus one
+    // starting point and a worst-year dot each), the others one or none.
+    for (const c of charts.values()) expect(rows(c.spec).length, c.name).toBeLessThanOrEqual(4 * 4 * 303);
     expect(rows(chart("downtime-ecdf").spec).length).toBeLessThanOrEqual(4 * 302);
   });
 
@@ -147,7 +152,7 @@ describe("degenerate runs", () => {
       const cols = header!.split(",");
       const zeroed = lines.map((l) => {
         const f = l.split(",");
-        if (f[1] === "active-active") for (const c of ["downtimeSeconds", "dataLossSeconds"]) f[cols.indexOf(c)] = "0";
+        if (f[1] === "active-active") for (const c of ["downtimeSeconds", "dataLossSeconds", "regionFailureDataLossSeconds", "worstRtoSeconds", "worstRpoSeconds"]) f[cols.indexOf(c)] = "0";
         return f.join(",");
       });
       writeFileSync(join(d, "replications.csv"), `${[header, ...zeroed].join("\n")}\n`);
@@ -158,7 +163,7 @@ describe("degenerate runs", () => {
         expect(warnings, c.name).toEqual([]);
       }
       const exceed = runCharts(degenerate).find((c) => c.name === "exceedance")!;
-      expect(title(exceed.spec)).toMatch(/Active–active: no downtime in any year; Active–active: no data loss in any year/);
+      expect(title(exceed.spec)).toMatch(/No curve where nothing happened in any year: Active–active \(worst rto of the year\); Active–active \(worst rpo of the year\); Active–active \(full outage per year\); Active–active \(data loss from region failures per year\)/);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

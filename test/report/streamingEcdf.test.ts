@@ -193,17 +193,17 @@ describe("loading a real run's replications.csv", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The file's columns per strategy id, held in memory (the reference). */
-  function columns(): Map<string, Record<"downtimeSeconds" | "dataLossSeconds" | "costUSD" | "standingCostUSD", number[]>> {
+  function columns(): Map<string, Record<"downtimeSeconds" | "regionFailureDataLossSeconds" | "costUSD" | "standingCostUSD", number[]>> {
     const [header, ...lines] = readFileSync(join(dir, "replications.csv"), "utf8").trim().split("\n");
     const names = header!.split(",");
     const col = (name: string): number => names.indexOf(name);
-    const out = new Map<string, Record<"downtimeSeconds" | "dataLossSeconds" | "costUSD" | "standingCostUSD", number[]>>();
+    const out = new Map<string, Record<"downtimeSeconds" | "regionFailureDataLossSeconds" | "costUSD" | "standingCostUSD", number[]>>();
     for (const line of lines) {
       const f = line.split(",");
       const id = f[col("strategy")]!;
       let c = out.get(id);
-      if (c === undefined) out.set(id, (c = { downtimeSeconds: [], dataLossSeconds: [], costUSD: [], standingCostUSD: [] }));
-      for (const k of ["downtimeSeconds", "dataLossSeconds", "costUSD", "standingCostUSD"] as const) c[k].push(Number(f[col(k)]));
+      if (c === undefined) out.set(id, (c = { downtimeSeconds: [], regionFailureDataLossSeconds: [], costUSD: [], standingCostUSD: [] }));
+      for (const k of ["downtimeSeconds", "regionFailureDataLossSeconds", "costUSD", "standingCostUSD"] as const) c[k].push(Number(f[col(k)]));
     }
     return out;
   }
@@ -219,8 +219,8 @@ describe("loading a real run's replications.csv", () => {
       const minutes = c.downtimeSeconds.map((x) => x / 60);
       expectSameBits(d.downtimeMinutes.points, referenceEcdf(minutes, 300));
       expect(ecdfZeroShare(d.downtimeMinutes)).toBe(zeroShare(minutes));
-      expectSameBits(d.dataLossSeconds.points, referenceEcdf(c.dataLossSeconds, 300));
-      expect(ecdfZeroShare(d.dataLossSeconds)).toBe(zeroShare(c.dataLossSeconds));
+      expectSameBits(d.regionFailureDataLossSeconds.points, referenceEcdf(c.regionFailureDataLossSeconds, 300));
+      expect(ecdfZeroShare(d.regionFailureDataLossSeconds)).toBe(zeroShare(c.regionFailureDataLossSeconds));
       const losses = annualLoss(Float64Array.from(c.costUSD), Float64Array.from(c.standingCostUSD));
       const { mean, id: _i, label: _l, type: _t, ...rest } = d.loss;
       expect(rest).toEqual(referenceLossCurve(losses, 400));

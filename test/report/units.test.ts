@@ -70,11 +70,11 @@ describe("incident digest", () => {
     const dir = mkdtempSync(join(tmpdir(), "drsim-csv-"));
     try {
       const header =
-        "replication,strategy,incident,start,cause,regions,eventDuration,detect,decide,provision,restore,promote,switchTraffic,scale,failback,rto,rpo,downtimeSeconds,failedRequests,lostWrites,failedOver,aborted,attempts";
+        "replication,strategy,incident,start,cause,regions,eventDuration,detect,decide,provision,restore,promote,switchTraffic,scale,failback,wait,rto,rpo,downtimeSeconds,failedRequests,lostWrites,failedOver,aborted,attempts";
       const lines = [header];
-      for (let i = 0; i < 50; i++) lines.push(`${i},ws,0,10,region-outage,us-east-1,3600,60,600,,,120,60,300,,${1000 + i},${i % 5},900,1,1,true,false,1`);
-      lines.push("50,ws,0,10,degradation,us-east-1,600,30,,,,,,,,600,0,0,0,0,false,false,0"); // detect only: not responded
-      lines.push("51,ws,0,10,partition,\"us-east-1+us-west-2\",60,,,,,,,,,0,0,0,0,0,false,false,0"); // no impact
+      for (let i = 0; i < 50; i++) lines.push(`${i},ws,0,10,region-outage,us-east-1,3600,60,600,,,120,60,300,,240,${1000 + i},${i % 5},900,1,1,true,false,1`);
+      lines.push("50,ws,0,10,degradation,us-east-1,600,30,,,,,,,,,600,0,0,0,0,false,false,0"); // detect only: not responded
+      lines.push("51,ws,0,10,partition,\"us-east-1+us-west-2\",60,,,,,,,,,,0,0,0,0,0,false,false,0"); // no impact
       writeFileSync(join(dir, "incidents.csv"), `${lines.join("\n")}\n`);
       const rows = csvFormat.source(dir, { strategies: ["ws"], range: { start: 0, end: 52 } });
       const d = (await loadIncidents(rows, ["ws"], 10)).get("ws")!;
@@ -82,6 +82,8 @@ describe("incident digest", () => {
       expect(d.responded).toBe(50);
       expect(d.impactful).toBe(51);
       expect(d.stepSeconds.decide).toBe(50 * 600);
+      expect(d.stepSeconds.wait).toBe(50 * 240);
+      expect(d.respondedRtoSeconds).toBe(50 * 1000 + (49 * 50) / 2);
       expect(d.stepSeconds.detect).toBe(50 * 60);
       expect(d.stepRuns.provision).toBe(0);
       expect(d.sample.length).toBeGreaterThanOrEqual(10);

@@ -160,7 +160,7 @@ describe("the valid fixture (valid.yaml → base.yaml → model/*.yaml)", () => 
   it("serializes with keys in the contract's order, whatever finished loading first", () => {
     expect(Object.keys(s)).toEqual([
       "name", "description", "file", "run", "regions", "commonCause", "degradation", "partition",
-      "corruption", "replication", "workload", "backup", "costs", "strategies",
+      "corruption", "replication", "workload", "backup", "costs", "strategies", "inputs",
     ]);
     expect(Object.keys(s.backup)).toEqual(["interval", "duration", "copyDelay", "restoreThroughput", "pointInTime", "retentionDays"]);
     expect(Object.keys(byId(s, "cheap").steps)).toEqual([

@@ -31,6 +31,15 @@ export function strategyColorScale(strategies: readonly StrategyInfo[]): { domai
 }
 
 /**
+ * A dash pattern per strategy (solid, dashed, dotted, dash-dot, …), keyed by label: where curves
+ * coincide — most years without downtime for every failover strategy — one line cannot hide another.
+ */
+export function strategyDashScale(strategies: readonly StrategyInfo[]): { domain: string[]; range: number[][] } {
+  const patterns = [[1, 0], [7, 3], [2, 2.5], [9, 3, 2, 3], [4, 4], [12, 4]];
+  return { domain: strategies.map((s) => s.label), range: strategies.map((_, i) => patterns[i % patterns.length]!) };
+}
+
+/**
  * A point selection bound to the legend over `field`: click an entry (or a mark) to keep only it,
  * shift-click for more, double-click anywhere in the chart to show all again.
  */

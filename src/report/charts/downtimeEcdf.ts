@@ -2,7 +2,7 @@
 // axis. Years without downtime cannot sit on a log axis: each curve starts at the left edge at the
 // share of such years, which the legend also states.
 import type { Chart } from "./chart.js";
-import { dimUnselected, labelLookup, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
+import { dimUnselected, labelLookup, legendSelection, strategyColorScale, strategyDashScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { horizonAdjective, horizonNoun, sharePercent } from "../numbers.js";
 import { decades, roundSig } from "./scales.js";
 import type { RunData } from "./load/run.js";
@@ -63,7 +63,7 @@ export function downtimeEcdfChart(run: RunData): Chart {
     heading: `${Adjective} downtime per strategy`,
     howToRead: [
       `Each curve is the cumulative distribution of full downtime over ${run.summary.runs.toLocaleString("en-US")} simulated ${noun}s: read across from a downtime on the x axis to the share of ${noun}s with at most that much.`,
-      `The x axis is logarithmic, so ${noun}s with no downtime cannot be drawn; each curve starts at the left edge at the share of such ${noun}s, given in the legend.`,
+      `The x axis is logarithmic, so ${noun}s with no downtime cannot be drawn; each curve starts at the left edge at the share of such ${noun}s, given in the legend. Where curves coincide their dash patterns tell them apart.`,
       "A curve further up and to the left is better. Where a curve reaches 99 % tells the downtime you exceed once in a hundred " + noun + "s.",
     ],
     spec: {
@@ -101,7 +101,15 @@ export function downtimeEcdfChart(run: RunData): Chart {
           type: "nominal",
           title: null,
           scale: strategyColorScale(run.strategies),
-          legend: { orient: "bottom", direction: "vertical", labelExpr: labelLookup(labels) },
+          legend: { orient: "bottom", direction: "vertical", labelExpr: labelLookup(labels), symbolStrokeWidth: 2.5 },
+        },
+        // Curves that coincide (years without downtime) stay distinguishable by their dashes.
+        strokeDash: {
+          field: "strategy",
+          type: "nominal",
+          title: null,
+          scale: strategyDashScale(run.strategies),
+          legend: { orient: "bottom", direction: "vertical", labelExpr: labelLookup(labels), symbolStrokeWidth: 2.5 },
         },
         opacity: dimUnselected(),
         tooltip: [

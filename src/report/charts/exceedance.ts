@@ -1,8 +1,11 @@
-// Chart 2: exceedance curves — the probability that a year's full downtime (left) or data loss
-// (right) exceeds x, log–log, one curve per strategy. The tail is what a risk owner signs off.
-import type { Chart, ViewSpec } from "./chart.js";
+// Chart 2: exceedance curves — for what a year can promise, the probability that the year exceeds x:
+// its worst region-failure RTO and RPO (what a target is about: with the target drawn, a strategy
+// keeps the promise where its curve passes under the crossing of the target and 1 − confidence),
+// its full outage, and its data loss from region failures (corruption restores, alike for every
+// strategy, apart). Log–log, one curve per strategy, each ending in a dot at its worst year.
+import type { Chart, LayerChild, ViewSpec } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { horizonAdjective, horizonNoun } from "../numbers.js";
+import { confidencePercent, horizonAdjective, horizonNoun, targetDuration } from "../numbers.js";
 import { decades, roundSig, sparseLogLabels } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import type { ReplicationDigest } from "./load/replications.js";
@@ -11,7 +14,7 @@ import { THEME } from "./theme.js";
 
 export interface ExceedanceRow {
   readonly strategy: string;
-  /** Minutes of downtime or seconds of writes lost (> 0). */
+  /** The year's value (> 0), in the panel's unit. */
   readonly x: number;
   /** P(value > x). */
   readonly p: number;
@@ -19,16 +22,15 @@ export interface ExceedanceRow {
 
 interface Panel {
   readonly rows: ExceedanceRow[];
+  /** Each strategy's worst year: its maximum, at P = 1/n. */
+  readonly worst: ExceedanceRow[];
   readonly ticks: number[];
   /** Strategies with no positive value in any horizon. */
   readonly none: string[];
 }
 
-function survivalPanel(
-  run: RunData,
-  pick: (s: ReplicationDigest) => Ecdf,
-): Panel {
-  const curves: { label: string; zero: number; points: { x: number; p: number }[] }[] = [];
+function survivalPanel(run: RunData, pick: (s: ReplicationDigest) => Ecdf, target: number | undefined): Panel {
+  const curves: { label: string; zero: number; n: number; points: { x: number; p: number }[] }[] = [];
   let lo = Infinity;
   let hi = 0;
   for (const s of run.strategies) {
@@ -38,18 +40,21 @@ function survivalPanel(
     const points: { x: number; p: number }[] = [];
     for (const pt of ecdf?.points ?? []) {
       const p = 1 - pt.cdf;
-      // P(X > max) = 0 cannot sit on a log axis: hold the last level out to the maximum instead.
+      // P(X > max) = 0 cannot sit on a log axis: the last step holds 1/n out to the maximum (true
+      // between the two largest years), and the maximum gets its own dot.
       points.push({ x: pt.x, p: p > 1e-12 ? p : (points[points.length - 1]?.p ?? 1 / Math.max(1, n)) });
     }
     if (points.length > 0) {
       lo = Math.min(lo, points[0]!.x);
       hi = Math.max(hi, points[points.length - 1]!.x);
     }
-    curves.push({ label: s.label, zero: ecdf === undefined ? 0 : ecdfZeroShare(ecdf), points });
+    curves.push({ label: s.label, zero: ecdf === undefined ? 0 : ecdfZeroShare(ecdf), n, points });
   }
+  if (target !== undefined && target > 0) [lo, hi] = [Math.min(lo, target), Math.max(hi, target)];
   if (!Number.isFinite(lo)) [lo, hi] = [0.1, 10];
   const ticks = decades(lo, hi);
   const rows: ExceedanceRow[] = [];
+  const worst: ExceedanceRow[] = [];
   const none: string[] = [];
   for (const c of curves) {
     if (c.points.length === 0) {
@@ -58,83 +63,170 @@ function survivalPanel(
     }
     rows.push({ strategy: c.label, x: ticks[0]!, p: roundSig(1 - c.zero, 5) });
     for (const pt of c.points) rows.push({ strategy: c.label, x: roundSig(pt.x), p: roundSig(pt.p, 5) });
+    const last = c.points[c.points.length - 1]!;
+    worst.push({ strategy: c.label, x: roundSig(last.x), p: roundSig(1 / Math.max(1, c.n), 5) });
   }
-  return { rows, ticks, none };
+  return { rows, worst, ticks, none };
 }
 
-/** The curves are those loadRun drew (its curvePoints): downtime in minutes, data loss in seconds. */
+interface PanelSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly xTitle: string;
+  /** The tooltip's name for x. */
+  readonly unit: string;
+  readonly panel: Panel;
+  /** A target in the panel's unit, drawn with the share of years allowed over it; undefined: none. */
+  readonly target?: { readonly x: number; readonly label: string };
+}
+
+/** The curves are those loadRun drew (its curvePoints): minutes for RTO and outage, seconds for RPO and loss. */
 export function exceedanceChart(run: RunData): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
-  const down = survivalPanel(run, (s) => s.downtimeMinutes);
-  const loss = survivalPanel(run, (s) => s.dataLossSeconds);
-  const n = run.summary.runs;
-  const yTicks = decades(1 / Math.max(n, 10), 1);
-  const panel = (name: string, p: Panel, title: string, xTitle: string, yTitle: string | null, unit: string): ViewSpec => ({
-    name,
-    title: { text: title, anchor: "start", fontSize: 12.5, fontWeight: "bold", offset: 6 },
-    width: 268,
-    height: 250,
-    data: { values: p.rows },
-    mark: { type: "line", interpolate: "step-after", clip: true, aria: false },
-    encoding: {
-      x: {
-        field: "x",
-        type: "quantitative",
-        title: xTitle,
-        scale: { type: "log", domain: [p.ticks[0]!, p.ticks[p.ticks.length - 1]!] },
-        axis: { values: p.ticks, format: ",~g", labelExpr: sparseLogLabels(p.ticks, 6) },
-      },
-      y: {
-        field: "p",
-        type: "quantitative",
-        title: yTitle,
-        scale: { type: "log", domain: [yTicks[0]!, 1] },
-        axis: { values: yTicks, format: "~%" },
-      },
-      color: {
-        field: "strategy",
-        type: "nominal",
-        title: null,
-        scale: strategyColorScale(run.strategies),
-        legend: { orient: "bottom", direction: "horizontal", columns: 2, columnPadding: 24 },
-      },
-      opacity: dimUnselected(),
-      tooltip: [
-        { field: "strategy", title: "Strategy" },
-        { field: "x", title: unit, format: ",.3~g" },
-        { field: "p", title: "P(exceeded)", format: ".3~%" },
-      ],
-    },
-  });
-  const subtitle = [
-    `Share of ${n.toLocaleString("en-US")} simulated ${noun}s in which the ${adjective === "annual" ? "year's" : "horizon's"} total exceeded x; both axes logarithmic.`,
-    `Read a target across: where a curve crosses 1 %, that much is exceeded once in a hundred ${noun}s.`,
-  ];
-  const never = [
-    ...down.none.map((s) => `${s}: no downtime in any ${noun}`),
-    ...loss.none.map((s) => `${s}: no data loss in any ${noun}`),
-  ];
-  if (never.length > 0) subtitle.push(`Not drawn (nothing to exceed): ${never.join("; ")}.`);
   const Adjective = adjective[0]!.toUpperCase() + adjective.slice(1);
+  const n = run.summary.runs;
+  const t = run.targets;
+  const allowed = t === undefined ? undefined : 1 - t.confidence;
+  const rtoTarget = t?.rto === undefined ? undefined : t.rto / 60;
+  const rpoTarget = t?.rpo;
+  const panels: PanelSpec[] = [
+    {
+      name: "rto",
+      title: `Worst RTO of the ${noun}`,
+      xTitle: `Longest recovery among a ${noun}'s region failures (min, log)`,
+      unit: "Worst RTO (min)",
+      panel: survivalPanel(run, (s) => s.worstRtoMinutes, rtoTarget),
+      target: rtoTarget === undefined || rtoTarget <= 0 ? undefined : { x: rtoTarget, label: `RTO target ${targetDuration(t!.rto!)}` },
+    },
+    {
+      name: "rpo",
+      title: `Worst RPO of the ${noun}`,
+      xTitle: `Largest data loss among a ${noun}'s region failures (s, log)`,
+      unit: "Worst RPO (s of writes)",
+      panel: survivalPanel(run, (s) => s.worstRpoSeconds, rpoTarget),
+      target: rpoTarget === undefined || rpoTarget <= 0 ? undefined : { x: rpoTarget, label: `RPO target ${targetDuration(rpoTarget)}` },
+    },
+    {
+      name: "downtime",
+      title: `Full outage per ${noun}`,
+      xTitle: `Minutes with no request served per ${noun} (log)`,
+      unit: "Full outage (min)",
+      panel: survivalPanel(run, (s) => s.downtimeMinutes, undefined),
+    },
+    {
+      name: "loss",
+      title: `Data loss from region failures per ${noun}`,
+      xTitle: `Seconds of writes lost to failovers per ${noun} (log)`,
+      unit: "Data loss (s of writes)",
+      panel: survivalPanel(run, (s) => s.regionFailureDataLossSeconds, undefined),
+    },
+  ];
+  // The y axis starts a decade below 1/n, so the last step (1/n: the worst year alone) is drawn
+  // clear of the axis rather than along it.
+  const yTicks = decades(0.5 / Math.max(n, 1), 1);
+  const color = {
+    field: "strategy",
+    type: "nominal" as const,
+    title: null,
+    scale: strategyColorScale(run.strategies),
+    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 2, columnPadding: 24 },
+  };
+  const view = (spec: PanelSpec, yTitle: string | null): ViewSpec => {
+    const p = spec.panel;
+    const x = {
+      field: "x",
+      type: "quantitative" as const,
+      title: spec.xTitle,
+      scale: { type: "log" as const, domain: [p.ticks[0]!, p.ticks[p.ticks.length - 1]!] },
+      axis: { values: p.ticks, format: ",~g", labelExpr: sparseLogLabels(p.ticks, 6), titleFontSize: 11 },
+    };
+    const y = { field: "p", type: "quantitative" as const, title: yTitle, scale: { type: "log" as const, domain: [yTicks[0]!, 1] }, axis: { values: yTicks, format: "~%" } };
+    const layers: LayerChild[] = [
+      {
+        data: { values: p.rows },
+        mark: { type: "line", interpolate: "step-after", clip: true, aria: false },
+        ...(spec.name === "rto" ? { params: [legendSelection("strategy")] } : {}),
+        encoding: {
+          x,
+          y,
+          color,
+          opacity: dimUnselected(),
+          tooltip: [
+            { field: "strategy", title: "Strategy" },
+            { field: "x", title: spec.unit, format: ",.3~g" },
+            { field: "p", title: `P(a ${noun} exceeds it)`, format: ".3~%" },
+          ],
+        },
+      },
+      {
+        data: { values: p.worst },
+        mark: { type: "point", filled: true, size: 36, clip: true },
+        encoding: {
+          x,
+          y,
+          color,
+          opacity: dimUnselected(),
+          tooltip: [
+            { field: "strategy", title: "Strategy" },
+            { field: "x", title: `Worst ${noun}: ${spec.unit}`, format: ",.3~g" },
+          ],
+        },
+      },
+    ];
+    if (spec.target !== undefined && allowed !== undefined) {
+      const rule = { color: "#222222", strokeDash: [5, 3], strokeWidth: 1.25 };
+      layers.push(
+        { data: { values: [{ x: spec.target.x }] }, mark: { type: "rule", ...rule }, encoding: { x: { field: "x", type: "quantitative" } } },
+        { data: { values: [{ p: allowed }] }, mark: { type: "rule", ...rule }, encoding: { y: { field: "p", type: "quantitative" } } },
+        {
+          data: { values: [{ x: spec.target.x, p: 1, text: spec.target.label }] },
+          mark: { type: "text", align: "left", baseline: "top", dx: 4, dy: 3, fontSize: 10.5 },
+          encoding: { x: { field: "x", type: "quantitative" }, y: { field: "p", type: "quantitative" }, text: { field: "text" } },
+        },
+        {
+          data: { values: [{ x: p.ticks[p.ticks.length - 1]!, p: allowed, text: `${confidencePercent(allowed)} of ${noun}s` }] },
+          mark: { type: "text", align: "right", baseline: "bottom", dx: -3, dy: -3, fontSize: 10.5 },
+          encoding: { x: { field: "x", type: "quantitative" }, y: { field: "p", type: "quantitative" }, text: { field: "text" } },
+        },
+      );
+    }
+    return {
+      name: spec.name,
+      title: { text: spec.title, anchor: "start", fontSize: 12.5, fontWeight: "bold", offset: 6 },
+      width: 250,
+      height: 200,
+      layer: layers,
+    };
+  };
+  const yTitle = `P(a ${noun} exceeds x) (log)`;
+  const subtitle = [
+    `Share of ${n.toLocaleString("en-US")} simulated ${noun}s whose value exceeded x; both axes logarithmic; a dot marks each strategy's worst ${noun}.`,
+  ];
+  if (allowed !== undefined && (panels[0]!.target !== undefined || panels[1]!.target !== undefined)) {
+    subtitle.push(`Dashed: the target and the ${confidencePercent(allowed)} of ${noun}s allowed over it — a curve under their crossing keeps the promise (on the estimate).`);
+  }
+  if (t?.rpo === 0) subtitle.push(`RPO target 0 s: every ${noun} that loses any write breaks it (the curve's height at the left edge).`);
+  const never = panels.flatMap((p) => p.panel.none.map((s) => `${s} (${p.title.toLowerCase()})`));
+  if (never.length > 0) subtitle.push(`No curve where nothing happened in any ${noun}: ${never.join("; ")}.`);
   return {
     name: "exceedance",
-    heading: `How often downtime and data loss exceed a level`,
+    heading: `What a ${noun} can promise: how often each level is exceeded`,
     howToRead: [
-      `Each curve gives, for every level x, the share of ${noun}s whose total exceeded x (P(X > x)). Both axes are logarithmic, so the rare bad ${noun}s in the tail are visible.`,
-      `To check a target such as "no more than 60 minutes of downtime in 99 % of ${noun}s", find 60 on the x axis: the curve must be below 1 % there.`,
-      `A curve lower and further left is better. Strategies that never had any downtime (or never lost data) have no curve; the subtitle names them.`,
+      `Each curve gives, for every level x, the share of ${noun}s that exceeded x (P(X > x)). Both axes are logarithmic, so the rare bad ${noun}s in the tail are visible; the dot is the worst ${noun} of the run.`,
+      `The top row is what a target is about: the longest recovery and the largest data loss among a ${noun}'s region failures. With the targets drawn, a strategy keeps a promise where its curve crosses the target line below the allowed share of ${noun}s.`,
+      `The bottom row gives the ${noun}'s full outage and its data loss from region failures; corruption restores, which discard writes alike for every strategy, are summed apart (data loss by cause, above).`,
+      `A curve lower and further left is better. A strategy with nothing to exceed (no region failure ever lost a write) has no curve; the subtitle names it.`,
     ],
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       config: THEME,
-      title: { text: `${Adjective} downtime and data loss: how often is x exceeded?`, subtitle },
-      params: [{ ...legendSelection("strategy"), views: ["downtime", "loss"] }],
-      hconcat: [
-        panel("downtime", down, "Full downtime", `Downtime per ${noun} (minutes, log)`, `P(${noun}'s total > x) (log)`, "Downtime (min)"),
-        panel("loss", loss, "Data loss", `Writes lost per ${noun} (seconds, log)`, null, "Data loss (s of writes)"),
+      title: { text: `${Adjective} worst recovery, data loss and outage: how often is x exceeded?`, subtitle },
+      vconcat: [
+        { hconcat: [view(panels[0]!, yTitle), view(panels[1]!, null)], spacing: 24 },
+        { hconcat: [view(panels[2]!, yTitle), view(panels[3]!, null)], spacing: 24 },
       ],
-      spacing: 28,
+      spacing: 18,
       resolve: { scale: { color: "shared" } },
     },
   };

@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../../store/atomicWrite.js";
 import type { Chart } from "./chart.js";
 import { costRiskChart } from "./costRisk.js";
 import { lossCurve } from "../../analysis/lossExceedance.js";
+import { lossExceedanceChart } from "./decision/lossExceedance.js";
 import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
@@ -16,9 +17,25 @@ import { rtoRpoChart } from "./rtoRpo.js";
 import { stepBreakdownChart } from "./stepBreakdown.js";
 import { timelineChart, type TimelineOptions } from "./timeline.js";
 
-/** Every chart of a run, in report order. */
+/** The loss curves drawn in loadRun's passes over the rows (no rows: the curve of none). */
+function lossCurves(run: RunData) {
+  return run.strategies.map((s) => run.replications.get(s.id)?.loss ?? lossCurve(s, new Float64Array()));
+}
+
+/**
+ * Every chart of a run, in report order: what a year can promise (against the targets), each
+ * incident against the targets, the risk team's loss exceedance, cost against risk, the downtime
+ * distribution, where the recovery time goes.
+ */
 export function runCharts(run: RunData): Chart[] {
-  return [downtimeEcdfChart(run), exceedanceChart(run), costRiskChart(run), rtoRpoChart(run), stepBreakdownChart(run)];
+  return [
+    exceedanceChart(run),
+    rtoRpoChart(run),
+    lossExceedanceChart(lossCurves(run), run.strategies, run.summary.horizonHours),
+    costRiskChart(run),
+    downtimeEcdfChart(run),
+    stepBreakdownChart(run),
+  ];
 }
 
 async function writeChart(dir: string, chart: Chart): Promise<void> {
@@ -36,10 +53,8 @@ export async function renderRunReport(runDir: string): Promise<void> {
   const dir = join(runDir, "charts");
   await mkdir(dir, { recursive: true });
   for (const chart of charts) await writeChart(dir, chart);
-  // The risk team's view: P(annual loss > $x), with lossExceedance.csv beside it (the curves were
-  // drawn in loadRun's passes over replications.csv).
-  const losses = run.strategies.map((s) => run.replications.get(s.id)?.loss ?? lossCurve(s, new Float64Array()));
-  await writeLossExceedance(runDir, losses, run.strategies, run.summary.horizonHours, true);
+  // lossExceedance.csv beside the loss-exceedance chart (drawn above with the others).
+  await writeLossExceedance(runDir, lossCurves(run), run.strategies, run.summary.horizonHours, false);
   await writeFileAtomic(join(runDir, "report.html"), reportHtml(run, charts));
 }
 

@@ -74,6 +74,7 @@ export const STEP_COLORS: Readonly<Record<PipelineStep, string>> = {
   switchTraffic: "#DDCC77",
   scale: "#CC6677",
   failback: "#AA4499",
+  wait: "#DDDDDD",
 };
 
 export const STEP_LABELS: Readonly<Record<PipelineStep, string>> = {
@@ -85,6 +86,7 @@ export const STEP_LABELS: Readonly<Record<PipelineStep, string>> = {
   switchTraffic: "Switch traffic",
   scale: "Scale",
   failback: "Failback",
+  wait: "Wait for the primary",
 };
 
 export const INK = "#222222";

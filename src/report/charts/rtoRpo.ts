@@ -1,9 +1,11 @@
-// Chart 4: per incident, the realized RTO (impact start → full service) against the realized RPO
-// (seconds of writes lost), log–log, one colour per strategy. Zeros (no data lost, as with
-// synchronous replication) are drawn on a floor line at the bottom, which the chart labels.
+// Chart 4: per region-failure incident, the realized RTO (impact start → full service) against the
+// realized RPO (seconds of writes lost), log–log, one colour per strategy, with the RTO and RPO
+// targets drawn. Zeros (no data lost, as with synchronous replication) are drawn on a floor line at
+// the bottom, which the chart labels. Corruption restores, alike for every strategy and not what a
+// DR strategy answers, are counted in the subtitle, not drawn.
 import type { Chart, LayerChild } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
-import { trimNumber } from "../numbers.js";
+import { targetDuration, trimNumber } from "../numbers.js";
 import { decades, roundSig } from "./scales.js";
 import type { RunData } from "./load/run.js";
 import type { IncidentPoint } from "./load/incidents.js";
@@ -26,12 +28,13 @@ function outcome(p: IncidentPoint): string {
   return "no failover";
 }
 
-function axisRange(values: readonly number[]): AxisRange {
+function axisRange(values: readonly number[], target: number | undefined): AxisRange {
   const positive = values.filter((v) => v > 0);
+  if (target !== undefined && target > 0) positive.push(target);
   const lo = positive.length > 0 ? Math.min(...positive) : 1;
   const hi = positive.length > 0 ? Math.max(...positive) : 10;
   const ticks = decades(lo, hi);
-  const clamped = positive.length < values.length;
+  const clamped = values.some((v) => !(v > 0));
   if (clamped) ticks.unshift(ticks[0]! / 10);
   return { ticks, floor: ticks[0]!, clamped };
 }
@@ -78,12 +81,43 @@ function floorRules(xr: AxisRange, yr: AxisRange): LayerChild[] {
   return out;
 }
 
+/** The RTO and RPO targets as dashed lines with their labels. */
+function targetRules(run: RunData, xr: AxisRange, yr: AxisRange): LayerChild[] {
+  const t = run.targets;
+  const rule = { type: "rule" as const, strokeDash: [6, 3], color: "#222222", strokeWidth: 1.25 };
+  const text = { type: "text" as const, color: "#222222", fontSize: 10.5 };
+  const out: LayerChild[] = [];
+  if (t?.rto !== undefined && t.rto > 0) {
+    out.push(
+      { data: { values: [{ rto: t.rto / 60 }] }, mark: rule, encoding: { x: { field: "rto", type: "quantitative" } } },
+      {
+        data: { values: [{ rto: t.rto / 60, rpo: yr.ticks[yr.ticks.length - 1]!, text: `RTO target ${targetDuration(t.rto)}` }] },
+        mark: { ...text, align: "right", baseline: "top", dx: -4, dy: 3 },
+        encoding: { x: { field: "rto", type: "quantitative" }, y: { field: "rpo", type: "quantitative" }, text: { field: "text" } },
+      },
+    );
+  }
+  if (t?.rpo !== undefined && t.rpo > 0) {
+    out.push(
+      { data: { values: [{ rpo: t.rpo }] }, mark: rule, encoding: { y: { field: "rpo", type: "quantitative" } } },
+      {
+        data: { values: [{ rto: xr.ticks[0]!, rpo: t.rpo, text: `RPO target ${targetDuration(t.rpo)}` }] },
+        mark: { ...text, align: "left", baseline: "bottom", dx: 4, dy: -3 },
+        encoding: { x: { field: "rto", type: "quantitative" }, y: { field: "rpo", type: "quantitative" }, text: { field: "text" } },
+      },
+    );
+  }
+  return out;
+}
+
 export function rtoRpoChart(run: RunData): Chart {
-  const sample = run.strategies.flatMap((s) =>
+  const all = run.strategies.flatMap((s) =>
     (run.incidents.get(s.id)?.sample ?? []).map((p) => ({ s, p, rto: p.rto / 60, rpo: p.rpo })),
   );
-  const xr = axisRange(sample.map((d) => d.rto));
-  const yr = axisRange(sample.map((d) => d.rpo));
+  const sample = all.filter((d) => d.p.cause !== "corruption");
+  const restores = all.length - sample.length;
+  const xr = axisRange(sample.map((d) => d.rto), run.targets?.rto === undefined ? undefined : run.targets.rto / 60);
+  const yr = axisRange(sample.map((d) => d.rpo), run.targets?.rpo);
   const rows: RtoRpoRow[] = sample.map(({ s, p, rto, rpo }) => ({
     strategy: s.label,
     rto: rto > 0 ? roundSig(rto) : xr.floor,
@@ -98,11 +132,13 @@ export function rtoRpoChart(run: RunData): Chart {
   });
   const total = shown.reduce((a, b) => a + b, 0);
   const subtitle = [
-    "Each dot is one incident: time to full service against seconds of writes lost. Both axes logarithmic.",
-    total > rows.length
-      ? `An even sample of ${rows.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} incidents with downtime or data loss, plus each strategy's worst.`
-      : `All ${total.toLocaleString("en-US")} incidents with downtime or data loss.`,
+    "Each dot is one region-failure incident: time to full service against seconds of writes lost. Both axes logarithmic.",
+    total > all.length
+      ? `An even sample of the ${total.toLocaleString("en-US")} incidents with downtime or data loss, plus each strategy's worst.`
+      : "Every incident with downtime or data loss.",
+    `Corruption restores (${restores.toLocaleString("en-US")} of these, alike for every strategy) are not drawn.`,
   ];
+  if (run.targets?.rto !== undefined || run.targets?.rpo !== undefined) subtitle.push("Dashed: the RTO and RPO targets; a dot right of or above them breaks its year's promise.");
   const floors: string[] = [];
   if (yr.clamped) floors.push(`RPO = 0 is drawn on the dashed bottom line (${trimNumber(yr.floor, 2)} s)`);
   if (xr.clamped) floors.push(`RTO = 0 on the dashed left line`);
@@ -110,13 +146,14 @@ export function rtoRpoChart(run: RunData): Chart {
 
   return {
     name: "rto-rpo",
-    heading: "Per-incident RTO against RPO",
+    heading: "Per-incident RTO against RPO, with the targets",
     howToRead: [
       "Each dot is one incident of one strategy: how long until full service at adequate capacity (RTO, x) and how many seconds of writes were lost (RPO, y). Both axes are logarithmic.",
       yr.clamped
         ? `Incidents without data loss (always the case with synchronous replication, and whenever the primary came back before a failover) are drawn on the bottom line at ${trimNumber(yr.floor, 2)} s, which stands for zero.`
         : "Every incident shown lost some data.",
-      "Compare the clouds with your RTO and RPO targets: the share of a strategy's dots right of the RTO target or above the RPO target is the share of incidents that miss it. Hover a dot for its cause and outcome.",
+      "The dashed lines are the targets: a dot right of the RTO target or above the RPO target breaks the promise for its year (a target is about every region failure of a year). Hover a dot for its cause and outcome.",
+      "Corruption restores are left out: they restore the last clean backup whatever the strategy; the report's data loss by cause gives them.",
     ],
     spec: {
       $schema: VEGA_LITE_SCHEMA,
@@ -126,6 +163,7 @@ export function rtoRpoChart(run: RunData): Chart {
       height: PLOT_HEIGHT,
       layer: [
         ...floorRules(xr, yr),
+        ...targetRules(run, xr, yr),
         {
           data: { values: rows },
           transform: [

@@ -1,12 +1,18 @@
-// report.html: the whole story of one run on one self-contained page — scenario and seed, the
-// summary table, and every chart interactive (tooltips; click a legend entry to isolate it) with
-// notes on how to read it. vega, vega-lite and vega-embed are inlined: it opens from disk offline.
+// report.html: the whole story of one run on one self-contained page — the decision first, then the
+// headline metrics, where the impact comes from, every chart interactive (tooltips; click a legend
+// entry to isolate it) with notes on how to read it, the method and the inputs with their sources.
+// vega, vega-lite and vega-embed are inlined: it opens from disk offline.
 import type { Chart } from "../charts/chart.js";
 import type { RunData } from "../charts/load/run.js";
+import { breakdownHtml } from "./breakdown.js";
+import { decisionHtml } from "./decision.js";
 import { escapeHtml, inlineScript, scriptJson } from "./escape.js";
+import { inputsHtml } from "./inputs.js";
 import { interactiveSpec } from "./interactive.js";
+import { el, html, join, list, swatchName, text, type Html } from "./markup.js";
+import { methodHtml } from "./method.js";
 import { REPORT_CSS } from "./style.js";
-import { summaryTableHtml } from "./summaryTable.js";
+import { headlineDefinitionsHtml, summaryTableHtml } from "./summaryTable.js";
 import { vendorScripts } from "./vendor.js";
 
 /** The id of the element a chart is embedded into. */
@@ -45,29 +51,96 @@ function horizonText(hours: number): string {
   return `${Number(hours.toPrecision(3))} hours`;
 }
 
-function chartSection(chart: Chart): string {
-  const files = ["svg", "png", "vl.json"].map((ext) => `<a href="charts/${chart.name}.${ext}">${chart.name}.${ext}</a>`);
-  return [
-    `<section id="${chart.name}">`,
-    `<h2>${escapeHtml(chart.heading)}</h2>`,
-    `<div class="chart" id="${chartElementId(chart.name)}" role="figure" aria-label="${escapeHtml(chart.heading)}"></div>`,
-    '<div class="how">',
-    "<h3>How to read it</h3>",
-    `<ul>\n${chart.howToRead.map((s) => `<li>${escapeHtml(s)}</li>`).join("\n")}\n</ul>`,
-    `<p class="files">Static copies for documents: ${files.join(" · ")}</p>`,
-    "</div>",
-    "</section>",
-  ].join("\n");
+function chartSection(chart: Chart): Html {
+  const files = ["svg", "png", "vl.json"].map((ext) => el("a", { href: `charts/${chart.name}.${ext}` }, `${chart.name}.${ext}`));
+  return join(
+    [
+      html(`<section id="${escapeHtml(chart.name)}" class="figure">`),
+      el("h2", {}, chart.heading),
+      el("div", { class: "chart", id: chartElementId(chart.name), role: "figure", "aria-label": chart.heading }),
+      html('<div class="how">'),
+      el("h3", {}, "How to read it"),
+      list(chart.howToRead),
+      el("p", { class: "files" }, "Static copies for documents: ", join(files, " · ")),
+      html("</div>"),
+      html("</section>"),
+    ],
+    "\n",
+  );
 }
 
+/** The report's contents, in page order. */
+function contents(charts: readonly Chart[], sections: readonly { id: string; title: string }[]): Html {
+  const items = sections.map((s) => el("a", { href: `#${s.id}` }, s.title));
+  const chartItems = charts.map((c) => el("a", { href: `#${c.name}` }, c.heading));
+  return join([html("<nav>"), el("h2", {}, "Contents"), el("ol", {}, ...items.slice(0, 3).map((i) => el("li", {}, i)), el("li", {}, "Charts", el("ol", {}, ...chartItems.map((i) => el("li", {}, i)))), ...items.slice(3).map((i) => el("li", {}, i))), html("</nav>")], "\n");
+}
+
+/**
+ * report.html: the decision first — the question, the targets, the recommendation and its evidence,
+ * what each other strategy misses — then the headline metrics with their definitions, where the
+ * impact comes from, the charts, the method with its Monte Carlo errors, and every input with its
+ * source. Reads at 700 px and prints to A4 or Letter.
+ */
 export function reportHtml(run: RunData, charts: readonly Chart[]): string {
   const s = run.summary;
   const specs = Object.fromEntries(charts.map((c) => [chartElementId(c.name), interactiveSpec(c.spec)]));
   const title = `drsim report: ${run.scenario.name}`;
   const md =
     run.summaryMarkdown === undefined
-      ? ""
-      : `<details><summary>The same table as Markdown (summary.md), to paste into a design doc</summary>\n<pre>${escapeHtml(run.summaryMarkdown)}</pre>\n</details>`;
+      ? text("")
+      : join([html("<details><summary>The same table as Markdown (summary.md), to paste into a design doc</summary>"), el("pre", {}, run.summaryMarkdown), html("</details>")], "\n");
+  const breakdown = breakdownHtml(run);
+  const sections = [
+    { id: "decision", title: "Decision" },
+    { id: "summary", title: "The headline metrics" },
+    ...(breakdown === undefined ? [] : [{ id: "breakdown", title: "Where the impact comes from" }]),
+    { id: "method", title: "Method and Monte Carlo error" },
+    { id: "inputs", title: "Inputs and assumptions" },
+  ];
+  const body = join(
+    [
+      html("<header>"),
+      el("p", { class: "kicker" }, "drsim report"),
+      el("h1", {}, `Which disaster-recovery strategy for ${run.scenario.name}?`),
+      html('<dl class="meta">'),
+      el("dt", {}, "Scenario"),
+      el("dd", {}, run.scenario.name),
+      el("dt", {}, "Replications"),
+      el("dd", {}, `${s.runs.toLocaleString("en-US")} simulated years per strategy, with common random numbers`),
+      el("dt", {}, "Horizon"),
+      el("dd", {}, horizonText(s.horizonHours)),
+      el("dt", {}, "Seed"),
+      el("dd", {}, String(s.seed)),
+      el("dt", {}, "Strategies"),
+      el("dd", {}, join(run.strategies.map((x) => swatchName(x.label, x.color)), " &nbsp; ")),
+      el("dt", {}, "drsim"),
+      el("dd", {}, s.drsim),
+      html("</dl>"),
+      html("</header>"),
+      decisionHtml(run),
+      contents(charts, sections),
+      html('<section id="summary">'),
+      el("h2", {}, "The headline metrics"),
+      summaryTableHtml(s, run.strategies),
+      headlineDefinitionsHtml(),
+      md,
+      html("</section>"),
+      ...(breakdown === undefined ? [] : [html('<section id="breakdown">'), breakdown, html("</section>")]),
+      html('<section id="charts-intro" class="charts-intro">'),
+      el("h2", {}, "Charts"),
+      el("p", { class: "hint interactive" }, "Hover a mark or a curve for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click the chart to show all again). The ⋯ menu of each chart saves it as SVG or PNG."),
+      html("</section>"),
+      ...charts.map(chartSection),
+      html('<section id="method">'),
+      methodHtml(run),
+      html("</section>"),
+      html('<section id="inputs">'),
+      inputsHtml(run),
+      html("</section>"),
+    ],
+    "\n",
+  );
   return [
     "<!doctype html>",
     '<html lang="en">',
@@ -79,30 +152,7 @@ export function reportHtml(run: RunData, charts: readonly Chart[]): string {
     "</head>",
     "<body>",
     "<main>",
-    "<header>",
-    `<h1>Disaster-recovery strategies compared: ${escapeHtml(run.scenario.name)}</h1>`,
-    run.scenario.description === "" ? "" : `<p class="desc">${escapeHtml(run.scenario.description)}</p>`,
-    '<dl class="meta">',
-    `<dt>Scenario</dt><dd>${escapeHtml(run.scenario.name)}</dd>`,
-    `<dt>Seed</dt><dd>${escapeHtml(String(s.seed))}</dd>`,
-    `<dt>Replications</dt><dd>${s.runs.toLocaleString("en-US")} per strategy, with common random numbers</dd>`,
-    `<dt>Horizon</dt><dd>${horizonText(s.horizonHours)}</dd>`,
-    `<dt>Strategies</dt><dd>${run.strategies.map((x) => `<span class="swatch" style="background:${x.color}"></span>${escapeHtml(x.label)}`).join(" &nbsp; ")}</dd>`,
-    `<dt>drsim</dt><dd>${escapeHtml(s.drsim)}</dd>`,
-    "</dl>",
-    "</header>",
-    '<section id="summary">',
-    "<h2>Summary</h2>",
-    summaryTableHtml(s, run.strategies),
-    '<p class="hint">Per-year figures are over simulated years (replications); RTO and RPO are over incidents. p50 / p99: median and 99th percentile. Cost of risk = standing infrastructure + surge compute during incidents + penalties.</p>',
-    md,
-    "</section>",
-    "<nav>",
-    "<h2>Charts</h2>",
-    '<p class="hint">Hover a mark or a curve for its values. Click a legend entry to show only that strategy (shift-click to add more, double-click the chart to show all again). The ⋯ menu of each chart saves it as SVG or PNG.</p>',
-    `<ol>\n${charts.map((c) => `<li><a href="#${c.name}">${escapeHtml(c.heading)}</a></li>`).join("\n")}\n</ol>`,
-    "</nav>",
-    ...charts.map(chartSection),
+    body.html,
     "</main>",
     ...vendorScripts().map((v) => `<script data-bundle="${v.name}">${inlineScript(v.source)}</script>`),
     `<script type="application/json" id="drsim-specs">${scriptJson(specs)}</script>`,

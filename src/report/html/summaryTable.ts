@@ -1,13 +1,14 @@
-// The report's summary table: per strategy, availability, downtime, data loss, RTO/RPO per region
-// failure and cost, from summary.json (the same numbers as summary.md and the terminal). Region
-// failures are what a DR strategy answers (corruption restores are alike for all); a summary written
-// before they were reported apart gives every incident (the catalogue's fallback).
+// The report's summary table: per strategy, the headline metrics — availability and its nines, full
+// outage and partial service apart, the floor, the year's worst RTO and RPO, data loss from region
+// failures, cost — from summary.json (the same numbers as summary.md and the terminal), with each
+// defined once under the table. Which metrics, and how they are headed, is the catalogue's `report`.
 import { fieldAt, statValue } from "../../analysis/metricPath.js";
 import { byTheme, METRIC_DEFS, type CellFormat } from "../../results/metrics.js";
 import type { StrategyInfo } from "../charts/load/run.js";
 import type { RunSummary, Stat, StrategySummary } from "../charts/load/summary.js";
-import { percent } from "../numbers.js";
-import { escapeHtml } from "./escape.js";
+import { strategyNames } from "../names.js";
+import { ninesText, percent } from "../numbers.js";
+import { el, join, swatchName, table, type Html } from "./markup.js";
 
 /** A compact number: 3 significant digits below 100, thousands separators above. */
 export function short(x: number): string {
@@ -28,10 +29,10 @@ export function availability(a: number): string {
   return `${(a * 100).toFixed(decimals)}\u202f%`;
 }
 
+/** Nines of an availability, two decimals (3.28 and 3.31 are different strategies). */
 export function nines(a: number): string {
   if (!Number.isFinite(a)) return "–";
-  if (a >= 1) return "∞";
-  return (-Math.log10(1 - a)).toFixed(1);
+  return ninesText(-Math.log10(1 - a));
 }
 
 /** report.html's summary table: the catalogue's `report` columns, by theme in this order. */
@@ -53,28 +54,37 @@ function cell(format: CellFormat, x: number): string {
   }
 }
 
-/** The statistic a column shows; a summary written before it existed gives its fallback's. */
-function statAt(summary: StrategySummary, path: string, fallback: string | undefined): Stat {
-  return (fieldAt(summary, path) ?? fieldAt(summary, fallback ?? path)) as Stat;
+/** The statistic a column shows; a summary written before it existed gives its fallback's, or none. */
+function statAt(summary: StrategySummary, path: string, fallback: string | undefined): Stat | undefined {
+  return (fieldAt(summary, path) ?? fieldAt(summary, fallback ?? path)) as Stat | undefined;
 }
 
-export function summaryTableHtml(summary: RunSummary, strategies: readonly StrategyInfo[]): string {
-  const head = ["Strategy", ...COLUMNS.map(({ column }) => column.heading)];
+export function summaryTableHtml(summary: RunSummary, strategies: readonly StrategyInfo[]): Html {
+  const names = strategyNames(strategies);
   const rows = strategies.map((s) => {
     const x = summary.strategies[s.id]!;
-    const cells = [
-      `<span class="swatch" style="background:${s.color}"></span>${escapeHtml(s.label)}`,
+    return [
+      swatchName(names.get(s.id)!, s.color),
       ...COLUMNS.map(({ path, column }) => {
         const stat = statAt(x, path, column.fallback);
-        return column.stats.map((name) => cell(column.format, statValue(stat, name))).join(" / ");
+        return stat === undefined ? "–" : column.stats.map((name) => cell(column.format, statValue(stat, name))).join(" / ");
       }),
     ];
-    return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join("")}</tr>`;
   });
-  return [
-    '<table class="summary">',
-    `<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
-    `<tbody>\n${rows.join("\n")}\n</tbody>`,
-    "</table>",
-  ].join("\n");
+  return table("summary", ["Strategy", ...COLUMNS.map(({ column }) => column.heading)], rows);
+}
+
+/** What the headline metrics mean, once, under the table. */
+export function headlineDefinitionsHtml(): Html {
+  const item = (term: string, definition: string): Html => join([el("dt", {}, term), el("dd", {}, definition)]);
+  return join([
+    '<dl class="definitions">',
+    item("Availability", "the share of the year's requests served (request-weighted), every cause counted: full outage and partial service; the mean over years. Nines = −log10(1 − mean availability): 99.95 % is 3.30 nines."),
+    item("Full outage", "minutes with no request served. A year can have none and still lose requests to partial service."),
+    item("Partial service", "minutes serving some but not all demand: a brownout or lost zone, the scaling ramp after a failover."),
+    item("Floor", "the share of requests lost to what no failover removes — every region down at once, brownouts, corruption restores (below, by cause)."),
+    item("Worst RTO / RPO of the year", "the longest recovery and largest data loss among a year's region failures; the 95th percentile over years is what a strategy can promise for 19 years in 20. Corruption restores are apart."),
+    item("Cost of risk", "standing infrastructure + surge compute during incidents + penalties, per year."),
+    "</dl>",
+  ].map((x) => (typeof x === "string" ? { html: x } : x)));
 }

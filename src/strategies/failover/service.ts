@@ -265,6 +265,8 @@ export class FailoverService extends Service {
     this.phase = Phase.Deciding;
     const decide = this.sampleOrZero(this.decide);
     const waited = now - this.incident!.start - this.incident!.steps.detect;
+    // decide is recorded as the wait and the decision together; the wait also on its own.
+    this.incident!.addStep("wait", waited);
     this.incident!.addStep("decide", waited + decide);
     this.emit("step-begin", this.active, "decide", waited + decide);
     this.wait(decide);

@@ -40,12 +40,30 @@ export function lossExceedanceChart(curves: readonly LossCurve[], strategies: re
       rows.push({ strategy: name, x: roundSig(pt.x), p: roundSig(p, 5) });
     }
   }
-  const yTicks = decades(1 / n, 1);
+  // A decade below 1/n, so the last step (the worst year alone) is drawn clear of the axis; a dot
+  // marks each strategy's worst year.
+  const yTicks = decades(0.5 / n, 1);
+  const worst = curves.flatMap((c) => (c.points.length === 0 ? [] : [{ strategy: label.get(c.id) ?? c.id, x: roundSig(c.points[c.points.length - 1]!.x), p: roundSig(1 / Math.max(1, c.n), 5) }]));
   const subtitle = [
     `Loss = incident surge compute + downtime and lost-write penalties (total cost of risk − standing infrastructure), per ${noun}.`,
-    `Share of ${count(n)} simulated ${noun}s whose loss exceeded x; both axes logarithmic.`,
+    `Share of ${count(n)} simulated ${noun}s whose loss exceeded x; both axes logarithmic; a dot marks each strategy's worst ${noun}.`,
   ];
   if (none.length > 0) subtitle.push(`No loss in any ${noun} (not drawn): ${none.join(", ")}.`);
+  const x = {
+    field: "x",
+    type: "quantitative" as const,
+    title: `Loss per ${noun} (USD, log)`,
+    scale: { type: "log" as const, domain: [ticks[0]!, ticks[ticks.length - 1]!] },
+    axis: { values: ticks, format: "$,~s", labelExpr: sparseLogLabels(ticks, 8) },
+  };
+  const y = { field: "p", type: "quantitative" as const, title: "P(loss > x) (log)", scale: { type: "log" as const, domain: [yTicks[0]!, 1] }, axis: { values: yTicks, format: "~%" } };
+  const color = {
+    field: "strategy",
+    type: "nominal" as const,
+    title: null,
+    scale: strategyColorScale(strategies.filter((s) => !none.includes(s.label))),
+    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 2, columnPadding: 24 },
+  };
   const summary = curves.map((c) => `${label.get(c.id) ?? c.id}: mean ${usdCompact(c.mean)}, 1-in-100 ${usdCompact(c.p99)}`);
   return {
     name: "loss-exceedance",
@@ -61,38 +79,29 @@ export function lossExceedanceChart(curves: readonly LossCurve[], strategies: re
       title: { text: `Loss exceedance: P(${noun}'s loss > x)`, subtitle },
       width: PLOT_WIDTH,
       height: PLOT_HEIGHT,
-      data: { values: rows },
-      params: [legendSelection("strategy")],
-      mark: { type: "line", interpolate: "step-after", clip: true },
-      encoding: {
-        x: {
-          field: "x",
-          type: "quantitative",
-          title: `Loss per ${noun} (USD, log)`,
-          scale: { type: "log", domain: [ticks[0]!, ticks[ticks.length - 1]!] },
-          axis: { values: ticks, format: "$,~s", labelExpr: sparseLogLabels(ticks, 8) },
+      layer: [
+        {
+          data: { values: rows },
+          params: [legendSelection("strategy")],
+          mark: { type: "line", interpolate: "step-after", clip: true },
+          encoding: {
+            x,
+            y,
+            color,
+            opacity: dimUnselected(),
+            tooltip: [
+              { field: "strategy", title: "Strategy" },
+              { field: "x", title: "Loss (USD)", format: "$,.3~s" },
+              { field: "p", title: "P(exceeded)", format: ".3~%" },
+            ],
+          },
         },
-        y: {
-          field: "p",
-          type: "quantitative",
-          title: "P(loss > x) (log)",
-          scale: { type: "log", domain: [yTicks[0]!, 1] },
-          axis: { values: yTicks, format: "~%" },
+        {
+          data: { values: worst },
+          mark: { type: "point", filled: true, size: 36, clip: true },
+          encoding: { x, y, color, opacity: dimUnselected(), tooltip: [{ field: "strategy", title: "Strategy" }, { field: "x", title: `Worst ${noun}: loss (USD)`, format: "$,.3~s" }] },
         },
-        color: {
-          field: "strategy",
-          type: "nominal",
-          title: null,
-          scale: strategyColorScale(strategies.filter((s) => !none.includes(s.label))),
-          legend: { orient: "bottom", direction: "horizontal", columns: 2, columnPadding: 24 },
-        },
-        opacity: dimUnselected(),
-        tooltip: [
-          { field: "strategy", title: "Strategy" },
-          { field: "x", title: "Loss (USD)", format: "$,.3~s" },
-          { field: "p", title: "P(exceeded)", format: ".3~%" },
-        ],
-      },
+      ],
     },
   };
 }

@@ -30,6 +30,8 @@ export interface IncidentDigest {
   readonly stepSeconds: Readonly<Record<PipelineStep, number>>;
   /** Over responded incidents: in how many each step ran. */
   readonly stepRuns: Readonly<Record<PipelineStep, number>>;
+  /** Over responded incidents: the sum of their RTOs, seconds (impact start → full service). */
+  readonly respondedRtoSeconds: number;
   /** Impactful incidents: an even sample in file order, plus the ones with the largest RTO and RPO. */
   readonly sample: readonly IncidentPoint[];
 }
@@ -44,6 +46,7 @@ interface Pass1 {
   responded: number;
   stepSeconds: Record<PipelineStep, number>;
   stepRuns: Record<PipelineStep, number>;
+  respondedRtoSeconds: number;
   maxRto: number;
   maxRtoAt: number;
   maxRpo: number;
@@ -83,7 +86,7 @@ export async function loadIncidents(rows: RowSource, strategies: readonly string
     let p = pass1.get(id);
     if (p === undefined) {
       p = {
-        count: 0, impactful: 0, responded: 0, stepSeconds: zeros(), stepRuns: zeros(),
+        count: 0, impactful: 0, responded: 0, stepSeconds: zeros(), stepRuns: zeros(), respondedRtoSeconds: 0,
         maxRto: -1, maxRtoAt: -1, maxRpo: -1, maxRpoAt: -1,
       };
       pass1.set(id, p);
@@ -94,6 +97,7 @@ export async function loadIncidents(rows: RowSource, strategies: readonly string
     // corruption restores take the same path for every strategy and would drown it out.
     if (isRegionFailure(inc.cause[k]!) && durations.some((v, i) => Number.isFinite(v) && PIPELINE_STEPS[i] !== "detect")) {
       p.responded++;
+      p.respondedRtoSeconds += inc.rto[k]!;
       durations.forEach((v, i) => {
         if (!Number.isFinite(v)) return;
         const step = PIPELINE_STEPS[i]!;
@@ -146,6 +150,7 @@ export async function loadIncidents(rows: RowSource, strategies: readonly string
       responded: p.responded,
       stepSeconds: p.stepSeconds,
       stepRuns: p.stepRuns,
+      respondedRtoSeconds: p.respondedRtoSeconds,
       sample: samples.get(id) ?? [],
     });
   }

@@ -6,6 +6,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { strategyColors } from "../palette.js";
+import { recommendSavedRun } from "../../../analysis/recommendRows.js";
+import type { Recommendation } from "../../../analysis/recommend.js";
+import type { WrittenInput } from "../../../scenario/provenance.js";
+import type { Targets } from "../../../scenario/targets.js";
 import { loadIncidents, type IncidentDigest } from "./incidents.js";
 import { loadReplications, type ReplicationDigest, type ReplicationOptions } from "./replications.js";
 import { openRunRows } from "./rows.js";
@@ -30,6 +34,11 @@ export interface RunData {
   readonly incidents: ReadonlyMap<string, IncidentDigest>;
   /** summary.md verbatim, when present. */
   readonly summaryMarkdown: string | undefined;
+  /** The targets in scenario.json, and the decision drawn from the rows (undefined without targets). */
+  readonly targets: Targets | undefined;
+  readonly recommendation: Recommendation | undefined;
+  /** The scenario's values as written, with their sources (empty for a run written before they were recorded). */
+  readonly inputs: readonly WrittenInput[];
 }
 
 export function strategySummary(run: RunData, id: string): StrategySummary {
@@ -45,6 +54,12 @@ export async function loadRun(dir: string, options: ReplicationOptions = {}): Pr
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
   const replications = await loadReplications(rows, ordered, options);
   const incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250);
+  const targets = scenario?.targets;
+  // The same decision the terminal printed, drawn from the files: a merge's report decides alike.
+  const recommendation =
+    targets === undefined
+      ? undefined
+      : await recommendSavedRun(rows, ordered, targets, { scenario: summary.scenario, seed: summary.seed, horizon: summary.horizonHours * 3600 });
   const mdPath = join(dir, "summary.md");
   return {
     dir,
@@ -54,5 +69,8 @@ export async function loadRun(dir: string, options: ReplicationOptions = {}): Pr
     replications,
     incidents,
     summaryMarkdown: existsSync(mdPath) ? await readFile(mdPath, "utf8") : undefined,
+    targets,
+    recommendation,
+    inputs: scenario?.inputs ?? [],
   };
 }

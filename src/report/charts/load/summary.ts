@@ -2,7 +2,7 @@
 import { UserError } from "../../../errors.js";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { STAT_DEFS, type CauseStat, type ContractIncidentStat, type ContractStat } from "../../../results/metrics.js";
+import { STAT_DEFS, type CauseStat, type ContractIncidentStat, type ContractStat, type ExtraStat } from "../../../results/metrics.js";
 
 /** A statistic may be null in JSON where it is undefined (no incidents → no RTO): read as NaN. */
 const num = z
@@ -28,15 +28,21 @@ export type Stat = z.infer<typeof stat>;
 const statsAt = <K extends string>(paths: readonly string[], prefix: string): { [P in K]: typeof stat } =>
   Object.fromEntries(paths.filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes(".")).map((p) => [p.slice(prefix.length), stat])) as { [P in K]: typeof stat };
 const contract = STAT_DEFS.filter((d) => d.contract === true).map((d) => d.path);
+/** The other top-level statistics: optional (summaries written before a metric existed lack it). */
+const extra = Object.fromEntries(
+  STAT_DEFS.filter((d) => d.contract !== true && !d.path.includes(".")).map((d) => [d.path, stat.optional()]),
+) as { [P in ExtraStat]: z.ZodOptional<typeof stat> };
 
 const strategySummary = z.object({
   ...statsAt<ContractStat>(contract, ""),
+  ...extra,
   incidents: z.object({
     ...statsAt<ContractIncidentStat>(contract, "incidents."),
     regionFailures: z.object(statsAt<CauseStat>(STAT_DEFS.map((d) => d.path), "incidents.regionFailures.")).optional(),
   }),
   /** Written by drsim ≥ 0.1 besides the contract: used when scenario.json is missing. */
   label: z.string().optional(),
+  nines: num.optional(),
   type: z.string().optional(),
 });
 export type StrategySummary = z.infer<typeof strategySummary>;
