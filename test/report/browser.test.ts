@@ -24,6 +24,20 @@ function computedStyle(e: { ownerDocument: { defaultView: unknown } }, property:
   return view.getComputedStyle(e)[property]!;
 }
 
+/** The executive summary, the recommendation and the inputs table are shown, within `width`, first the decision. */
+async function expectDecisionAndInputs(p: Page, width: number): Promise<void> {
+  for (const selector of ["#decision", "#recommended", "#decision table.evidence", "#inputs table.inputs"]) {
+    const box = await p.locator(selector).first().boundingBox();
+    expect(box, selector).not.toBeNull();
+    expect(box!.width, selector).toBeGreaterThan(0);
+    expect(box!.x + box!.width, selector).toBeLessThanOrEqual(width);
+  }
+  expect(["Backup & restore", "Pilot light", "Warm standby", "Active–active"]).toContain(await p.locator("#recommended").innerText());
+  const top = async (selector: string): Promise<number> => (await p.locator(selector).boundingBox())!.y;
+  expect(await top("#decision")).toBeLessThan(await top("#inputs"));
+  expect(await p.locator("#inputs table.inputs tbody tr").count()).toBeGreaterThan(50);
+}
+
 describe.skipIf(!existsSync(CHROMIUM))("report.html in chromium", () => {
   let browser: BrowserContext;
   let page: Page;
@@ -84,7 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in chromium", () => {
     expect(order[0]).toBe("decision");
     const decision = await page.locator("#decision").innerText();
     expect(decision).toMatch(/The question\./);
-    expect(decision).toMatch(/The targets\. every region failure of a year back at full service within 1 h \(RTO\)/);
+    expect(decision).toMatch(/The targets\. Every region failure of a year back at full service within 1 h \(RTO\)/);
     const recommended = await page.locator("#recommended").innerText();
     expect(["Backup & restore", "Pilot light", "Warm standby", "Active–active"]).toContain(recommended);
     // Its evidence: each promise with the share of years that keep it and its interval, and the cost.
@@ -157,6 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in chromium", () => {
       // Every chart's drawing is scaled to the column.
       const widths = await narrow.$$eval(".chart svg.marks", (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
       for (const w of widths) expect(w).toBeLessThanOrEqual(700);
+      await expectDecisionAndInputs(narrow, 700);
       await narrow.screenshot({ path: join(ARTIFACTS, "report-700.png") });
     } finally {
       await narrow.close();
@@ -175,6 +190,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in chromium", () => {
       }
       expect(await printed.locator("#decision").evaluate(computedStyle, "breakAfter")).toBe("page");
       expect(await printed.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(794);
+      await expectDecisionAndInputs(printed, 794);
       await printed.screenshot({ path: join(ARTIFACTS, "report-print.png") });
       await printed.pdf({ path: join(ARTIFACTS, "report.pdf"), format: "A4" });
       expect(statSync(join(ARTIFACTS, "report.pdf")).size).toBeGreaterThan(50_000);

@@ -85,7 +85,7 @@ export function decisionHtml(run: RunData): Html {
     ]);
   }
   const names = strategyNames(rec.strategies);
-  const parts: Html[] = [html('<section id="decision" class="decision">'), el("h2", {}, "Decision"), question, el("p", {}, el("strong", {}, "The targets. "), targetsSentence(rec).replace(/^Targets: /, ""))];
+  const parts: Html[] = [html('<section id="decision" class="decision">'), el("h2", {}, "Decision"), question, el("p", {}, el("strong", {}, "The targets. "), capitalized(targetsSentence(rec).replace(/^Targets: /, "")))];
   if (rec.choice !== undefined) {
     const chosen = rec.choice.id;
     parts.push(
@@ -124,4 +124,9 @@ export function decisionHtml(run: RunData): Html {
     html("</section>"),
   );
   return join(parts, "\n");
+}
+
+/** "every region failure …" → "Every region failure …": the sentence follows a bold lead-in. */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

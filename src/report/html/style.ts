@@ -67,6 +67,9 @@ pre { background: #f6f6f6; padding: 10px; overflow-x: auto; font-size: 12px; }
   .verdict { font-size: 18px; }
   table { font-size: 12px; }
   th, td { padding: 4px 6px; }
+  /* The inputs table fits the column rather than scrolling: long paths and flow values wrap. */
+  table.inputs th[scope=row], table.inputs td:nth-child(2), table.inputs td:nth-child(4) { min-width: 0; white-space: normal; overflow-wrap: anywhere; }
+  table.inputs td:nth-child(5) { min-width: 10em; }
 }
 @page { margin: 14mm 12mm; }
 @media print {
