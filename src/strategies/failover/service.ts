@@ -99,6 +99,13 @@ export class FailoverService extends Service {
   protected onRegionDown(o: RegionOutageEvent, now: number): void {
     const hitsActive = (o.regionMask & (1 << this.active)) !== 0;
     if (hitsActive && o.catastrophic) this.forced = true;
+    if ((o.regionMask & (1 << HOME)) !== 0 && (this.phase === Phase.FailbackDelay || this.phase === Phase.FailbackWindow)) {
+      // Home failed again before traffic moved back: the failback is abandoned, traffic stays on
+      // the standby, and a new failback (delay, then window) starts once home is back.
+      this.cancelStep();
+      this.phase = Phase.OnStandby;
+      this.emit("abort", HOME, "failback", 0);
+    }
     switch (this.phase) {
       case Phase.Idle:
       case Phase.Scaling:
@@ -218,10 +225,6 @@ export class FailoverService extends Service {
         this.phase = Phase.Idle;
         this.emit("failback", HOME, "", 0);
         this.closeIncident(now);
-        if (!this.regionUp(HOME)) {
-          const o = this.currentOutageOf(HOME, now);
-          this.beginIncident(o?.cause ?? "region-outage", 1 << HOME, o ? o.end - now : 0, o?.lagAtStart ?? 0, now);
-        }
         break;
       default:
         break;
@@ -350,9 +353,5 @@ export class FailoverService extends Service {
   private pickTarget(): number {
     for (let r = 0; r < this.regionCount; r++) if (r !== this.active && this.regionUp(r)) return r;
     return -1;
-  }
-
-  private currentOutageOf(region: number, now: number) {
-    return this.world.outages.find((o) => o.start <= now && now < o.end && (o.regionMask & (1 << region)) !== 0);
   }
 }
