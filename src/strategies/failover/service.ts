@@ -59,7 +59,8 @@ export class FailoverService extends Service {
   private lostWritesAtFailure = 0;
   private rampStart = 0;
   private rampDuration = 0;
-  private standbySince = 0;
+  /** When traffic last moved to the region it is on (surge is charged while that is not HOME). */
+  private activeSince = 0;
 
   constructor(ctx: ServiceContext, strategy: Strategy) {
     super(ctx, strategy);
@@ -81,6 +82,7 @@ export class FailoverService extends Service {
   protected resetState(): void {
     this.phase = Phase.Idle;
     this.active = HOME;
+    this.activeSince = 0;
     this.target = -1;
     this.forced = false;
   }
@@ -220,8 +222,7 @@ export class FailoverService extends Service {
         break;
       case Phase.FailbackWindow:
         this.emit("step-end", HOME, "failback", 0);
-        this.endStandby(now);
-        this.active = HOME;
+        this.moveTraffic(HOME, now);
         this.phase = Phase.Idle;
         this.emit("failback", HOME, "", 0);
         this.closeIncident(now);
@@ -235,10 +236,8 @@ export class FailoverService extends Service {
   // ---- pipeline steps ----
 
   private beginIncident(cause: IncidentCause, mask: number, duration: number, lag: number, now: number): void {
-    if (this.phase === Phase.Scaling || this.phase === Phase.OnStandby || this.phase === Phase.FailbackDelay) {
-      this.endStandby(now);
-      this.closeIncident(now);
-    }
+    // The incident that left traffic on the standby ends here; a new one begins on the standby.
+    if (this.phase === Phase.Scaling || this.phase === Phase.OnStandby || this.phase === Phase.FailbackDelay) this.closeIncident(now);
     this.cancelStep();
     this.lossCounted = false;
     this.incident = new OpenIncident(now, cause, this.regionNames(mask), duration, this.ledger);
@@ -308,8 +307,7 @@ export class FailoverService extends Service {
     const inc = this.incident!;
     inc.failedOver = true;
     this.failovers++;
-    this.active = this.target;
-    this.standbySince = now; // surge compute is counted from the switch
+    this.moveTraffic(this.target, now);
     this.emit("failover", this.active, "", 0);
     const work = this.scale ? this.scale.sample(this.rng()) : 0;
     if (work > 0 && this.strategy.standbyFraction < 1) {
@@ -326,7 +324,6 @@ export class FailoverService extends Service {
   private scheduleFailback(now: number): void {
     if (this.active === HOME) {
       this.phase = Phase.Idle;
-      this.endStandby(now);
       this.closeIncident(now);
       return;
     }
@@ -335,10 +332,24 @@ export class FailoverService extends Service {
     this.wait(this.sampleOrZero(this.failbackDelay));
   }
 
-  private endStandby(now: number): void {
-    // Surge: the standby ran at full size instead of its standing fraction.
-    if (this.active !== HOME) this.surgeComputeSeconds += (1 - this.strategy.standbyFraction) * (now - this.standbySince);
-    this.standbySince = now;
+  /**
+   * Traffic moves to `region`. Surge compute is charged for every second traffic is off HOME: the
+   * standby runs at full size instead of its standing fraction from the switch to the failback
+   * (whatever happens to it meanwhile), and up to the horizon if traffic is still there.
+   */
+  private moveTraffic(region: number, now: number): void {
+    this.chargeSurge(now);
+    this.active = region;
+  }
+
+  private chargeSurge(now: number): void {
+    if (this.active !== HOME) this.surgeComputeSeconds += (1 - this.strategy.standbyFraction) * (now - this.activeSince);
+    this.activeSince = now;
+  }
+
+  protected override close(horizon: number): void {
+    this.chargeSurge(horizon);
+    super.close(horizon);
   }
 
   private endWithoutFailover(now: number, aborted: boolean): void {
@@ -346,8 +357,15 @@ export class FailoverService extends Service {
     const inc = this.incident!;
     inc.aborted = aborted;
     this.emit(aborted ? "abort" : "recovered", this.active, "", 0);
-    this.phase = Phase.Idle;
-    this.closeIncident(now); // onRegionUp refreshes the level once everything has changed
+    if (this.active === HOME) {
+      this.phase = Phase.Idle;
+      this.closeIncident(now); // onRegionUp refreshes the level once everything has changed
+      return;
+    }
+    // Traffic was already on a standby (this incident began there): it stays, charged as surge,
+    // and the incident stays open until traffic is home again — by a failback once home is up.
+    this.phase = Phase.OnStandby;
+    if (this.regionUp(HOME)) this.scheduleFailback(now);
   }
 
   private pickTarget(): number {
