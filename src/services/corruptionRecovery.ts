@@ -50,8 +50,9 @@ export class CorruptionRecovery {
     const host = this.host;
     host.emit("corruption-detected", -1, "", c.time);
     this.incident = new OpenIncident(now, "corruption", "", now - c.time, host.ledger);
+    // `decide: none` records no decision (an empty cell), not one of 0 s.
     const decide = this.decide ? this.decide.sample(host.rng()) : 0;
-    this.incident.addStep("decide", decide);
+    if (this.decide) this.incident.addStep("decide", decide);
     host.schedule(ServiceEvent.CorruptionDecided, now + decide, index);
   }
 

@@ -253,6 +253,11 @@ export abstract class Service implements RecoveryHost {
     return d ? d.sample(this.rng()) : 0;
   }
 
+  /** A step's duration, or null where the strategy has no such step (`none`). */
+  protected sampleOrNone(d: Distribution | null): number | null {
+    return d ? d.sample(this.rng()) : null;
+  }
+
   /**
    * Wall time a step of `work` seconds takes in `region` from `now`, given a control-plane impairment
    * there: slowed `slowdown`× until it ends (Infinity: blocked until it ends), normal after.
@@ -284,11 +289,15 @@ export abstract class Service implements RecoveryHost {
     this.pendingStep = this.schedule(ServiceEvent.Step, this.sim.now + delay, 0);
   }
 
-  /** A pipeline step of `duration`, recorded in the open incident: a wait with a name. */
-  protected step(step: PipelineStep, duration: number, region: number): void {
-    this.incident?.addStep(step, duration);
-    this.emit("step-begin", region, step, duration);
-    this.wait(duration);
+  /**
+   * A pipeline step of `duration`, recorded in the open incident: a wait with a name. A null
+   * duration is a step the strategy does not have (`none`): the pipeline passes it at once and the
+   * incident records nothing for it (an empty cell, not 0).
+   */
+  protected step(step: PipelineStep, duration: number | null, region: number): void {
+    if (duration !== null) this.incident?.addStep(step, duration);
+    this.emit("step-begin", region, step, duration ?? 0);
+    this.wait(duration ?? 0);
   }
 
   /** Abandons the pipeline's pending step or wait, if any: its onStepDone() never comes. */

@@ -59,6 +59,8 @@ export class FailoverService extends Service {
   private lostWritesAtFailure = 0;
   private rampStart = 0;
   private rampDuration = 0;
+  /** When the current incident's detection ended: the wait for the primary is counted from it. */
+  private detectedAt = 0;
   /** When traffic last moved to the region it is on (surge is charged while that is not HOME). */
   private activeSince = 0;
 
@@ -169,6 +171,7 @@ export class FailoverService extends Service {
     switch (this.phase) {
       case Phase.Detecting:
         this.emit("step-end", this.active, "detect", 0);
+        this.detectedAt = now;
         if (this.forced || this.strategy.policy.waitForPrimary <= 0) this.startDecide(now);
         else {
           this.phase = Phase.Waiting;
@@ -203,7 +206,7 @@ export class FailoverService extends Service {
           }
         } else {
           this.phase = Phase.Switching;
-          this.step("switchTraffic", this.sampleOrZero(this.switchTraffic), this.target);
+          this.step("switchTraffic", this.sampleOrNone(this.switchTraffic), this.target);
         }
         break;
       }
@@ -266,8 +269,9 @@ export class FailoverService extends Service {
     this.cancelStep(); // a pending wait for the primary
     this.phase = Phase.Deciding;
     const decide = this.sampleOrZero(this.decide);
-    const waited = now - this.incident!.start - this.incident!.steps.detect;
-    this.incident!.addStep("decide", waited + decide);
+    const waited = now - this.detectedAt;
+    // `decide` is the wait for the primary plus the decision; with neither, it did not run.
+    if (this.decide !== null || waited > 0) this.incident!.addStep("decide", waited + decide);
     this.emit("step-begin", this.active, "decide", waited + decide);
     this.wait(decide);
   }
@@ -299,7 +303,7 @@ export class FailoverService extends Service {
     this.phase = Phase.Data;
     const duration = this.dataStep === "restore"
       ? this.ctx.scenario.workload.datasetBytes / this.world.backups.restoreThroughput.sample(this.rng())
-      : this.sampleOrZero(this.promote);
+      : this.sampleOrNone(this.promote);
     this.step(this.dataStep, duration, this.target);
   }
 
