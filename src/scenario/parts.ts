@@ -39,6 +39,12 @@ export interface StrategyPart {
 export interface StrategyTypeInfo {
   /** "Warm standby": the label of strategy `warm-standby`, and the start of `Warm standby (warm-standby-20)`. */
   readonly title: string;
+  /**
+   * The regions a strategy of this type needs: 2 to fail over or share load (the first region is
+   * the primary), 1 for a strategy that never leaves it. A scenario has at least the most any of
+   * its strategies needs.
+   */
+  readonly minRegions: number;
   readonly defaults: {
     readonly replicationMode: ReplicationMode;
     readonly restoreFromBackup: boolean;

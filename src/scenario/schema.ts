@@ -241,15 +241,23 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   const scenario = z
     .strictObject(shape)
     .superRefine((s, ctx) => {
-      const strategies = s["strategies"] as readonly Strategy[];
-      const regions = s["regions"] as readonly Region[];
+      const strategies = s["strategies"] as readonly Strategy[] | undefined;
+      const regions = s["regions"] as readonly Region[] | undefined;
+      if (!Array.isArray(strategies) || !Array.isArray(regions)) return; // reported where they failed
       if (strategies.length === 0) {
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
-      } else if (regions.length < 2) {
+        return;
+      }
+      // The strategy needing the most regions decides (its type says how many: StrategyTypeInfo).
+      const needs = strategies.reduce((most, st) => (typeInfo(st.type).minRegions > typeInfo(most.type).minRegions ? st : most));
+      const needed = typeInfo(needs.type).minRegions;
+      if (regions.length < needed) {
         ctx.addIssue({
           code: "custom",
           path: ["regions"],
-          message: `at least 2 regions are needed (the first is the primary; every strategy fails over to another), ${regions.length} given`,
+          message:
+            `at least ${needed} regions are needed (the first is the primary; strategy "${needs.id}" ` +
+            `fails over to or shares load with another), ${regions.length} given`,
         });
       }
     })

@@ -17,6 +17,7 @@ export const ABSORB = {
   types: {
     "active-active": {
       title: "Active–active",
+      minRegions: 2,
       defaults: { replicationMode: "async", restoreFromBackup: false, standbyControlPlanes: 1 },
     },
   },

@@ -43,10 +43,11 @@ export const FAILOVER = {
   types: {
     "backup-restore": {
       title: "Backup & restore",
+      minRegions: 2,
       defaults: { replicationMode: "backup", restoreFromBackup: true, standbyControlPlanes: 0 },
     },
-    "pilot-light": { title: "Pilot light", defaults: REPLICA },
-    "warm-standby": { title: "Warm standby", defaults: REPLICA },
+    "pilot-light": { title: "Pilot light", minRegions: 2, defaults: REPLICA },
+    "warm-standby": { title: "Warm standby", minRegions: 2, defaults: REPLICA },
   },
   part: {
     after: "steps",

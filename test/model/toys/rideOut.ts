@@ -43,7 +43,7 @@ class RideOutService extends Service {
 export const RIDE_OUT = {
   name: "ride it out (toy)",
   types: {
-    [RIDE_OUT_TYPE]: { title: "Ride it out", defaults: { replicationMode: "backup", restoreFromBackup: false, standbyControlPlanes: 0 } },
+    [RIDE_OUT_TYPE]: { title: "Ride it out", minRegions: 1, defaults: { replicationMode: "backup", restoreFromBackup: false, standbyControlPlanes: 0 } },
   },
   part: null,
   // Nothing runs but the primary.
