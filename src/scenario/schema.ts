@@ -260,6 +260,13 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
             `fails over to or shares load with another), ${regions.length} given`,
         });
       }
+      // The parts' own checks see a whole scenario: only once every field has parsed.
+      if (ctx.issues.length > 0) return;
+      for (const part of contributions.scenario) {
+        for (const problem of part.check?.(s as unknown as Scenario) ?? []) {
+          ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+        }
+      }
     })
     .transform((s): ScenarioFromSchema => {
       // The contract's keys in schema order: scenario.json is written in this order.

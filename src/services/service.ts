@@ -58,6 +58,8 @@ export abstract class Service implements RecoveryHost {
   protected readonly down: Int32Array;
   protected readonly lost: Int32Array;
   protected readonly remaining: Float64Array;
+  /** Per region, the degradations under way: they compose (remaining is their product). */
+  private readonly impairments: DegradationEvent[][];
   protected readonly cpUntil: Float64Array;
   protected readonly cpSlowdown: Float64Array;
   /** Human decision delay, shared by failover decisions and corruption restores. */
@@ -89,6 +91,7 @@ export abstract class Service implements RecoveryHost {
     this.down = new Int32Array(this.regionCount);
     this.lost = new Int32Array(this.regionCount);
     this.remaining = new Float64Array(this.regionCount);
+    this.impairments = Array.from({ length: this.regionCount }, () => []);
     this.cpUntil = new Float64Array(this.regionCount);
     this.cpSlowdown = new Float64Array(this.regionCount);
     this.decide = dist(strategy.steps.decide);
@@ -117,6 +120,7 @@ export abstract class Service implements RecoveryHost {
       this.remaining[r] = 1;
       this.cpUntil[r] = 0;
       this.cpSlowdown[r] = 1;
+      this.impairments[r]!.length = 0;
     }
     this.ledger.reset(0);
     this.resetState();
@@ -168,7 +172,13 @@ export abstract class Service implements RecoveryHost {
   }
 
   degrade(d: DegradationEvent, begins: boolean, now: number): void {
-    const remaining = begins ? d.remaining : 1;
+    // Overlapping degradations of a region (a zonal common-cause event during a brownout) are
+    // independent losses: each leaves its share of what the others leave.
+    const under = this.impairments[d.region]!;
+    if (begins) under.push(d);
+    else under.splice(under.indexOf(d) >>> 0, 1);
+    let remaining = 1;
+    for (let i = 0; i < under.length; i++) remaining *= under[i]!.remaining;
     this.remaining[d.region] = remaining;
     this.emit(begins ? "degradation-begin" : "degradation-end", d.region, "", remaining);
     this.refresh(now);

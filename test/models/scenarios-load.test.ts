@@ -60,6 +60,11 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active", "active-active"],
   ],
+  "blast-radius-three-regions.yaml": [
+    ["pilot-light", "pilot-light"],
+    ["warm-standby", "warm-standby"],
+    ["active-active", "active-active"],
+  ],
   "warm-standby-sizing.yaml": [
     ["warm-standby-20", "warm-standby"],
     ["warm-standby-50", "warm-standby"],
@@ -68,7 +73,7 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
 };
 
 /** Regions per scenario file, where not the usual two. */
-const REGIONS: Readonly<Record<string, number>> = {};
+const REGIONS: Readonly<Record<string, number>> = { "blast-radius-three-regions.yaml": 3 };
 
 describe("scenarios/", () => {
   it("lists exactly the scenarios this test knows", () => {
@@ -102,6 +107,8 @@ describe("scenarios/", () => {
     const internal = await loadScenario(join(scenariosDir, "internal-tool.yaml"));
     expect(internal.strategies.map((s) => s.drills.perYear)).toEqual([0, 1, 1]);
     expect(internal.strategies[0]!.policy.waitForPrimary).toBe(4 * HOUR);
+    const blast = await loadScenario(join(scenariosDir, "blast-radius-three-regions.yaml"));
+    expect(blast.commonCause.regions).toEqual({ dist: "groups", groups: { "us-east": ["us-east-1", "us-east-2"] } });
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
     expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync"]);
     expect(partitions.partition.rate * YEAR).toBeCloseTo(12, 9);

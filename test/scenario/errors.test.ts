@@ -223,6 +223,13 @@ describe("a located error", () => {
     ]);
   });
 
+  it("for a common-cause group naming a region the scenario does not have points at the name", async () => {
+    const file = scenarioFile(`extends: ${BASE}`, "commonCause:", "  regions: { dist: groups, groups: { east: [us-east-1, us-east-2] } }");
+    const error = await loadError(file);
+    expect(error).toMatchObject({ line: 3, column: 56, fieldPath: "commonCause.regions.groups.east.1" });
+    expect(error.message).toContain('expected a region of this scenario (us-east-1, us-west-2), got "us-east-2"');
+  });
+
   it("for a region name that cannot be used in paths points at the name", async () => {
     const file = scenarioFile(`extends: ${BASE}`, "regions:", "  us.east: {}");
     const error = await loadError(file);
