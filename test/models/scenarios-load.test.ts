@@ -65,6 +65,11 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active", "active-active"],
   ],
+  "drill-frequency.yaml": [
+    ["warm-standby-yearly", "warm-standby"],
+    ["warm-standby-quarterly", "warm-standby"],
+    ["warm-standby-monthly", "warm-standby"],
+  ],
   "warm-standby-sizing.yaml": [
     ["warm-standby-20", "warm-standby"],
     ["warm-standby-50", "warm-standby"],
@@ -109,6 +114,9 @@ describe("scenarios/", () => {
     expect(internal.strategies[0]!.policy.waitForPrimary).toBe(4 * HOUR);
     const blast = await loadScenario(join(scenariosDir, "blast-radius-three-regions.yaml"));
     expect(blast.commonCause.regions).toEqual({ dist: "groups", groups: { "us-east": ["us-east-1", "us-east-2"] } });
+    const drills = await loadScenario(join(scenariosDir, "drill-frequency.yaml"));
+    expect(drills.strategies.map((s) => s.drills.perYear)).toEqual([1, 4, 12]);
+    for (const s of drills.strategies) expect(s.failover.latentFaults).toEqual({ rate: 4 / YEAR, drillCoverage: 0.9 });
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
     expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync"]);
     expect(partitions.partition.rate * YEAR).toBeCloseTo(12, 9);

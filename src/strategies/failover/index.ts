@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { DistributionSpec } from "../../random/types.js";
 import { timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
-import { count, duration, probability } from "../../scenario/values.js";
+import { count, duration, fraction, probability, rate } from "../../scenario/values.js";
 import type { Mechanism } from "../mechanism.js";
+import type { LatentFaultProcess } from "./latentFaults.js";
 import { FailoverService, HOME } from "./service.js";
 
 export interface FailoverPolicy {
@@ -23,6 +24,11 @@ export interface FailoverAttempts {
   readonly failureProbabilityUntested: number;
   /** The same once drills are run at least once a year. */
   readonly failureProbabilityDrilled: number;
+  /**
+   * Drills that decay: latent faults in the recovery path, found by drills. When given, an attempt
+   * fails if a fault is present, and the two fixed probabilities are not used. Absent: they are.
+   */
+  readonly latentFaults?: LatentFaultProcess;
   /** Time lost diagnosing a failed attempt before the data step is retried. */
   readonly retryDelay: DistributionSpec;
   readonly maxAttempts: number;
@@ -60,6 +66,7 @@ export const FAILOVER = {
       failover: settings({
         failureProbabilityUntested: probability(),
         failureProbabilityDrilled: probability(),
+        latentFaults: settings({ rate: rate(), drillCoverage: fraction().default(1) }).optional(),
         retryDelay: timing(),
         maxAttempts: count(1),
       }),

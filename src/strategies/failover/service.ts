@@ -12,6 +12,7 @@ import type { Strategy } from "../../scenario/types.js";
 import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
 import { OpenIncident } from "../../services/incident.js";
 import { dist, Service, type ServiceContext } from "../../services/service.js";
+import { LatentFaults } from "./latentFaults.js";
 
 const enum Phase {
   Idle,
@@ -47,6 +48,8 @@ export class FailoverService extends Service {
   private readonly failbackDelay: Distribution;
   private readonly failbackWindow: Distribution;
   private readonly failureProbability: number;
+  /** Drills that decay, when the strategy has latent faults; else the fixed probability applies. */
+  private readonly latentFaults: LatentFaults | null;
 
   private phase = Phase.Idle;
   /** Region receiving traffic and holding the writable data. */
@@ -79,6 +82,8 @@ export class FailoverService extends Service {
     // Drills: a runbook exercised at least once a year fails at the drilled rate.
     this.failureProbability =
       strategy.drills.perYear >= 1 ? strategy.failover.failureProbabilityDrilled : strategy.failover.failureProbabilityUntested;
+    const latent = strategy.failover.latentFaults;
+    this.latentFaults = latent && latent.rate > 0 ? new LatentFaults(latent, strategy.drills.perYear, strategy.id) : null;
   }
 
   protected resetState(): void {
@@ -87,6 +92,7 @@ export class FailoverService extends Service {
     this.activeSince = 0;
     this.target = -1;
     this.forced = false;
+    this.latentFaults?.reset();
   }
 
   protected level(now: number): number {
@@ -196,7 +202,12 @@ export class FailoverService extends Service {
         const step = this.dataStep;
         this.emit("step-end", this.target, step, 0);
         inc!.attempts++;
-        if (this.rng()() < this.failureProbability) {
+        // The uniform is drawn either way, so the strategy's later draws stay paired with or
+        // without latent faults.
+        const u = this.rng()();
+        const failed = this.latentFaults ? this.latentFaults.present(now, this.world.seed, this.world.replication) : u < this.failureProbability;
+        if (failed) {
+          this.latentFaults?.fixAll(); // the failed attempt exposed them; the retry delay fixes them
           this.emit("attempt-failed", this.target, step, inc!.attempts);
           if (inc!.attempts >= this.strategy.failover.maxAttempts) {
             this.phase = Phase.GaveUp;
