@@ -271,7 +271,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     .transform((s): ScenarioFromSchema => {
       // The contract's keys in schema order: scenario.json is written in this order.
       const out: Record<string, unknown> = {};
-      for (const key of outputOrder) out[key] = s[key];
+      // An optional part left out stays out (scenario.json of a scenario without it is unchanged).
+      for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
   return { scenario, region, strategy, strategyPartial, step: stepTiming() };

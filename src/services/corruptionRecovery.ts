@@ -19,6 +19,8 @@ export interface RecoveryHost {
   /** The strategy's own stream: the decision and the restore are its draws. */
   rng(): Rng;
   writesBetween(t0: number, t1: number): number;
+  /** Wall time of a step of `work` seconds from `now`, held up by the dependencies it needs. */
+  wallTime(step: "decide" | "restore", now: number, work: number): number;
   loseData(seconds: number, writes: number): void;
   record(incident: IncidentRecord): void;
   /** Recomputes the service level (down while `restoring`). */
@@ -51,7 +53,7 @@ export class CorruptionRecovery {
     host.emit("corruption-detected", -1, "", c.time);
     this.incident = new OpenIncident(now, "corruption", "", now - c.time, host.ledger);
     // `decide: none` records no decision (an empty cell), not one of 0 s.
-    const decide = this.decide ? this.decide.sample(host.rng()) : 0;
+    const decide = this.decide ? host.wallTime("decide", now, this.decide.sample(host.rng())) : 0;
     if (this.decide) this.incident.addStep("decide", decide);
     host.schedule(ServiceEvent.CorruptionDecided, now + decide, index);
   }
@@ -67,7 +69,7 @@ export class CorruptionRecovery {
     inc.rpo = now - point;
     inc.lostWrites = host.writesBetween(point, now);
     host.loseData(inc.rpo, inc.lostWrites);
-    const restore = this.datasetBytes / backups.restoreThroughput.sample(host.rng());
+    const restore = host.wallTime("restore", now, this.datasetBytes / backups.restoreThroughput.sample(host.rng()));
     inc.addStep("restore", restore);
     this.restoring = true;
     host.emit("step-begin", -1, "restore", 0);

@@ -6,10 +6,10 @@ import { makeDistribution } from "../random/distributions.js";
 import { streamForKey, streamKey } from "../random/streams.js";
 import type { EventId, Simulator } from "../kernel/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
-import type { IncidentRecord, PipelineStep, TraceSink } from "../results/results.js";
+import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../results/results.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";
-import type { CorruptionEvent, DegradationEvent, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
+import type { CorruptionEvent, DegradationEvent, DependencyOutage, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
 import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
 import type { OpenIncident } from "./incident.js";
 import { FULL, ServiceLedger } from "./ledger.js";
@@ -75,6 +75,8 @@ export abstract class Service implements RecoveryHost {
   private incidents: IncidentRecord[] | null = null;
   /** The pipeline's pending step event: abandoning a pipeline cancels it. */
   private pendingStep: EventId = -1;
+  /** Outages under way of dependencies the service itself needs (it is down while any is). */
+  private dependenciesDown = 0;
   protected dataLossSeconds = 0;
   protected lostWrites = 0;
   protected conflictWrites = 0;
@@ -110,6 +112,7 @@ export abstract class Service implements RecoveryHost {
     this.incident = null;
     this.incidents = null;
     this.pendingStep = -1;
+    this.dependenciesDown = 0;
     this.corruption.reset();
     this.dataLossSeconds = this.lostWrites = this.conflictWrites = this.failovers = this.surgeComputeSeconds = 0;
     // A loop, not five TypedArray.fill calls: for two or three regions the builtin's call costs
@@ -193,6 +196,13 @@ export abstract class Service implements RecoveryHost {
     this.corruption.detected(c, index, now);
   }
 
+  dependency(d: DependencyOutage, begins: boolean, now: number): void {
+    this.emit(begins ? "dependency-begin" : "dependency-end", -1, d.dependency, 0);
+    if (!d.serviceDown) return; // the steps it blocks read the world's list (wallTime)
+    this.dependenciesDown += begins ? 1 : -1;
+    this.refresh(now);
+  }
+
   // ---- this service's own events (the simulation hands them back) ----
 
   fire(kind: number, arg: number): void {
@@ -214,7 +224,7 @@ export abstract class Service implements RecoveryHost {
 
   /** Recomputes the service level from the state (after any change). */
   refresh(now: number): void {
-    if (this.corruption.restoring) {
+    if (this.corruption.restoring || this.dependenciesDown > 0) {
       this.ledger.set(now, 0, 0);
       this.emit("capacity", -1, "", 0);
       return;
@@ -300,14 +310,44 @@ export abstract class Service implements RecoveryHost {
   }
 
   /**
-   * A pipeline step of `duration`, recorded in the open incident: a wait with a name. A null
-   * duration is a step the strategy does not have (`none`): the pipeline passes it at once and the
-   * incident records nothing for it (an empty cell, not 0).
+   * A pipeline step of `work` seconds, recorded in the open incident: a wait with a name, taking its
+   * wall time (wallTime: dependencies it needs may hold it up), which it returns. A null `work` is a
+   * step the strategy does not have (`none`): the pipeline passes it at once and the incident
+   * records nothing for it (an empty cell, not 0).
    */
-  protected step(step: PipelineStep, duration: number | null, region: number): void {
-    if (duration !== null) this.incident?.addStep(step, duration);
-    this.emit("step-begin", region, step, duration ?? 0);
-    this.wait(duration ?? 0);
+  protected step(step: PipelineStep, work: number | null, region: number): number {
+    const duration = work === null ? 0 : this.wallTime(step, this.sim.now, work);
+    if (work !== null) this.incident?.addStep(step, duration);
+    this.emit("step-begin", region, step, duration);
+    this.wait(duration);
+    return duration;
+  }
+
+  /**
+   * Wall time of `step`, `work` seconds of it starting at `now`: it makes progress only while no
+   * dependency that blocks it is down (world/processes/dependencies.ts), so an outage under way
+   * holds it up, even a step of no work, and one starting meanwhile pauses it.
+   */
+  wallTime(step: PipelineStep, now: number, work: number): number {
+    const outages = this.world.dependencyOutages;
+    if (outages.length === 0) return work;
+    const bit = 1 << PIPELINE_STEPS.indexOf(step);
+    let t = now;
+    let left = work;
+    let held = false;
+    // Sorted by start, so the cursor only moves forward; an outage inside time already passed is skipped.
+    for (let i = 0; i < outages.length; i++) {
+      const o = outages[i]!;
+      if ((o.blocks & bit) === 0 || o.end <= t) continue;
+      if (o.start > t) {
+        if (t + left <= o.start) break;
+        left -= o.start - t;
+      }
+      t = o.end;
+      held = true;
+    }
+    // Never held up: exactly its work (no float noise from adding and subtracting `now`).
+    return held ? t + left - now : work;
   }
 
   /** Abandons the pipeline's pending step or wait, if any: its onStepDone() never comes. */

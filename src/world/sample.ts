@@ -8,6 +8,7 @@ import type {
   BackupSchedule,
   CorruptionEvent,
   DegradationEvent,
+  DependencyOutage,
   PartitionEvent,
   RegionOutageEvent,
   ReplicationBackups,
@@ -32,6 +33,7 @@ export class WorldSampler {
     // Several processes add outages (region outages, common cause): in time order, whichever drew them.
     if (world.outages.length > 1) world.outages.sort(byStartThenMask);
     if (world.degradations.length > 1) world.degradations.sort(byStartThenRegion);
+    if (world.dependencyOutages.length > 1) world.dependencyOutages.sort(byStart);
     for (let i = 0; i < this.deriving.length; i++) this.deriving[i]!.derive!(world);
     return world;
   }
@@ -48,6 +50,7 @@ class SampledWorld implements WorldDraft, World, ReplicationBackups {
   readonly degradations: Mutable<DegradationEvent>[] = [];
   readonly partitions: PartitionEvent[] = [];
   readonly corruptions: CorruptionEvent[] = [];
+  readonly dependencyOutages: DependencyOutage[] = [];
   backupSchedule: BackupSchedule | null = null;
   readonly backups: ReplicationBackups = this;
 
@@ -81,4 +84,8 @@ function byStartThenMask(a: RegionOutageEvent, b: RegionOutageEvent): number {
 
 function byStartThenRegion(a: DegradationEvent, b: DegradationEvent): number {
   return a.start - b.start || a.region - b.region;
+}
+
+function byStart(a: DependencyOutage, b: DependencyOutage): number {
+  return a.start - b.start;
 }

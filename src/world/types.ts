@@ -38,6 +38,18 @@ export interface CorruptionEvent {
   readonly detectedAt: number;
 }
 
+/** An outage of a dependency (world/processes/dependencies.ts). */
+export interface DependencyOutage {
+  readonly start: number;
+  readonly end: number;
+  /** The dependency's name in the scenario. */
+  readonly dependency: string;
+  /** Bit i set: pipeline step PIPELINE_STEPS[i] makes no progress meanwhile. */
+  readonly blocks: number;
+  /** The service itself is down meanwhile. */
+  readonly serviceDown: boolean;
+}
+
 /** The kinds of world event a service hears, each a list (services/worldEvents.ts delivers them). */
 export interface WorldEvents {
   /** Sorted by (start, regionMask). */
@@ -46,6 +58,8 @@ export interface WorldEvents {
   readonly degradations: readonly DegradationEvent[];
   readonly partitions: readonly PartitionEvent[];
   readonly corruptions: readonly CorruptionEvent[];
+  /** Sorted by start. */
+  readonly dependencyOutages: readonly DependencyOutage[];
 }
 
 /**
@@ -93,5 +107,6 @@ export interface WorldDraft {
   readonly degradations: Mutable<DegradationEvent>[];
   readonly partitions: PartitionEvent[];
   readonly corruptions: CorruptionEvent[];
+  readonly dependencyOutages: DependencyOutage[];
   backupSchedule: BackupSchedule | null;
 }

@@ -68,6 +68,7 @@ export function scenario(over: Partial<Scenario> = {}): Scenario {
     degradation: { rate: 0, duration: fixed(HOUR), remainingCapacity: fixed(0.5) },
     partition: { rate: 0, duration: fixed(HOUR) },
     corruption: { rate: 0, detection: fixed(HOUR) },
+    dependencies: undefined,
     replication: {
       baselineLag: fixed(1),
       spikes: { rate: 0, magnitude: fixed(0), duration: fixed(0) },

@@ -70,6 +70,12 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby-quarterly", "warm-standby"],
     ["warm-standby-monthly", "warm-standby"],
   ],
+  "dns-provider.yaml": [
+    ["backup-restore", "backup-restore"],
+    ["pilot-light", "pilot-light"],
+    ["warm-standby", "warm-standby"],
+    ["active-active", "active-active"],
+  ],
   "warm-standby-sizing.yaml": [
     ["warm-standby-20", "warm-standby"],
     ["warm-standby-50", "warm-standby"],
@@ -117,6 +123,10 @@ describe("scenarios/", () => {
     const drills = await loadScenario(join(scenariosDir, "drill-frequency.yaml"));
     expect(drills.strategies.map((s) => s.drills.perYear)).toEqual([1, 4, 12]);
     for (const s of drills.strategies) expect(s.failover.latentFaults).toEqual({ rate: 4 / YEAR, drillCoverage: 0.9 });
+    const dns = await loadScenario(join(scenariosDir, "dns-provider.yaml"));
+    expect(dns.dependencies).toEqual({
+      dns: { rate: 3.667 / YEAR, duration: { dist: "lognormal", median: 1.312 * HOUR, sigma: 1.305 }, blocks: ["switchTraffic", "failback"], serviceDown: false },
+    });
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
     expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync"]);
     expect(partitions.partition.rate * YEAR).toBeCloseTo(12, 9);

@@ -279,7 +279,7 @@ export class FailoverService extends Service {
   private startDecide(now: number): void {
     this.cancelStep(); // a pending wait for the primary
     this.phase = Phase.Deciding;
-    const decide = this.sampleOrZero(this.decide);
+    const decide = this.decide ? this.wallTime("decide", now, this.decide.sample(this.rng())) : 0;
     const waited = now - this.detectedAt;
     // `decide` is the wait for the primary plus the decision; with neither, it did not run.
     if (this.decide !== null || waited > 0) this.incident!.addStep("decide", waited + decide);
@@ -328,8 +328,7 @@ export class FailoverService extends Service {
     if (work > 0 && this.strategy.standbyFraction < 1) {
       this.phase = Phase.Scaling;
       this.rampStart = now;
-      this.rampDuration = this.controlPlaneTime(this.active, now, work);
-      this.step("scale", this.rampDuration, this.active);
+      this.rampDuration = this.step("scale", this.controlPlaneTime(this.active, now, work), this.active);
     } else {
       this.phase = Phase.OnStandby;
       if (this.regionUp(HOME)) this.scheduleFailback(now);

@@ -127,8 +127,7 @@ export class NoDrService extends Service {
         if (work > 0 && this.strategy.standbyFraction < 1) {
           this.phase = Phase.Scaling;
           this.rampStart = now;
-          this.rampDuration = this.controlPlaneTime(HOME, now, work);
-          this.step("scale", this.rampDuration, HOME);
+          this.rampDuration = this.step("scale", this.controlPlaneTime(HOME, now, work), HOME);
         } else {
           this.rebuilt(now);
         }
