@@ -40,6 +40,7 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active-async", "active-active"],
     ["active-active-sync", "active-active"],
+    ["warm-standby-sync", "warm-standby"],
   ],
   "data-corruption.yaml": [
     ["backup-restore", "backup-restore"],
@@ -128,7 +129,8 @@ describe("scenarios/", () => {
       dns: { rate: 3.667 / YEAR, duration: { dist: "lognormal", median: 1.312 * HOUR, sigma: 1.305 }, blocks: ["switchTraffic", "failback"], serviceDown: false },
     });
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
-    expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync"]);
+    expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync", "sync"]);
+    expect(partitions.strategies[3]!.policy.syncUnreachable).toBe("reject");
     expect(partitions.partition.rate * YEAR).toBeCloseTo(12, 9);
   });
 

@@ -17,7 +17,16 @@ export interface FailoverPolicy {
   readonly abortWhenPrimaryReturns: boolean;
   /** Failback to the primary after it recovers: a delay, then a planned window of full outage. */
   readonly failback: { readonly delay: DistributionSpec; readonly window: DistributionSpec };
+  /**
+   * Sync replication only: what the primary does with writes while its synchronous standby is
+   * unreachable (a partition, or every other region down). `stall` (absent): writes wait for an
+   * acknowledgement that cannot come and the service stops; `reject`: writes fail, reads are
+   * served; `async`: writes go on unreplicated, and a failover meanwhile loses them.
+   */
+  readonly syncUnreachable?: SyncUnreachable;
 }
+
+export type SyncUnreachable = "stall" | "reject" | "async";
 
 export interface FailoverAttempts {
   /** Probability that one failover attempt fails (runbook broken, wrong credentials…). */
@@ -62,6 +71,7 @@ export const FAILOVER = {
         waitForPrimary: duration(),
         abortWhenPrimaryReturns: z.boolean().default(true),
         failback: settings({ delay: timing(), window: timing() }),
+        syncUnreachable: z.enum(["stall", "reject", "async"]).optional(),
       }),
       failover: settings({
         failureProbabilityUntested: probability(),
@@ -78,7 +88,9 @@ export const FAILOVER = {
   // traffic stays on HOME (onRegionDown/Up do nothing for other regions while Idle), so the level is
   // remaining[HOME] at every event (level()), which depends on the world alone. The ledger then sees
   // the same set() calls at the same instants for every failover strategy — the same outcome to the
-  // last bit, whatever the strategy's steps, policy, replication mode or stream.
-  quietHome: HOME,
+  // last bit, whatever the strategy's steps, policy or stream. Not so with sync replication: a
+  // partition or an outage of the standby cuts its write path (policy.syncUnreachable) wherever
+  // home is, so such a strategy is always simulated itself.
+  quietHome: (strategy) => (strategy.replication.mode === "sync" ? null : HOME),
   create: (ctx, strategy) => new FailoverService(ctx, strategy),
 } satisfies Mechanism;

@@ -12,6 +12,7 @@ import type { Strategy } from "../../scenario/types.js";
 import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
 import { OpenIncident } from "../../services/incident.js";
 import { dist, Service, type ServiceContext } from "../../services/service.js";
+import type { SyncUnreachable } from "./index.js";
 import { LatentFaults } from "./latentFaults.js";
 
 const enum Phase {
@@ -50,6 +51,8 @@ export class FailoverService extends Service {
   private readonly failureProbability: number;
   /** Drills that decay, when the strategy has latent faults; else the fixed probability applies. */
   private readonly latentFaults: LatentFaults | null;
+  /** With sync replication, what writes do while the standby is unreachable; null otherwise. */
+  private readonly syncUnreachable: SyncUnreachable | null;
 
   private phase = Phase.Idle;
   /** Region receiving traffic and holding the writable data. */
@@ -64,6 +67,9 @@ export class FailoverService extends Service {
   private rampDuration = 0;
   /** When the current incident's detection ended: the wait for the primary is counted from it. */
   private detectedAt = 0;
+  private partitioned = false;
+  /** Since when sync replication has been cut (a partition, or no other region up); NaN while it is not. */
+  private cutSince = Number.NaN;
   /** When traffic last moved to the region it is on (surge is charged while that is not HOME). */
   private activeSince = 0;
 
@@ -82,6 +88,8 @@ export class FailoverService extends Service {
     // Drills: a runbook exercised at least once a year fails at the drilled rate.
     this.failureProbability =
       strategy.drills.perYear >= 1 ? strategy.failover.failureProbabilityDrilled : strategy.failover.failureProbabilityUntested;
+    this.syncUnreachable = strategy.replication.mode === "sync" ? (strategy.policy.syncUnreachable ?? "stall") : null;
+    this.reactsToPartitions = this.syncUnreachable !== null;
     const latent = strategy.failover.latentFaults;
     this.latentFaults = latent && latent.rate > 0 ? new LatentFaults(latent, strategy.drills.perYear, strategy.id) : null;
   }
@@ -92,13 +100,15 @@ export class FailoverService extends Service {
     this.activeSince = 0;
     this.target = -1;
     this.forced = false;
+    this.partitioned = false;
+    this.cutSince = Number.NaN;
     this.latentFaults?.reset();
   }
 
   protected level(now: number): number {
     this.slope = 0;
     if (this.phase === Phase.FailbackWindow || !this.regionUp(this.active)) return 0;
-    const capacity = this.remaining[this.active]!;
+    const capacity = this.remaining[this.active]! * this.writePath();
     if (this.phase !== Phase.Scaling) return capacity;
     const from = this.strategy.standbyFraction;
     const ramp = (1 - from) / this.rampDuration;
@@ -107,6 +117,7 @@ export class FailoverService extends Service {
   }
 
   protected onRegionDown(o: RegionOutageEvent, now: number): void {
+    this.updateCut(now);
     const hitsActive = (o.regionMask & (1 << this.active)) !== 0;
     if (hitsActive && o.catastrophic) this.forced = true;
     if ((o.regionMask & (1 << HOME)) !== 0 && (this.phase === Phase.FailbackDelay || this.phase === Phase.FailbackWindow)) {
@@ -144,6 +155,7 @@ export class FailoverService extends Service {
   }
 
   protected onRegionUp(_outage: RegionOutageEvent, now: number): void {
+    this.updateCut(now);
     const activeBack = this.regionUp(this.active);
     switch (this.phase) {
       case Phase.Detecting:
@@ -168,9 +180,37 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
-  // Partitions act on failover strategies through the replication lag, already in the world.
-  readonly reactsToPartitions = false;
-  protected onPartition(_partition: PartitionEvent): void {}
+  // Partitions act on async failover strategies through the replication lag, already in the world;
+  // a sync one hears them: they cut its write path.
+  readonly reactsToPartitions: boolean;
+  protected onPartition(_partition: PartitionEvent, now: number, begins: boolean): void {
+    this.partitioned = begins;
+    this.updateCut(now);
+    this.refresh(now);
+  }
+
+  /** Sync replication is cut while a partition is under way or no other region is up. */
+  private updateCut(now: number): void {
+    if (this.syncUnreachable === null) return;
+    let cut = this.partitioned;
+    if (!cut) {
+      cut = true;
+      for (let r = 0; r < this.regionCount; r++) if (r !== HOME && this.regionUp(r)) cut = false;
+    }
+    if (!cut) this.cutSince = Number.NaN;
+    else if (Number.isNaN(this.cutSince)) this.cutSince = now;
+  }
+
+  /**
+   * The share of demand the write path lets through while serving from home: 1, or — sync
+   * replication cut — nothing (`stall`: writes wait and the service stops), all but the writes
+   * (`reject`), or everything (`async`: writes go on unreplicated). From a standby, home is down or
+   * being resynchronised and the service runs unreplicated until the failback.
+   */
+  private writePath(): number {
+    if (this.syncUnreachable === null || this.active !== HOME || Number.isNaN(this.cutSince)) return 1;
+    return this.syncUnreachable === "stall" ? 0 : this.syncUnreachable === "reject" ? 1 - this.writeFraction : 1;
+  }
 
   protected onStepDone(now: number): void {
     const inc = this.incident;
@@ -268,7 +308,8 @@ export class FailoverService extends Service {
   private lossAt(now: number, lag: number): number {
     switch (this.strategy.replication.mode) {
       case "sync":
-        return 0;
+        // Nothing is lost but what was written unreplicated since sync replication was cut.
+        return this.syncUnreachable === "async" && !Number.isNaN(this.cutSince) ? now - this.cutSince : 0;
       case "async":
         return lag;
       case "backup":

@@ -19,6 +19,6 @@ export const NO_DR = {
   standingCompute: () => 1,
   // With no corruption and no outage of HOME nothing starts: the level is remaining[HOME] at every
   // event, the world's alone, whatever the strategy.
-  quietHome: HOME,
+  quietHome: () => HOME,
   create: (ctx, strategy) => new NoDrService(ctx, strategy),
 } satisfies Mechanism;

@@ -49,6 +49,6 @@ export const RIDE_OUT = {
   // Nothing runs but the primary.
   standingCompute: () => 1,
   // While nothing disturbs home, its level is home's capacity: the world's alone, whatever the strategy.
-  quietHome: HOME,
+  quietHome: () => HOME,
   create: (ctx, strategy: Strategy) => new RideOutService(ctx, strategy),
 } satisfies Mechanism;
