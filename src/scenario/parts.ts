@@ -34,6 +34,13 @@ export interface ScenarioPart {
   /** Fields of every region (and of regionDefaults), after its provider. */
   readonly region?: FieldSchemas;
   /**
+   * Its top-level fields a strategy may override with its own value: written under a strategy (or
+   * strategyDefaults), it is merged over the scenario's (maps key by key, as `extends`), read with
+   * the same schema, and becomes that strategy's; a strategy that does not write it has none
+   * (undefined: the scenario's applies).
+   */
+  readonly strategyOverrides?: readonly string[];
+  /**
    * What its fields' schemas cannot see alone: names of regions it refers to, say. Runs on a
    * scenario whose every field has parsed; each problem is reported at its path, located in the file.
    */

@@ -34,6 +34,8 @@ export interface ScenarioSchemas {
   readonly strategy: z.ZodType;
   readonly strategyPartial: z.ZodType;
   readonly step: z.ZodType;
+  /** Top-level fields a strategy may override (ScenarioPart.strategyOverrides); the loader merges them. */
+  readonly strategyOverrides: readonly string[];
 }
 
 type Shape = Record<string, z.ZodType>;
@@ -105,7 +107,21 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     }),
     drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
   };
-  const strategyShape = placed<StrategyAnchor>(coreStrategyFields, contributions.strategy);
+  // A strategy's own value of a scenario-wide field, merged over the scenario's by the loader
+  // (strategyOverrides.ts), is read with the field's own schema; placed after the strategy's drills.
+  const strategyOverrides = contributions.scenario.flatMap((part) => part.strategyOverrides ?? []);
+  const overrideFields: Record<string, z.ZodType> = {};
+  for (const part of contributions.scenario) {
+    for (const name of part.strategyOverrides ?? []) {
+      const field = part.top?.fields[name];
+      if (field === undefined) throw new Error(`scenario schema: a strategy override "${name}" is not a top-level field of its part`);
+      overrideFields[name] = field.optional();
+    }
+  }
+  const strategyShape = placed<StrategyAnchor>(coreStrategyFields, [
+    ...contributions.strategy,
+    ...(strategyOverrides.length > 0 ? [{ after: "drills" as const, fields: overrideFields }] : []),
+  ]);
   const strategyFieldOrder = Object.keys(strategyShape);
   const strategyFields = settings(strategyShape);
   const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((raw, ctx) => {
@@ -143,7 +159,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       drills: written.drills,
     };
     const out: Record<string, unknown> = { id: strategyId, type };
-    for (const key of strategyFieldOrder) out[key] = key in core ? core[key] : s[key];
+    // A field the strategy leaves out stays out (an override it does not make, say).
+    for (const key of strategyFieldOrder) if (key in core || s[key] !== undefined) out[key] = key in core ? core[key] : s[key];
     return out as unknown as Strategy;
   };
 
@@ -275,7 +292,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
-  return { scenario, region, strategy, strategyPartial, step: stepTiming() };
+  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides };
 }
 
 /** A strategy as its core fields come out of the schema, before type defaults. */

@@ -7,7 +7,7 @@
 // one is folded into it.
 import type { Distribution, Rng } from "../random/types.js";
 import type { IncidentRecord } from "../results/results.js";
-import type { CorruptionEvent, World } from "../world/types.js";
+import type { CorruptionEvent, ReplicationBackups, World } from "../world/types.js";
 import { OpenIncident } from "./incident.js";
 import { FULL, type ServiceLedger } from "./ledger.js";
 import { ServiceEvent } from "./serviceEvent.js";
@@ -16,6 +16,8 @@ import { ServiceEvent } from "./serviceEvent.js";
 export interface RecoveryHost {
   readonly ledger: ServiceLedger;
   readonly world: World;
+  /** The backups the strategy restores from (its own policy's, or the scenario's). */
+  backups(): ReplicationBackups;
   /** The strategy's own stream: the decision and the restore are its draws. */
   rng(): Rng;
   writesBetween(t0: number, t1: number): number;
@@ -63,7 +65,7 @@ export class CorruptionRecovery {
     const host = this.host;
     const c = host.world.corruptions[index]!;
     const inc = this.incident!;
-    const backups = host.world.backups;
+    const backups = host.backups();
     const point = backups.pointInTime(c.time) ?? backups.lastRestorePoint(now, c.time, false);
     // Everything written after the restore point is discarded, clean or not.
     inc.rpo = now - point;

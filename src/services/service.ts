@@ -9,7 +9,15 @@ import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
 import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../results/results.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";
-import type { CorruptionEvent, DegradationEvent, DependencyOutage, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
+import type {
+  CorruptionEvent,
+  DegradationEvent,
+  DependencyOutage,
+  PartitionEvent,
+  RegionOutageEvent,
+  ReplicationBackups,
+  World,
+} from "../world/types.js";
 import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
 import type { OpenIncident } from "./incident.js";
 import { FULL, ServiceLedger } from "./ledger.js";
@@ -235,6 +243,11 @@ export abstract class Service implements RecoveryHost {
     this.emit("capacity", -1, slope > 0 ? "ramp" : "", set);
     const inc = this.incident;
     if (inc && Number.isNaN(inc.fullAt) && set >= FULL) inc.fullAt = now;
+  }
+
+  /** The backups this strategy restores from: its own policy's, or the scenario's. */
+  backups(): ReplicationBackups {
+    return this.world.backupsOf(this.strategy.id);
   }
 
   /** This strategy's own stream, `strategy:<id>`: created at its first draw in a replication. */

@@ -41,6 +41,8 @@ export class WorldSampler {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const NO_SCHEDULES: ReadonlyMap<string, BackupSchedule> = new Map();
+
 /**
  * The world as it is drawn and as it is read: one object, so a replication allocates no second
  * one, and its own bound backups (ReplicationBackups), so it allocates no third.
@@ -52,6 +54,7 @@ class SampledWorld implements WorldDraft, World, ReplicationBackups {
   readonly corruptions: CorruptionEvent[] = [];
   readonly dependencyOutages: DependencyOutage[] = [];
   backupSchedule: BackupSchedule | null = null;
+  strategyBackupSchedules: ReadonlyMap<string, BackupSchedule> = NO_SCHEDULES;
   readonly backups: ReplicationBackups = this;
 
   constructor(
@@ -69,6 +72,17 @@ class SampledWorld implements WorldDraft, World, ReplicationBackups {
 
   get restoreThroughput(): ReplicationBackups["restoreThroughput"] {
     return this.schedule().restoreThroughput;
+  }
+
+  backupsOf(id: string): ReplicationBackups {
+    const own = this.strategyBackupSchedules.get(id);
+    if (own === undefined) return this;
+    // Bound to this replication when a strategy with its own policy asks (an incident: rarely).
+    return {
+      lastRestorePoint: (at, notAfter, needCopy) => own.lastRestorePoint(this.seed, this.replication, at, notAfter, needCopy),
+      pointInTime: (time) => own.pointInTime(time),
+      restoreThroughput: own.restoreThroughput,
+    };
   }
 
   private schedule(): BackupSchedule {

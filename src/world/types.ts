@@ -91,7 +91,10 @@ export interface BackupSchedule {
 export interface World extends WorldEvents {
   readonly seed: number;
   readonly replication: number;
+  /** The scenario's backups. */
   readonly backups: ReplicationBackups;
+  /** The backups of strategy `id`: its own policy's, if it has one, else the scenario's. */
+  backupsOf(id: string): ReplicationBackups;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -109,4 +112,6 @@ export interface WorldDraft {
   readonly corruptions: CorruptionEvent[];
   readonly dependencyOutages: DependencyOutage[];
   backupSchedule: BackupSchedule | null;
+  /** The schedules of strategies with a backup policy of their own, by strategy id. */
+  strategyBackupSchedules: ReadonlyMap<string, BackupSchedule>;
 }

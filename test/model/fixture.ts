@@ -53,6 +53,7 @@ export function strategy(id: string, type: StrategyType, over: Partial<Strategy>
     failover: { failureProbabilityUntested: 0, failureProbabilityDrilled: 0, retryDelay: fixed(0), maxAttempts: 3 },
     drills: { perYear: 0, costUSD: 0 },
     conflictFraction: 0,
+    backup: undefined,
     ...over,
   };
 }

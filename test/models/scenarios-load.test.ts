@@ -77,6 +77,11 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active", "active-active"],
   ],
+  "backup-policy.yaml": [
+    ["warm-standby", "warm-standby"],
+    ["warm-standby-hourly", "warm-standby"],
+    ["warm-standby-pitr", "warm-standby"],
+  ],
   "warm-standby-sizing.yaml": [
     ["warm-standby-20", "warm-standby"],
     ["warm-standby-50", "warm-standby"],
@@ -128,6 +133,12 @@ describe("scenarios/", () => {
     expect(dns.dependencies).toEqual({
       dns: { rate: 3.667 / YEAR, duration: { dist: "lognormal", median: 1.312 * HOUR, sigma: 1.305 }, blocks: ["switchTraffic", "failback"], serviceDown: false },
     });
+    const policies = await loadScenario(join(scenariosDir, "backup-policy.yaml"));
+    expect(policies.strategies.map((s) => [s.backup?.interval, s.backup?.pointInTime.enabled])).toEqual([
+      [undefined, undefined],
+      [HOUR, false],
+      [24 * HOUR, true],
+    ]);
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
     expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync", "sync"]);
     expect(partitions.strategies[3]!.policy.syncUnreachable).toBe("reject");

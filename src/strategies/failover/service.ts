@@ -313,7 +313,7 @@ export class FailoverService extends Service {
       case "async":
         return lag;
       case "backup":
-        return now - this.world.backups.lastRestorePoint(now, now, true);
+        return now - this.backups().lastRestorePoint(now, now, true);
     }
   }
 
@@ -354,7 +354,7 @@ export class FailoverService extends Service {
     }
     this.phase = Phase.Data;
     const duration = this.dataStep === "restore"
-      ? this.ctx.scenario.workload.datasetBytes / this.world.backups.restoreThroughput.sample(this.rng())
+      ? this.ctx.scenario.workload.datasetBytes / this.backups().restoreThroughput.sample(this.rng())
       : this.sampleOrNone(this.promote);
     this.step(this.dataStep, duration, this.target);
   }

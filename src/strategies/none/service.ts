@@ -148,12 +148,12 @@ export class NoDrService extends Service {
     const inc = this.incident!;
     if (!this.lossCounted) {
       this.lossCounted = true;
-      inc.rpo = this.lostAt - this.world.backups.lastRestorePoint(this.lostAt, this.lostAt, true);
+      inc.rpo = this.lostAt - this.backups().lastRestorePoint(this.lostAt, this.lostAt, true);
       inc.lostWrites = this.writesBetween(this.lostAt - inc.rpo, this.lostAt);
       this.loseData(inc.rpo, inc.lostWrites);
     }
     this.phase = Phase.Restoring;
-    this.step("restore", this.ctx.scenario.workload.datasetBytes / this.world.backups.restoreThroughput.sample(this.rng()), HOME);
+    this.step("restore", this.ctx.scenario.workload.datasetBytes / this.backups().restoreThroughput.sample(this.rng()), HOME);
   }
 
   private rebuilt(now: number): void {
