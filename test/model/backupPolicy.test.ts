@@ -3,14 +3,9 @@
 // same outcome as one without a policy of its own, to the last bit (the schedules share their
 // streams, so policies are compared on paired draws).
 import { describe, expect, it } from "vitest";
-import { meanCI } from "../../src/stats/stats.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
-
-function expectWithin4SE(values: readonly number[], expected: number): void {
-  const { mean, sd } = meanCI(values);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual((4 * sd) / Math.sqrt(values.length));
-}
+import { expectWithin4SE } from "./checks.js";
 
 describe("a backup policy per strategy", () => {
   const base = scenario();

@@ -7,11 +7,7 @@ import { compileModel, simulateReplication } from "../../src/replication/replica
 import type { Scenario } from "../../src/scenario/types.js";
 import type { World } from "../../src/world/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
-
-/** Within 4 binomial standard errors of p, over n trials. */
-function expectShare(hits: number, n: number, p: number): void {
-  expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
-}
+import { expectShare } from "./checks.js";
 
 /** Three regions, common-cause events only (β = 1), 20 a year. */
 const threeRegions = (commonCause: Scenario["commonCause"]): Scenario =>
@@ -85,7 +81,7 @@ describe("common-cause blast radius", () => {
       regions: [region("a", { rate: 12 / YEAR, duration: fixed(6 * HOUR) }), region("b", { rate: 12 / YEAR })],
       commonCause: { beta: 1, zonal: { probability: 1, remainingCapacity: fixed(0.5) } },
       degradation: { rate: 12 / YEAR, duration: { dist: "exponential", mean: 8 * HOUR }, remainingCapacity: { dist: "uniform", min: 0.2, max: 0.9 } },
-      strategies: [strategy("none", "none", { standbyFraction: 0, replication: { mode: "backup" }, steps: { ...strategy("x", "backup-restore").steps } })],
+      strategies: [strategy("none", "none")],
     });
     const model = compileModel(s);
     let overlapping = 0;

@@ -4,26 +4,19 @@
 // a step it blocks makes exactly its work's worth of progress while the dependency is up, for every
 // strategy.
 import { describe, expect, it } from "vitest";
-import { meanCI } from "../../src/stats/stats.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
 import type { PipelineStep, TraceRecord } from "../../src/results/results.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { stepBit, type Dependency } from "../../src/world/processes/dependencies.js";
 import type { World } from "../../src/world/types.js";
 import { fixed, HOUR, perYear, region, scenario, strategy, YEAR } from "./fixture.js";
-
-function expectWithin4SE(values: readonly number[], expected: number): void {
-  const { mean, sd } = meanCI(values);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual((4 * sd) / Math.sqrt(values.length));
-}
+import { expectWithin4SE } from "./checks.js";
 
 const dependency = (over: Partial<Dependency>): Dependency => ({ rate: 0, duration: fixed(HOUR), blocks: [], serviceDown: false, ...over });
 
 const noDr = () =>
   strategy("none", "none", {
-    standbyFraction: 0,
-    replication: { mode: "backup" },
-    steps: { ...strategy("x", "backup-restore").steps, detect: fixed(60), decide: fixed(600), provision: fixed(1800), scale: fixed(600), switchTraffic: fixed(300) },
+    steps: { ...strategy("x", "none").steps, detect: fixed(60), decide: fixed(600), provision: fixed(1800), scale: fixed(600), switchTraffic: fixed(300) },
   });
 
 /** A busy world whose steps all take fixed times, so each step's work is known. */

@@ -31,21 +31,25 @@ export function region(name: string, outage: DeepPartial<Region["outage"]> = {})
   };
 }
 
-/** A strategy whose steps all take zero time unless the test says otherwise. */
+/**
+ * A strategy whose steps all take zero time unless the test says otherwise. Backup & restore and
+ * `none` restore from backups (no replica to promote; `none` keeps no standby either).
+ */
 export function strategy(id: string, type: StrategyType, over: Partial<Strategy> = {}): Strategy {
+  const fromBackup = type === "backup-restore" || type === "none";
   return {
     id,
     type,
     label: id,
-    standbyFraction: 1, // no ramp: a failed-over or surviving region carries all the load at once
-    standbyControlPlanes: 1,
-    replication: { mode: type === "backup-restore" ? "backup" : type === "active-active" ? "sync" : "async" },
+    standbyFraction: type === "none" ? 0 : 1, // 1: a failed-over or surviving region carries all the load at once
+    standbyControlPlanes: type === "none" ? 0 : 1,
+    replication: { mode: fromBackup ? "backup" : type === "active-active" ? "sync" : "async" },
     steps: {
       detect: fixed(0),
       decide: null,
       provision: null,
-      promote: type === "backup-restore" ? null : fixed(0),
-      restoreFromBackup: type === "backup-restore",
+      promote: fromBackup ? null : fixed(0),
+      restoreFromBackup: fromBackup,
       scale: null,
       switchTraffic: null,
     },

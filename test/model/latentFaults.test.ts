@@ -8,11 +8,7 @@ import { compileModel, simulateReplication } from "../../src/replication/replica
 import { YEAR_SECONDS } from "../../src/services/cost.js";
 import { LatentFaults } from "../../src/strategies/failover/latentFaults.js";
 import { fixed, region, scenario, strategy, YEAR } from "./fixture.js";
-
-/** Within 4 binomial standard errors of p, over n trials. */
-function expectShare(hits: number, n: number, p: number): void {
-  expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
-}
+import { expectShare } from "./checks.js";
 
 /** The long-run probability that a fault is present at a time uniform over the cycle. */
 function closedForm(lambda: number, T: number, c: number): number {

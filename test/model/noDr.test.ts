@@ -3,44 +3,18 @@
 // the outage plus decide, provision, restore and switch, losing the writes after the newest backup
 // copied off the region (T/2 + b + copy on average, at most T + b + copy).
 import { describe, expect, it } from "vitest";
-import { meanCI } from "../../src/stats/stats.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
 import type { Scenario } from "../../src/scenario/types.js";
-import type { World } from "../../src/world/types.js";
 import { fixed, HOUR, perYear, region, scenario, strategy, YEAR } from "./fixture.js";
+import { expectWithin4SE, homeDownSeconds } from "./checks.js";
 
 function run(s: Scenario, n: number, seed = 1) {
   const model = compileModel(s);
   return Array.from({ length: n }, (_, i) => ({ world: model.world.sample(seed, i), result: simulateReplication(model, seed, i) }));
 }
 
-function expectWithin4SE(values: readonly number[], expected: number): void {
-  const { mean, sd } = meanCI(values);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual((4 * sd) / Math.sqrt(values.length));
-}
-
-/** Seconds in [0, horizon] during which some outage of `world` holds region 0 down. */
-function homeDownSeconds(world: World, horizon: number): number {
-  let total = 0;
-  let coveredTo = 0;
-  for (const o of world.outages) {
-    if ((o.regionMask & 1) === 0) continue;
-    const start = Math.max(o.start, coveredTo);
-    const end = Math.min(o.end, horizon);
-    if (end > start) total += end - start;
-    coveredTo = Math.max(coveredTo, o.end);
-  }
-  return total;
-}
-
 const noDr = (over: Partial<Parameters<typeof strategy>[2]> = {}) =>
-  strategy("none", "none", {
-    standbyFraction: 0,
-    standbyControlPlanes: 0,
-    replication: { mode: "backup" },
-    steps: { ...strategy("x", "backup-restore").steps, detect: fixed(60) },
-    ...over,
-  });
+  strategy("none", "none", { steps: { ...strategy("x", "none").steps, detect: fixed(60) }, ...over });
 
 describe("no DR", () => {
   it("in one region, rides out every ordinary outage: availability 1/(1 + λ·MTTR)", () => {
