@@ -3,18 +3,40 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { UserError } from "../errors.js";
 import { parseDuration } from "../scenario/units.js";
+import { MAX_RUNS, MAX_SHARDS, checkOneProcess, maxWorkers } from "../app/scaleout/limits.js";
 import { parseShard } from "../app/scaleout/shardEnv.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
 
+/** 1e10 rather than 10000000000: limits read as they are written. */
+function formatCount(n: number): string {
+  const exponent = Math.log10(n);
+  return n >= 1e6 && Number.isInteger(exponent) ? `1e${exponent}` : String(n);
+}
+
 /** Digits, or digits with a power of ten ("1e6": studies are sized in powers of ten). */
-function integer(text: string, min: number, what: string): number {
+function integer(text: string, min: number, what: string, max = Number.MAX_SAFE_INTEGER): number {
   const value = /^\s*\d+(e\d+)?\s*$/i.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`Expected ${what} such as 250 or 1e6.`);
+  if (Number.isNaN(value) || value < min || !Number.isInteger(value)) throw new InvalidArgumentError(`Expected ${what} such as 250 or 1e6.`);
+  if (value > max) throw new InvalidArgumentError(`Expected at most ${formatCount(max)}.`);
   return value;
 }
 
 export const positiveInteger = (text: string): number => integer(text, 1, "a positive integer");
 export const nonNegativeInteger = (text: string): number => integer(text, 0, "a non-negative integer");
+
+/** Replications of a run or study: at most MAX_RUNS (limits.ts says why). */
+export const replications = (text: string): number => integer(text, 1, "a positive integer", MAX_RUNS);
+
+/** Shards of a study: at most MAX_SHARDS. */
+export const shardCount = (text: string): number => integer(text, 1, "a positive integer", MAX_SHARDS);
+
+/** Worker threads: at most two per core of this machine (limits.ts says why). */
+export function workers(text: string): number {
+  const value = integer(text, 1, "a positive integer");
+  const max = maxWorkers();
+  if (value > max) throw new InvalidArgumentError(`Expected at most ${max} (two per core; this machine has ${max / 2}).`);
+  return value;
+}
 
 /** A duration string such as "1y", "30d", "6h", or a number of seconds; must be positive. */
 export function horizon(text: string): number {
@@ -72,10 +94,17 @@ export function simulationSettings(flags: SimulationFlags): SimulationFlags {
  * several ("point" of a sweep, "case" of a sensitivity analysis), which share one seed and one pool.
  */
 export function simulationOptions(cmd: Command, per?: string): Command {
-  return cmd
-    .option("-n, --runs <n>", `replications${per ? ` per ${per}` : ""} (default: the scenario's run.runs)`, positiveInteger)
-    .option("--seed <seed>", `master seed${per ? `, the same for every ${per}` : ""} (default: the scenario's run.seed)`, nonNegativeInteger)
-    .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
-    .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
-    .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = in-process)`, positiveInteger);
+  return (
+    cmd
+      .option("-n, --runs <n>", `replications${per ? ` per ${per}` : ""} (default: the scenario's run.runs)`, replications)
+      .option("--seed <seed>", `master seed${per ? `, the same for every ${per}` : ""} (default: the scenario's run.seed)`, nonNegativeInteger)
+      .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
+      .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
+      .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = in-process)`, workers)
+      // Before any work: the replications this process would hold must fit in this machine.
+      .hook("preAction", (command) => {
+        const { runs, shard: part } = command.opts<{ runs?: number; shard?: ShardSpec }>();
+        if (runs !== undefined) checkOneProcess(part === undefined ? runs : Math.ceil(runs / part.count), "-n");
+      })
+  );
 }

@@ -1,14 +1,18 @@
 // `extends`: a file's bases (a path or a list, relative to the file) are deep-merged in order,
 // then the file itself on top. Cycles are errors; a file reached twice by different routes (a
 // diamond) is fine and read once. `name` and `description` describe one file and are not
-// inherited: a variant of default.yaml is not called "default".
+// inherited: a variant of default.yaml is not called "default". A base must be named as a .yaml or
+// .yml file: a scenario can name any path, and this keeps it from pulling in files that are not
+// scenarios (keys, credentials, /dev/zero) — they are refused before they are opened.
 import { dirname, resolve } from "node:path";
 import { mergeNodes } from "./merge.js";
 import type { Origin, RawEntry, RawMap, RawNode } from "./rawTree.js";
 import { displayPath, failAt } from "./scenarioError.js";
+import { describeValue } from "./units.js";
 import { readYamlFile } from "./yamlFile.js";
 
 const NOT_INHERITED = ["name", "description"];
+const SCENARIO_EXTENSION = /\.ya?ml$/i;
 
 /** The file with everything it extends merged underneath, `extends` itself removed. */
 export async function composeFile(file: string): Promise<RawMap> {
@@ -55,6 +59,7 @@ function basesOf(entry: RawEntry): { readonly path: string; readonly origin: Ori
     if (item.kind !== "scalar" || typeof item.value !== "string" || item.value === "") {
       failAt(item.kind === "map" && item.entries.size === 0 ? entry.keyOrigin : item.origin, "extends", "expected a file path or a list of file paths");
     }
+    if (!SCENARIO_EXTENSION.test(item.value)) failAt(item.origin, "extends", `expected the path of a .yaml or .yml file, got ${describeValue(item.value)}`);
     return { path: item.value, origin: item.origin };
   });
 }

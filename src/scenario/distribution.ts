@@ -24,6 +24,8 @@ export interface QuantityKind {
   /** Scale factor of an empirical column's `unit`, undefined if it is not a unit of this kind. */
   unitScale(unit: string): number | undefined;
   readonly unitExample: string;
+  /** Largest value of this kind (a fraction's 1); every kind is ≥ 0. */
+  readonly max?: number;
 }
 
 export const DIST_NAMES = [
@@ -76,6 +78,7 @@ export const FRACTION_KIND: QuantityKind = {
   dists: ["fixed", "uniform", "triangular", "empirical"],
   unitScale: (unit) => (unit === "%" ? 0.01 : undefined),
   unitExample: "%",
+  max: 1,
 };
 
 type Issue = { readonly path: readonly string[]; readonly message: string };
@@ -157,7 +160,7 @@ function variants(kind: QuantityKind) {
       .transform(async (d, ctx): Promise<DistributionSpec> => {
         const scale = d.unit === undefined ? 1 : kind.unitScale(d.unit)!;
         try {
-          return { dist: "empirical", samples: await currentResources().loadSamples(d.file, d.column, scale) };
+          return { dist: "empirical", samples: await currentResources().loadSamples(d.file, d.column, scale, kind.max) };
         } catch (error) {
           ctx.addIssue({ code: "custom", path: ["file"], message: errorText(error) });
           return z.NEVER;

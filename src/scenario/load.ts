@@ -2,20 +2,17 @@
 // regionDefaults/strategyDefaults, validate and convert units with the scenario schema it is given
 // (schema.ts; replication/scenario.ts binds the one composed from the registries). Every error is a
 // ScenarioError located in the file (or override) that wrote the offending value.
-import { constants, existsSync, readFileSync } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadEmpiricalSamples } from "../random/empirical.js";
 import { composeFile } from "./compose.js";
-import { errorText } from "./distribution.js";
+import { csvResources } from "./dataFiles.js";
 import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { stripDeletions, toPlain } from "./rawTree.js";
-import { displayPath } from "./scenarioError.js";
+import { withResources } from "./resources.js";
 import { mergeStrategyOverrides } from "./strategyOverrides.js";
-import { withResources, type SchemaResources } from "./resources.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
 
@@ -59,41 +56,4 @@ function packageRoot(): string {
     if (parent === dir) throw new Error(`drsim's package.json not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
-}
-
-// Checked first: a read error of the file itself (missing, a directory, no permission) escapes
-// fast-csv's parser stream, and loadEmpiricalSamples would then never settle.
-async function readable(file: string): Promise<void> {
-  let isFile: boolean;
-  try {
-    await access(file, constants.R_OK);
-    isFile = (await stat(file)).isFile();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file} (${code ?? "unknown error"})`);
-  }
-  if (!isFile) throw new Error(`not a file: ${file}`);
-}
-
-/**
- * CSV columns for empirical distributions and traces, each file/column read once per load (a
- * regionDefaults distribution is validated once for itself and once per region).
- */
-function csvResources(): SchemaResources {
-  const cache = new Map<string, Promise<number[]>>();
-  const load = (file: string, column: string, scale: number): Promise<number[]> => {
-    const key = JSON.stringify([file, column, scale]);
-    let pending = cache.get(key);
-    if (pending === undefined) {
-      pending = readable(file)
-        .then(() => loadEmpiricalSamples(file, column, scale))
-        .catch((error: unknown) => {
-          // Messages name the file by its absolute path (resolved by the loader); shorten it.
-          throw new Error(errorText(error).split(file).join(displayPath(file)));
-        });
-      cache.set(key, pending);
-    }
-    return pending;
-  };
-  return { loadSamples: load, loadColumn: (file, column) => load(file, column, 1) };
 }

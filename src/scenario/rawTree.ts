@@ -2,6 +2,7 @@
 // node remembers where it was written (its Origin). Merging `extends`, defaults and `--set`
 // overrides happens on this tree, so an error found later by the schema can still point at the
 // file, line and column of the offending value.
+import { failAt } from "./scenarioError.js";
 
 /** Where a value was written. Lines and columns are 1-based. */
 export type Origin =
@@ -51,13 +52,26 @@ export function isDeletion(node: RawNode): boolean {
   return node.kind === "scalar" && node.value === null;
 }
 
-/** Builds a tree from a plain value (an override's parsed YAML), every node at `origin`. */
-export function rawFromPlain(value: unknown, origin: Origin): RawNode {
-  if (Array.isArray(value)) return { kind: "list", origin, items: value.map((item) => rawFromPlain(item, origin)) };
+export const RECURSIVE_ALIAS = "YAML syntax error: an alias (*name) inside the value it names (a recursive alias)";
+
+/**
+ * Builds a tree from a plain value (an override's parsed YAML), every node at `origin`. `&a [*a]`
+ * parses to an array that contains itself: refused rather than followed forever.
+ */
+export function rawFromPlain(value: unknown, origin: Origin, open = new Set<object>()): RawNode {
   if (value !== null && typeof value === "object") {
-    const entries = new Map<string, RawEntry>();
-    for (const [key, child] of Object.entries(value)) entries.set(key, { keyOrigin: origin, value: rawFromPlain(child, origin) });
-    return rawMap(origin, entries);
+    if (open.has(value)) failAt(origin, "", RECURSIVE_ALIAS);
+    open.add(value);
+    let node: RawNode;
+    if (Array.isArray(value)) {
+      node = { kind: "list", origin, items: value.map((item) => rawFromPlain(item, origin, open)) };
+    } else {
+      const entries = new Map<string, RawEntry>();
+      for (const [key, child] of Object.entries(value)) entries.set(key, { keyOrigin: origin, value: rawFromPlain(child, origin, open) });
+      node = rawMap(origin, entries);
+    }
+    open.delete(value);
+    return node;
   }
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return { kind: "scalar", origin, value };

@@ -5,9 +5,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface SchemaResources {
-  /** The column's values times `scale`, in file order, as a sample to draw from. */
-  loadSamples(file: string, column: string, scale: number): Promise<number[]>;
-  /** The column's values in file order (a workload trace). */
+  /** The column's values times `scale`, in file order, as a sample to draw from; each in [0, max]. */
+  loadSamples(file: string, column: string, scale: number, max?: number): Promise<number[]>;
+  /** The column's values in file order (a workload trace); each ≥ 0. */
   loadColumn(file: string, column: string): Promise<number[]>;
 }
 

@@ -1,6 +1,7 @@
 // Unit parsing for scenario values. Everything below the loader works in seconds, per-second rates,
 // bytes and bytes per second; this is the only place a unit is read. The patterns are exported so
 // the schema can use them verbatim (and the JSON Schema gets them as `pattern`s for editors).
+import { z } from "zod";
 import { UserError } from "../errors.js";
 
 /** A value that does not parse; the message is "expected …, got …" and carries no location. */
@@ -91,9 +92,15 @@ export const RATE_EXPECTED = 'expected a rate like "0.1/year", "2/month" or "4/h
 export const SIZE_EXPECTED = 'expected a size like "500GB" or "2KiB" (or a number of bytes)';
 export const THROUGHPUT_EXPECTED = 'expected a throughput like "150MB/s" or "1Gbps"';
 
-/** How a found value is quoted in messages: strings in double quotes, the rest as written. */
+/** Longest string quoted whole in a message; a longer one (a pasted blob, a 1 MiB line) is cut. */
+const QUOTED_MAX = 60;
+
+/** How a found value is quoted in messages: strings in double quotes (long ones cut), the rest as written. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    const chars = [...value];
+    return chars.length <= QUOTED_MAX ? JSON.stringify(value) : `${JSON.stringify(chars.slice(0, 40).join(""))}… (${chars.length} characters)`;
+  }
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -105,22 +112,44 @@ function fail(expected: string, value: unknown): never {
   throw new UnitError(`${expected}, got ${describeValue(value)}`);
 }
 
-/** A finite number ≥ 0, or fail with `expected`. */
-function nonNegative(value: number, expected: string): number {
-  if (!Number.isFinite(value) || value < 0) fail(expected, value);
+/**
+ * A finite number ≥ 0, or fail with `expected`. "1e400h" matches every pattern but is infinite in
+ * a double, and "1e300y" overflows once converted to seconds: the model cannot compute with it, and
+ * an infinity would come out of the run as a silent null. Refused here, where every unit is read.
+ */
+function nonNegative(value: number, expected: string, written: string | number): number {
+  if (Number.isNaN(value) || value < 0 || (!Number.isFinite(value) && typeof written === "number")) fail(expected, written);
+  if (!Number.isFinite(value)) throw new UnitError(`${describeValue(written)} is too large to compute with`);
   return value;
+}
+
+/**
+ * A zod transform reading a value with one of the parsers below. A value the parser refuses becomes
+ * an issue of the field being parsed, so it is reported at its file, line and column; a thrown
+ * UnitError would escape the schema and lose its location.
+ */
+export function parsedWith(parse: (value: string | number) => number) {
+  return (value: string | number, ctx: z.RefinementCtx): number => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.message });
+      return z.NEVER;
+    }
+  };
 }
 
 /** Seconds. Numbers are seconds; strings need a unit ("30s", "1.5h", "1h30m"; y = 365.25 d). */
 export function parseDuration(value: string | number): number {
-  if (typeof value === "number") return nonNegative(value, DURATION_EXPECTED);
+  if (typeof value === "number") return nonNegative(value, DURATION_EXPECTED, value);
   if (!DURATION_PATTERN.test(value)) fail(DURATION_EXPECTED, value);
-  if (BARE_NUMBER.test(value)) return nonNegative(Number(value), DURATION_EXPECTED);
+  if (BARE_NUMBER.test(value)) return nonNegative(Number(value), DURATION_EXPECTED, value);
   let seconds = 0;
   for (const term of value.matchAll(DURATION_TERM)) {
     seconds += Number(term[1]) * DURATION_UNITS[term[2]!]!;
   }
-  return nonNegative(seconds, DURATION_EXPECTED);
+  return nonNegative(seconds, DURATION_EXPECTED, value);
 }
 
 /** Events per second, from "<number>/<unit>" (month = 1/12 year, year = 365.25 d). */
@@ -128,22 +157,22 @@ export function parseRate(value: string | number): number {
   if (typeof value === "number") fail(RATE_EXPECTED, value);
   const match = RATE_PATTERN.exec(value);
   if (!match) fail(RATE_EXPECTED, value);
-  return nonNegative(Number(match[1]) / RATE_UNITS[match[2]!]!, RATE_EXPECTED);
+  return nonNegative(Number(match[1]) / RATE_UNITS[match[2]!]!, RATE_EXPECTED, value);
 }
 
 /** Bytes: decimal (KB = 1000) or binary (KiB = 1024) units; a number is bytes. */
 export function parseSize(value: string | number): number {
-  if (typeof value === "number") return nonNegative(value, SIZE_EXPECTED);
+  if (typeof value === "number") return nonNegative(value, SIZE_EXPECTED, value);
   const match = SIZE_PATTERN.exec(value);
   if (!match) fail(SIZE_EXPECTED, value);
-  return nonNegative(Number(match[1]) * SIZE_UNITS[match[2] ?? "B"]!, SIZE_EXPECTED);
+  return nonNegative(Number(match[1]) * SIZE_UNITS[match[2] ?? "B"]!, SIZE_EXPECTED, value);
 }
 
 /** Bytes per second: "<size>/s" or bits per second ("1Gbps" = 1.25e8 B/s); a number is B/s. */
 export function parseThroughput(value: string | number): number {
-  if (typeof value === "number") return nonNegative(value, THROUGHPUT_EXPECTED);
+  if (typeof value === "number") return nonNegative(value, THROUGHPUT_EXPECTED, value);
   const match = THROUGHPUT_PATTERN.exec(value);
   if (!match) fail(THROUGHPUT_EXPECTED, value);
   const scale = match[2] !== undefined ? SIZE_UNITS[match[2]]! : match[3] !== undefined ? BIT_RATE_UNITS[match[3]]! : 1;
-  return nonNegative(Number(match[1]) * scale, THROUGHPUT_EXPECTED);
+  return nonNegative(Number(match[1]) * scale, THROUGHPUT_EXPECTED, value);
 }

@@ -15,6 +15,7 @@ import {
   parseRate,
   parseSize,
   parseThroughput,
+  parsedWith,
 } from "./units.js";
 
 /** A schema reading a value written as a number or a unit string into a plain number. */
@@ -38,7 +39,7 @@ function unitValue(pattern: RegExp, parse: (value: string | number) => number, e
     .union([z.number({ error: expected }).nonnegative({ error: expected }), z.string().regex(pattern, { error: expected })], {
       error: expected,
     })
-    .transform((value) => parse(value));
+    .transform(parsedWith(parse));
 }
 
 /** Seconds: `30s`, `15m`, `1.5h`, `1h30m`, or a number of seconds. */
@@ -52,7 +53,7 @@ export function rate(): NumberSchema {
     z
       .string({ error: RATE_EXPECTED })
       .regex(RATE_PATTERN, { error: RATE_EXPECTED })
-      .transform((value) => parseRate(value)),
+      .transform(parsedWith(parseRate)),
   );
 }
 

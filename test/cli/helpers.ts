@@ -25,9 +25,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function drsim(args: readonly string[], cwd = ROOT): CliResult {
+/** `timeout` (ms, default none) kills a run that hangs, so a hang fails its test rather than the suite. */
+export function drsim(args: readonly string[], cwd = ROOT, timeout?: number): CliResult {
   checkBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(), encoding: "utf8", maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(), encoding: "utf8", maxBuffer: 256 << 20, timeout, killSignal: "SIGKILL" });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

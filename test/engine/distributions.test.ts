@@ -415,25 +415,25 @@ describe("loadEmpiricalSamples", () => {
   it("names the file, line and column of a bad value", async () => {
     // Line 5: line 3 is blank and the quoted field of line 4 spans into line 5's count.
     const path = await file("bad.csv", 'id,hours,note\n1,2,a\n\n2,3,"x\ny"\n3,abc,z\n');
-    await expect(loadEmpiricalSamples(path, "hours")).rejects.toThrow(`${path}:6: column "hours" "abc" is not a number`);
+    await expect(loadEmpiricalSamples(path, "hours")).rejects.toThrow(`${path}:6: column "hours" is not a number`);
     const empty = await file("empty-cell.csv", "id,hours\n1,2\n2,\n");
     await expect(loadEmpiricalSamples(empty, "hours")).rejects.toThrow(`${empty}:3: column "hours" is empty`);
     const hex = await file("hex.csv", "hours\n0x10\n2\n");
-    await expect(loadEmpiricalSamples(hex, "hours")).rejects.toThrow(`${hex}:2: column "hours" "0x10" is not a number`);
+    await expect(loadEmpiricalSamples(hex, "hours")).rejects.toThrow(`${hex}:2: column "hours" is not a number`);
   });
 
   it("rejects a missing column, too few values, an empty or missing file, ragged rows", async () => {
     const path = await file("cols.csv", "a,b\n1,2\n3,4\n");
-    await expect(loadEmpiricalSamples(path, "hours")).rejects.toThrow(`${path}: no column "hours" (the header has: a, b)`);
+    await expect(loadEmpiricalSamples(path, "hours")).rejects.toThrow(`${path}:1: no column "hours" in the header row`);
     const one = await file("one.csv", "hours\n7\n");
     await expect(loadEmpiricalSamples(one, "hours")).rejects.toThrow(`${one}: column "hours" has 1 value(s); at least 2 are needed`);
     const empty = await file("empty.csv", "");
     await expect(loadEmpiricalSamples(empty, "hours")).rejects.toThrow(`${empty}: empty file`);
     await expect(loadEmpiricalSamples(join(dir, "nope.csv"), "hours")).rejects.toThrow(
-      `${join(dir, "nope.csv")}: cannot read: ENOENT`,
+      `${join(dir, "nope.csv")}: not found`,
     );
     const ragged = await file("ragged.csv", "a,hours\n1,2\n1,2,3\n");
-    await expect(loadEmpiricalSamples(ragged, "hours")).rejects.toThrow(`${ragged}:3: column header mismatch`);
+    await expect(loadEmpiricalSamples(ragged, "hours")).rejects.toThrow(`${ragged}:3: the row has 3 fields but the header has 2`);
     await expect(loadEmpiricalSamples(path, "a", 0)).rejects.toThrow("scale for column \"a\" must be a finite number > 0, got 0");
   });
 });

@@ -67,7 +67,14 @@ function option(args: readonly string[], name: string): string {
   return args[args.indexOf(name) + 1]!;
 }
 
-const base: SlurmOptions = { scenario: "scenarios/my study.yaml", shards: 3, runs: 1001, name: "study", out: "results/study" };
+const base: SlurmOptions = {
+  scenario: "scenarios/my study.yaml",
+  shards: 3,
+  runs: 1001,
+  name: "study",
+  out: "results/study",
+  incidentsPerReplication: 1.3,
+};
 
 describe("drsim slurm driver", () => {
   for (const shards of [1, 3, 16]) {
@@ -149,13 +156,14 @@ describe("drsim slurm driver", () => {
     expect(directive(array.script, "output")).toBe("results/study/logs/shard-%a.out");
   });
 
-  it("estimates memory when none is given", () => {
-    const script = slurmScript({ ...base, runs: 100_000_000, shards: 100 });
-    const mem = [...script.matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1]);
-    // 10^6 replications a task (512 MiB + 1 KiB each); the merge streams: 2G whatever the study.
-    expect(mem).toEqual(["2G", "2G"]);
-    const small = slurmScript({ ...base, runs: 1_000, shards: 10 });
-    expect([...small.matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1])).toEqual(["513M", "2G"]);
+  it("estimates memory when none is given, from the replications and incidents of a task", () => {
+    const mem = (options: Partial<SlurmOptions>): (string | undefined)[] =>
+      [...slurmScript({ ...base, ...options }).matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1]);
+    // 10⁶ replications a task: 172 MiB + 2 × 10⁶ × (446 + 1.3 × 298) bytes ≈ 1.8 GiB; the merge streams: 2G whatever the study.
+    expect(mem({ runs: 100_000_000, shards: 100 })).toEqual(["2G", "2G"]);
+    // Ten times the incidents (a 10-year horizon) need more than twice the memory.
+    expect(mem({ runs: 100_000_000, shards: 100, incidentsPerReplication: 13 })).toEqual(["9G", "2G"]);
+    expect(mem({ runs: 1_000, shards: 10 })).toEqual(["173M", "2G"]);
   });
 
   it("throttles only below the shard count", () => {

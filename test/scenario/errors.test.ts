@@ -100,7 +100,7 @@ describe("a located error", () => {
     const error = await loadError(fixture("errors/syntax.yaml"));
     expect(error).toMatchObject({ file: fixture("errors/syntax.yaml"), line: 5, column: 1, fieldPath: "" });
     expect(error.message).toBe(
-      `${shown(fixture("errors/syntax.yaml"))}:5:1: YAML syntax error: All mapping items must start at the same column`,
+      `${shown(fixture("errors/syntax.yaml"))}:5:1: YAML syntax error: bad indentation (the items of one map or list must start at the same column)`,
     );
   });
 
@@ -108,7 +108,7 @@ describe("a located error", () => {
     const file = scenarioFile(`extends: ${BASE}`, "run: { runs: 5 }", "run: { runs: 6 }");
     const error = await loadError(file);
     expect(error).toMatchObject({ line: 3, column: 1 });
-    expect(error.message).toContain("YAML syntax error: Map keys must be unique");
+    expect(error.message).toContain("YAML syntax error: a key written twice in the same map");
   });
 
   it("for a bad value in an extended file points into that file", async () => {
@@ -165,7 +165,7 @@ describe("a located error", () => {
     const file = scenarioFile(`extends: ${BASE}`, `backup: { duration: { dist: empirical, file: ${fixture("data")}, column: x } }`);
     const error = await loadError(file);
     expect(error.fieldPath).toBe("backup.duration.file");
-    expect(error.message).toContain("not a file:");
+    expect(error.message).toContain("a data file must be a .csv file:");
   });
 
   it("for a missing CSV column or a bad unit", async () => {

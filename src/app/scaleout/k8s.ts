@@ -13,9 +13,10 @@
 // under a study directory named by a hash of everything that determines them, so markers left by an
 // earlier, different study on the same volume can never be mistaken for this one's.
 import { createHash } from "node:crypto";
-import { stringify } from "yaml";
 import { UserError } from "../../errors.js";
 import { SHARD_MANIFEST } from "../../store/shardManifest.js";
+import { MAX_SHARDS } from "./limits.js";
+import { commentText, yamlDocument } from "./manifestYaml.js";
 import { checkName } from "./names.js";
 import { cpuCores, kubernetesMemory, memoryEstimateMiB, memoryQuantity, MERGE_MEMORY_MIB, storageEstimateGiB, workersFor } from "./resources.js";
 import type { ScenarioBundle } from "./scenarioFiles.js";
@@ -58,6 +59,8 @@ export interface KubernetesOptions {
   readonly storageClass?: string;
   /** Retries of each index before it fails (and with it, the Job). Default 3. */
   readonly backoffLimitPerIndex?: number;
+  /** Incidents per replication of the scenario (pilot.ts), for the memory estimate. */
+  readonly incidentsPerReplication: number;
 }
 
 export interface StudyPaths {
@@ -141,22 +144,35 @@ function failurePolicy(container: string, onUsageError: "FailJob" | "FailIndex")
   };
 }
 
+/**
+ * A container argument taken literally. Kubernetes expands `$(VAR)` in args (and reads `$$` as `$`),
+ * so a file named `$(DRSIM_SHARD_COUNT).yaml` would otherwise become another path.
+ */
+function literalArg(text: string): string {
+  return text.replaceAll("$", "$$$$");
+}
+
 function shardsJob(options: KubernetesOptions, claimName: string, items: KubeObject[], paths: StudyPaths): KubeObject {
   const cores = cpuCores(options.cpu ?? "1");
+  const workers = workersFor(cores);
   const perShard = Math.ceil(options.runs / options.shards);
-  const memory = options.memory ?? kubernetesMemory(memoryEstimateMiB(perShard));
+  const load = { replications: perShard, incidentsPerReplication: options.incidentsPerReplication, workers };
+  const memory = options.memory ?? kubernetesMemory(memoryEstimateMiB(load));
   const args = [
-    "run",
-    `${SCENARIO_MOUNT}/${options.scenario.entry}`,
-    "--runs",
-    String(options.runs),
-    ...(options.seed === undefined ? [] : ["--seed", String(options.seed)]),
-    "--shard",
-    "auto",
-    "--workers",
-    String(workersFor(cores)),
-    "--out",
-    `${paths.shards}/$(${K8S_INDEX_VAR})`,
+    ...[
+      "run",
+      `${SCENARIO_MOUNT}/${options.scenario.entry}`,
+      "--runs",
+      String(options.runs),
+      ...(options.seed === undefined ? [] : ["--seed", String(options.seed)]),
+      "--shard",
+      "auto",
+      "--workers",
+      String(workers),
+      "--out",
+    ].map(literalArg),
+    // The one expansion we want: the pod's completion index.
+    `${literalArg(paths.shards)}/$(${K8S_INDEX_VAR})`,
   ];
   return {
     apiVersion: "batch/v1",
@@ -256,7 +272,7 @@ function mergeJob(options: KubernetesOptions, claimName: string, paths: StudyPat
             {
               name: "merge",
               image: options.image,
-              args: ["merge", ...shardDirs, "--out", paths.merged],
+              args: ["merge", ...shardDirs, "--out", paths.merged].map(literalArg),
               resources: { requests: { cpu: "1", memory: mergeMemory }, limits: { memory: mergeMemory } },
               securityContext: containerSecurity,
               volumeMounts: results,
@@ -269,11 +285,17 @@ function mergeJob(options: KubernetesOptions, claimName: string, paths: StudyPat
   };
 }
 
+/** The names Kubernetes accepts for claims and storage classes. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
+
 function checkOptions(options: KubernetesOptions): void {
   checkName(options.name);
   if (options.namespace !== undefined) checkName(options.namespace, "--namespace");
-  if (options.pvc !== undefined && !/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/.test(options.pvc)) {
-    throw new UserError(`--pvc ${JSON.stringify(options.pvc)}: not a valid claim name`);
+  for (const [option, value] of [
+    ["--pvc", options.pvc],
+    ["--storage-class", options.storageClass],
+  ] as const) {
+    if (value !== undefined && !DNS_SUBDOMAIN.test(value)) throw new UserError(`${option} ${JSON.stringify(value)}: not a valid object name`);
   }
   if (options.image.trim() === "" || /\s/.test(options.image)) throw new UserError(`--image: expected an image reference`);
   for (const [option, value] of [
@@ -286,7 +308,7 @@ function checkOptions(options: KubernetesOptions): void {
   if (options.shards > options.runs) {
     throw new UserError(`--shards ${options.shards} is more than --runs ${options.runs}: some shards would be empty`);
   }
-  if (options.shards > 100_000) throw new UserError(`--shards ${options.shards}: an Indexed Job allows at most 100000 completions`);
+  if (options.shards > MAX_SHARDS) throw new UserError(`--shards ${options.shards}: an Indexed Job allows at most ${MAX_SHARDS} completions`);
   const limit = options.backoffLimitPerIndex ?? 3;
   if (!Number.isSafeInteger(limit) || limit < 0) throw new UserError(`--retries ${limit}: expected a non-negative integer`);
   if (options.memory !== undefined) memoryQuantity(options.memory, "--memory");
@@ -315,13 +337,15 @@ export function kubernetesManifest(options: KubernetesOptions): string {
   const paths = studyPaths(options);
   const ns = options.namespace === undefined ? "" : ` -n ${options.namespace}`;
   const header = [
-    `# drsim study ${paths.study}: ${options.scenario.entry}, ${options.runs} replications in ${options.shards} shards.`,
+    `# drsim study ${paths.study}: ${commentText(options.scenario.entry)}, ${options.runs} replications in ${options.shards} shards.`,
     `#   kubectl apply${ns} -f <this file>`,
     `#   kubectl get${ns} job ${options.name} -w             # shards (${options.shards} completions)`,
     `#   kubectl wait${ns} --for=condition=complete --timeout=24h job/${options.name}-merge`,
     `# Results on claim ${options.pvc ?? `${options.name}-results`}: ${paths.merged.slice(RESULTS_MOUNT.length + 1)}/`,
     `# (shard k+1 of ${options.shards} in ${paths.shards.slice(RESULTS_MOUNT.length + 1)}/k). See docs/scaling-out.md.`,
   ];
-  const docs = objects.map((object) => `---\n${stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+  // The header's values are checked names, numbers and a JSON-quoted path: none can start a line.
+  if (header.some((line) => /[\r\n\u0085\u2028\u2029]/.test(line))) throw new Error("manifest header: a line holds a line break");
+  const docs = objects.map((object) => `---\n${yamlDocument(object)}`);
   return `${header.join("\n")}\n${docs.join("")}`;
 }

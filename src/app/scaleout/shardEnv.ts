@@ -10,6 +10,7 @@
 //    part of an array, whose MIN and COUNT describe the part).
 import { UserError } from "../../errors.js";
 import type { ShardSpec } from "../../montecarlo/shard.js";
+import { MAX_SHARDS } from "./limits.js";
 
 export const K8S_INDEX_VAR = "JOB_COMPLETION_INDEX";
 export const SHARD_COUNT_VAR = "DRSIM_SHARD_COUNT";
@@ -115,17 +116,22 @@ export function shardFromEnvironment(env: NodeJS.ProcessEnv): ShardSpec {
   );
 }
 
-/** "i/n" (1 ≤ i ≤ n) or "auto" (from a Kubernetes Indexed Job's or Slurm array's environment). */
+/** "i/n" (1 ≤ i ≤ n ≤ MAX_SHARDS; "1e3" allowed as for -n) or "auto" (from a Kubernetes Indexed Job's or Slurm array's environment). */
 export function parseShard(text: string, env: NodeJS.ProcessEnv = process.env): ShardSpec {
   const value = text.trim();
-  if (value === "auto") return shardFromEnvironment(env);
-  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (value === "auto") return checkedCount(shardFromEnvironment(env), "--shard auto");
+  const m = /^(\d+(?:e\d+)?)\/(\d+(?:e\d+)?)$/i.exec(value);
   if (m === null) throw new UserError(`--shard: expected i/n (e.g. 2/8) or auto, got "${text}"`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (!Number.isSafeInteger(count) || count < 1) throw new UserError(`--shard ${text}: the shard count must be at least 1`);
-  if (!Number.isSafeInteger(index) || index < 1 || index > count) {
-    throw new UserError(`--shard ${text}: the shard index must be between 1 and ${count}`);
-  }
+  if (count < 1) throw new UserError(`--shard ${text}: the shard count must be at least 1`);
+  checkedCount({ index: 1, count }, `--shard ${text}`);
+  if (index < 1 || index > count) throw new UserError(`--shard ${text}: the shard index must be between 1 and ${count}`);
   return { index, count };
+}
+
+/** The shard, unless its count is beyond MAX_SHARDS (see limits.ts). */
+function checkedCount(shard: ShardSpec, what: string): ShardSpec {
+  if (shard.count > MAX_SHARDS) throw new UserError(`${what}: the shard count must be at most ${MAX_SHARDS}`);
+  return shard;
 }

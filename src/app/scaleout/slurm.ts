@@ -9,7 +9,7 @@
 // when a subset of the array is resubmitted, where SLURM_ARRAY_TASK_MIN/COUNT describe the subset.
 import { UserError } from "../../errors.js";
 import { memoryEstimateMiB, MERGE_MEMORY_MIB, slurmMemory } from "./resources.js";
-import { shellJoin, shellQuote } from "./shell.js";
+import { commandWords, shellJoin, shellQuote } from "./shell.js";
 
 export interface SlurmOptions {
   /** The scenario as the compute nodes see it: absolute, or relative to `workdir`. */
@@ -36,8 +36,13 @@ export interface SlurmOptions {
   readonly mergeMemory?: string;
   /** Tasks running at once (`--array=1-N%K`). Default: no limit. */
   readonly parallelism?: number;
-  /** How the nodes start drsim: "drsim", "npx drsim", "apptainer run drsim.sif"… Default "drsim". */
+  /**
+   * How the nodes start drsim: "drsim", "npx drsim", "apptainer run drsim.sif"… Default "drsim".
+   * Split at whitespace into words, each taken literally (no variables, no command substitution).
+   */
   readonly drsim?: string;
+  /** Incidents per replication of the scenario (pilot.ts), for the memory estimate. */
+  readonly incidentsPerReplication: number;
 }
 
 /** Characters we let through to #SBATCH lines, which sbatch reads without a shell. */
@@ -48,6 +53,11 @@ function sbatchValue(option: string, value: string): string {
     throw new UserError(`${option} ${JSON.stringify(value)}: use letters, digits and _ . , : @ % + / = - only`);
   }
   return value;
+}
+
+/** A path as a command argument: one starting with "-" would be read as an option ("./-x" is the same file). */
+function pathArgument(path: string): string {
+  return path.startsWith("-") ? `./${path}` : path;
 }
 
 function positive(option: string, value: number): number {
@@ -72,9 +82,10 @@ export function slurmScript(options: SlurmOptions): string {
   const cpus = positive("--cpus", options.cpus ?? 1);
   if (options.parallelism !== undefined) positive("--parallelism", options.parallelism);
   const name = sbatchValue("--name", options.name);
-  const out = sbatchValue("--out", options.out.replace(/\/+$/, "") || "/");
-  const drsim = options.drsim ?? "drsim";
+  const out = pathArgument(sbatchValue("--out", options.out.replace(/\/+$/, "") || "/"));
+  const drsim = shellJoin(commandWords(options.drsim ?? "drsim", "--drsim"));
   const perShard = Math.ceil(runs / shards);
+  const estimate = memoryEstimateMiB({ replications: perShard, incidentsPerReplication: options.incidentsPerReplication, workers: cpus });
   const common: [string, string | undefined][] = [
     ["partition", options.partition === undefined ? undefined : sbatchValue("--partition", options.partition)],
     ["account", options.account === undefined ? undefined : sbatchValue("--account", options.account)],
@@ -82,7 +93,7 @@ export function slurmScript(options: SlurmOptions): string {
 
   const run = shellJoin([
     "run",
-    options.scenario,
+    pathArgument(options.scenario),
     "--runs",
     String(runs),
     ...(options.seed === undefined ? [] : ["--seed", String(options.seed)]),
@@ -96,7 +107,7 @@ export function slurmScript(options: SlurmOptions): string {
       ["array", arraySpec(shards, options.parallelism)],
       ["ntasks", "1"],
       ["cpus-per-task", String(cpus)],
-      ["mem", sbatchValue("--memory", options.memory ?? slurmMemory(memoryEstimateMiB(perShard)))],
+      ["mem", sbatchValue("--memory", options.memory ?? slurmMemory(estimate))],
       ["time", options.time === undefined ? undefined : sbatchValue("--time", options.time)],
       ...common,
       ["output", `${out}/logs/shard-%a.out`],
@@ -122,20 +133,16 @@ export function slurmScript(options: SlurmOptions): string {
   ];
 
   const q = shellQuote(out);
-  return [
+  const driver = [
     "#!/bin/bash",
-    `# drsim study on Slurm: ${options.scenario}, ${runs} replications in ${shards} shards of ≤ ${perShard}.`,
+    `# drsim study on Slurm: ${shellQuote(options.scenario)}, ${runs} replications in ${shards} shards of ≤ ${perShard}.`,
     "# Submit from a login node: bash <this file>. Needs a Slurm MaxArraySize above the shard count.",
     "set -euo pipefail",
-    ...(options.workdir === undefined ? [] : [`cd ${shellQuote(options.workdir)}`]),
+    ...(options.workdir === undefined ? [] : [`cd ${shellQuote(pathArgument(options.workdir))}`]),
     `mkdir -p ${q}/logs`,
     "",
-    `cat > ${q}/shards.sbatch <<'DRSIM_SHARDS'`,
-    ...arrayScript,
-    "DRSIM_SHARDS",
-    `cat > ${q}/merge.sbatch <<'DRSIM_MERGE'`,
-    ...mergeScript,
-    "DRSIM_MERGE",
+    ...heredoc(`${q}/shards.sbatch`, "DRSIM_SHARDS", arrayScript),
+    ...heredoc(`${q}/merge.sbatch`, "DRSIM_MERGE", mergeScript),
     "",
     `array_job=$(sbatch --parsable ${q}/shards.sbatch)`,
     'array_job="${array_job%%;*}"   # --parsable prints "id" or "id;cluster"',
@@ -143,7 +150,25 @@ export function slurmScript(options: SlurmOptions): string {
     'merge_job="${merge_job%%;*}"',
     "",
     `echo "submitted shards: job array \${array_job} (${shards} tasks); merge: job \${merge_job} after all succeed"`,
-    `echo "follow: squeue -j \${array_job},\${merge_job}   results: ${out}/merged"`,
+    `echo "follow: squeue -j \${array_job},\${merge_job}   results: "${q}/merged`,
     "",
-  ].join("\n");
+  ];
+  return `${oneLineEach(driver).join("\n")}`;
+}
+
+/**
+ * `cat > file <<'END'` … `END`: the body is written as is (the quoted terminator turns expansion off).
+ * It ends at the first line equal to the terminator, so that line must not occur in the body; every
+ * body line starts with "#", "set" or "exec", and values in it are quoted onto one line, so it can't.
+ */
+function heredoc(file: string, terminator: string, body: readonly string[]): string[] {
+  if (body.some((line) => line.trim() === terminator)) throw new Error(`generated script: a line of the body ends its heredoc early`);
+  return [`cat > ${file} <<'${terminator}'`, ...body, terminator];
+}
+
+/** Every generated line is one line: a value holding a line break would add a line of its own. */
+function oneLineEach(lines: readonly string[]): readonly string[] {
+  const split = lines.find((line) => /[\r\n]/.test(line));
+  if (split !== undefined) throw new Error(`generated script: a line holds a line break: ${JSON.stringify(split)}`);
+  return lines;
 }

@@ -1,10 +1,10 @@
 // drsim k8s SCENARIO: print the Kubernetes manifest of a sharded study (Indexed Job + merge Job).
 import type { Command } from "commander";
-import { loadScenario } from "../../replication/scenario.js";
-import { nonNegativeInteger, positiveInteger } from "../options.js";
+import { nonNegativeInteger, positiveInteger, replications, shardCount } from "../options.js";
 import { kubernetesManifest } from "../../app/scaleout/k8s.js";
 import { nameFromScenario } from "../../app/scaleout/names.js";
-import { collectScenarioFiles } from "../../app/scaleout/scenarioFiles.js";
+import { incidentsPerReplication } from "../../app/scaleout/pilot.js";
+import { bundleScenario } from "../../app/scaleout/scenarioFiles.js";
 
 interface K8sFlags {
   shards: number;
@@ -26,8 +26,8 @@ interface K8sFlags {
 export function define(cmd: Command): void {
   cmd
     .argument("<scenario>", "scenario file (YAML); it and every file it extends or reads go into a ConfigMap")
-    .requiredOption("--shards <n>", "number of shards (the Indexed Job's completions)", positiveInteger)
-    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", positiveInteger)
+    .requiredOption("--shards <n>", "number of shards (the Indexed Job's completions, at most 100000)", shardCount)
+    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed; at most 1e10)", replications)
     .requiredOption("--image <image>", "the drsim container image (see the Dockerfile)")
     .option("--name <name>", "base name of the objects (default: drsim-<scenario>)")
     .option("--namespace <ns>", "namespace of every object (default: kubectl's current one)")
@@ -52,9 +52,11 @@ Example:
   $ kubectl apply -f study.yaml`,
     )
     .action(async (scenario: string, flags: K8sFlags) => {
-      await loadScenario(scenario); // a scenario error is reported here, not in N pods
+      // A scenario error is reported here, not in N pods; the files the load read are what the pods need.
+      const { scenario: loaded, bundle } = await bundleScenario(scenario);
       const manifest = kubernetesManifest({
-        scenario: collectScenarioFiles(scenario),
+        scenario: bundle,
+        incidentsPerReplication: flags.memory === undefined ? await incidentsPerReplication(loaded, flags.seed) : 0,
         image: flags.image,
         shards: flags.shards,
         runs: flags.runs,

@@ -3,8 +3,9 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadScenario } from "../../replication/scenario.js";
-import { nonNegativeInteger, positiveInteger } from "../options.js";
+import { nonNegativeInteger, positiveInteger, replications, shardCount } from "../options.js";
 import { nameFromScenario } from "../../app/scaleout/names.js";
+import { incidentsPerReplication } from "../../app/scaleout/pilot.js";
 import { slurmScript } from "../../app/scaleout/slurm.js";
 
 interface SlurmFlags {
@@ -28,8 +29,8 @@ interface SlurmFlags {
 export function define(cmd: Command): void {
   cmd
     .argument("<scenario>", "scenario file (YAML), on a filesystem the compute nodes share")
-    .requiredOption("--shards <n>", "number of shards (array tasks 1..n)", positiveInteger)
-    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed)", positiveInteger)
+    .requiredOption("--shards <n>", "number of shards (array tasks 1..n, at most 100000)", shardCount)
+    .requiredOption("-n, --runs <n>", "replications of the whole study (1e8 allowed; at most 1e10)", replications)
     .option("--name <name>", "job name (default: drsim-<scenario>); the merge job is <name>-merge")
     .option("--out <dir>", "results directory: <dir>/shards/i, <dir>/merged, <dir>/logs (default: results/<name>)")
     .option("--workdir <dir>", "directory the jobs run in, relative paths start there (default: the current one)")
@@ -42,7 +43,7 @@ export function define(cmd: Command): void {
     .option("--memory <size>", "sbatch --mem of each task, e.g. 4G (default: estimated from its replications)")
     .option("--merge-memory <size>", "sbatch --mem of the merge job (default: 2G; the merge streams, so it does not grow with --runs)")
     .option("--parallelism <n>", "tasks running at once (--array=1-N%n)", positiveInteger)
-    .option("--drsim <command>", "how the nodes start drsim, e.g. \"apptainer run drsim.sif\"", "drsim")
+    .option("--drsim <command>", "how the nodes start drsim, e.g. \"apptainer run drsim.sif\" (words taken literally)", "drsim")
     .addHelpText(
       "after",
       `
@@ -54,7 +55,7 @@ Example:
   $ bash submit.sh`,
     )
     .action(async (scenario: string, flags: SlurmFlags) => {
-      await loadScenario(scenario); // a scenario error is reported here, not in N tasks
+      const loaded = await loadScenario(scenario); // a scenario error is reported here, not in N tasks
       const name = flags.name ?? nameFromScenario(scenario);
       process.stdout.write(
         slurmScript({
@@ -74,6 +75,7 @@ Example:
           mergeMemory: flags.mergeMemory,
           parallelism: flags.parallelism,
           drsim: flags.drsim,
+          incidentsPerReplication: flags.memory === undefined ? await incidentsPerReplication(loaded, flags.seed) : 0,
         }),
       );
     });

@@ -1,0 +1,40 @@
+// How large a run may be, decided from the model and checked before any work starts, so an
+// impossible request (`-n 1e12`, `--workers 1000`, `--shard 1/1e20`) is refused at once, naming the
+// option, instead of hanging, swapping or dying with a stack trace hours later.
+import { availableParallelism, totalmem } from "node:os";
+import { UserError } from "../../errors.js";
+import { formatMiB, memoryFloorMiB } from "./resources.js";
+
+/** Most shards of a study: the completions an Indexed Job allows (Slurm arrays allow more, never needed). */
+export const MAX_SHARDS = 100_000;
+
+/**
+ * Most replications of a study. A shard's range is [⌊(i−1)·N/n⌋, ⌊i·N/n⌋), computed in doubles, so
+ * it is exact while i·N < 2⁵³ ≈ 9·10¹⁵: with n ≤ MAX_SHARDS that holds for N ≤ 10¹⁰ (10¹⁵). Time
+ * agrees: 10¹⁰ replications are ~10⁵ core-hours to simulate and ~40 h for the one-process merge.
+ */
+export const MAX_RUNS = 1e10;
+
+/**
+ * Most worker threads. Replications are pure computation: beyond one thread per core, threads only
+ * take turns, each with its own copy of the model and its batch (≈ 20 MiB). Twice the cores leaves
+ * room for a determinism check with two workers on a one-core machine.
+ */
+export function maxWorkers(cores = availableParallelism()): number {
+  return 2 * cores;
+}
+
+/**
+ * Refuses `replications` in one process when even their metric columns (memoryFloorMiB: no
+ * incidents, no headroom) exceed this machine's memory. `option` names what set the number.
+ */
+export function checkOneProcess(replications: number, option: string, machineBytes = totalmem()): void {
+  const floor = memoryFloorMiB(replications);
+  const machine = machineBytes / 2 ** 20;
+  if (floor > machine) {
+    throw new UserError(
+      `${option}: ${replications} replications in one process need at least ${formatMiB(floor)} of memory, and this ` +
+        `machine has ${formatMiB(machine)}; split the run into shards (--shard i/n, drsim k8s, drsim slurm)`,
+    );
+  }
+}
