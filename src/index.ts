@@ -13,8 +13,7 @@ export { UserError } from "./errors.js";
 export { drsimVersion } from "./version.js";
 
 // ---- running a study ----
-// Monte Carlo in-process or on worker threads, and the summary of a run. (The run, shard, merge
-// and chart use cases of src/app/, with their output directories, are exported here as they land.)
+// Monte Carlo in-process or on worker threads, and the summary of a run.
 export { defaultWorkers, runMonteCarlo, WorkerPool, type RunOptions } from "./montecarlo/index.js";
 export { summarize, type Summary, type StrategySummary, type StrategyDifferences } from "./montecarlo/index.js";
 export { describe as describeSample, pairedDifference, type Difference, type Stat } from "./montecarlo/index.js";
@@ -27,6 +26,10 @@ export { sweepScenario, type SweepOptions, type SweepOutcome } from "./app/sweep
 export { recommendStrategy, type RecommendOptions, type RecommendOutcome } from "./app/recommend.js";
 export { DEFAULT_SENSITIVITY_METRIC, rankSensitivity, type SensitivityOptions, type SensitivityOutcome } from "./app/sensitivity.js";
 export { traceReplication, type TraceOptions, type TraceOutcome } from "./app/trace.js";
+export { planRuns, runStudy, type PlannedRun, type RunPlanOptions, type RunStudyOptions, type RunStudyOutcome } from "./app/runStudy.js";
+export { runShard, type RunShardOptions, type RunShardOutcome } from "./app/runShard.js";
+export { mergeShards, type MergeOptions, type MergeOutcome } from "./app/merge.js";
+export { chartRuns, type ChartOptions } from "./app/chart.js";
 
 // ---- analyses over a run: pure functions returning data ----
 export {

@@ -2,33 +2,20 @@
 // values with a unit, a numeric column in one display unit, so pandas/R read numbers), the strategy,
 // then summary metrics as `<metric>.<stat>` columns (the names `drsim sensitivity --metric` takes).
 import type { Summary } from "../montecarlo/summary.js";
+import { byTheme, SCALAR_DEFS, STAT_DEFS, type StatName } from "../results/metrics.js";
 import { csvNumber, csvString } from "../store/csv.js";
 import { sweepAxis, type SweepAxis } from "./axis.js";
 import type { GridPoint, SweepParameter } from "./grid.js";
-import { metricValue, parseMetricPath, type MetricPath, type StatMetric, type StatName } from "./metricPath.js";
+import { metricValue, parseMetricPath, type MetricPath } from "./metricPath.js";
 
-const TABLE_METRICS: readonly StatMetric[] = [
-  "availability",
-  "unavailability",
-  "downtimeMinutes",
-  "dataLossSeconds",
-  "lostWrites",
-  "costUSD",
-  "standingCostUSD",
-  "incidentCostUSD",
-  "penaltyCostUSD",
-  "incidents.count",
-  "incidents.rtoMinutes",
-  "incidents.rpoSeconds",
-  "incidents.regionFailures.rtoMinutes",
-  "incidents.regionFailures.rpoSeconds",
-];
-const TABLE_STATS: readonly StatName[] = ["mean", "ci95lo", "ci95hi", "p50", "p90", "p95", "p99"];
+/** sweep.csv groups its metrics by theme, in this order (the catalogue marks which it shows). */
+const SWEEP_THEMES = ["availability", "impact", "cost", "incidents"] as const;
+const SWEEP_STATS: readonly StatName[] = ["mean", "ci95lo", "ci95hi", "p50", "p90", "p95", "p99"];
 
-/** The metric columns of sweep.csv, in order. */
+/** The metric columns of sweep.csv, in order: the statistics' numbers, then the plain numbers. */
 export const SWEEP_METRIC_COLUMNS: readonly MetricPath[] = [
-  ...TABLE_METRICS.flatMap((m) => TABLE_STATS.map((s) => parseMetricPath(`${m}.${s}`))),
-  parseMetricPath("nines"),
+  ...byTheme(STAT_DEFS.filter((m) => m.sweep === true), SWEEP_THEMES).flatMap((m) => SWEEP_STATS.map((s) => parseMetricPath(`${m.path}.${s}`))),
+  ...byTheme(SCALAR_DEFS.filter((m) => m.sweep === true), SWEEP_THEMES).map((m) => parseMetricPath(m.path)),
 ];
 
 export interface SweepRow {

@@ -2,7 +2,7 @@
 // analyses that run many scenarios: run (optionally on a shared WorkerPool), summarize, write.
 export { runMonteCarlo, planBatches, defaultWorkers, MIN_BATCH, type RunOptions } from "./runner.js";
 export { WorkerPool, WorkerError, type PoolOptions } from "./pool.js";
-export { summarize, DOWNTIME_THRESHOLDS_MINUTES, DATA_LOSS_THRESHOLDS_SECONDS } from "./summary.js";
+export { summarize } from "./summary.js";
 export type { Summary, StrategySummary, StrategyDifferences } from "./summary.js";
 export { describe, pairedDifference, type Stat, type Difference } from "./stat.js";
 export { shardRange, type ShardSpec } from "./shard.js";

@@ -5,7 +5,7 @@
 // horizon"; with the default 1-year horizon they are annual figures.
 // Empty samples: a Stat over no values (rtoMinutes/rpoSeconds when no incident happened) has n: 0 and
 // every number NaN, which summary.json writes as null (ci95: [null, null]).
-import { REPLICATION_METRICS } from "../results/results.js";
+import { REPLICATION_METRICS, type CauseScalar, type CauseStat, type ContractStat, type DifferenceStat, type ExceedanceStat, type ExtraStat, type IncidentScalar, type IncidentStat, type TopScalar } from "../results/metrics.js";
 import type { StrategyType } from "../scenario/types.js";
 import type { Difference, Stat } from "./stat.js";
 import { SummaryAccumulator } from "./summaryAccumulator.js";
@@ -13,68 +13,33 @@ import type { RunResult } from "./types.js";
 
 export type { Difference, Stat };
 
-export { DATA_LOSS_THRESHOLDS_SECONDS, DOWNTIME_THRESHOLDS_MINUTES } from "./summaryAccumulator.js";
+// The shapes below follow the metric catalogue (results/metrics.ts): a metric added there is a field
+// here, with no second list to keep in step.
 
 /** Incidents of one cause (or class of causes): how many, and their RTO and RPO. */
-export interface CauseSummary {
-  readonly total: number;
-  readonly rtoMinutes: Stat;
-  readonly rpoSeconds: Stat;
-}
+export type CauseSummary = { readonly [K in CauseScalar]: number } & { readonly [K in CauseStat]: Stat };
 
-export interface StrategySummary {
-  readonly availability: Stat;
-  readonly downtimeMinutes: Stat;
-  readonly unavailability: Stat;
-  readonly dataLossSeconds: Stat;
-  readonly lostWrites: Stat;
-  readonly costUSD: Stat;
-  readonly standingCostUSD: Stat;
-  readonly incidents: {
-    /** Incidents per replication. */
-    readonly count: Stat;
-    /** Over incidents: impact start → full service, minutes. */
-    readonly rtoMinutes: Stat;
-    /** Over incidents: seconds of writes lost. */
-    readonly rpoSeconds: Stat;
-    /** Total incidents over all replications. */
-    readonly total: number;
-    /** Share of incidents that completed a failover / were aborted because the primary returned. */
-    readonly failedOverFraction: number;
-    readonly abortedFraction: number;
-    /**
-     * The same per cause (region-outage, catastrophic, common-cause, corruption), causes that
-     * occurred only: a DR strategy answers region failures, while corruption restores are alike for
-     * every strategy, so planners read the two apart.
-     */
+/**
+ * One strategy's summary: the contract's statistics, `incidents` (per replication, over incidents,
+ * per cause and over region failures — what a DR strategy answers, while corruption restores are
+ * alike for every strategy), then beyond the contract: label, type, nines, the other statistics and
+ * the exceedance probabilities P[X > x] over replications, keyed by the threshold x.
+ */
+export type StrategySummary = { readonly [K in ContractStat]: Stat } & {
+  readonly incidents: { readonly [K in IncidentStat]: Stat } & { readonly [K in IncidentScalar]: number } & {
+    /** Causes that occurred only, keyed by cause (region-outage, catastrophic, …, corruption). */
     readonly byCause: Readonly<Record<string, CauseSummary>>;
-    /** The same over region failures (every cause but corruption): what a DR strategy answers. */
+    /** Every cause but corruption. */
     readonly regionFailures: CauseSummary;
   };
-  // Beyond the contract:
   readonly label: string;
   readonly type: StrategyType;
-  /** −log10(mean unavailability): 3 = "three nines". */
-  readonly nines: number;
-  readonly lostBytes: Stat;
-  readonly conflictWrites: Stat;
-  readonly failovers: Stat;
-  readonly incidentCostUSD: Stat;
-  readonly penaltyCostUSD: Stat;
-  /** P[X > x] over replications, keyed by the threshold x. */
-  readonly exceedance: {
-    readonly downtimeMinutes: Readonly<Record<string, number>>;
-    readonly dataLossSeconds: Readonly<Record<string, number>>;
-  };
-}
+} & { readonly [K in TopScalar]: number } & { readonly [K in ExtraStat]: Stat } & {
+  readonly exceedance: { readonly [K in ExceedanceStat]: Readonly<Record<string, number>> };
+};
 
 /** Paired (common-random-numbers) differences of one strategy minus the baseline, per replication. */
-export interface StrategyDifferences {
-  readonly downtimeMinutes: Difference;
-  readonly unavailability: Difference;
-  readonly dataLossSeconds: Difference;
-  readonly costUSD: Difference;
-}
+export type StrategyDifferences = { readonly [K in DifferenceStat]: Difference };
 
 export interface Summary {
   readonly drsim: string;

@@ -5,14 +5,11 @@
 // a merged run's summary equals the unsharded run's byte for byte, in memory bounded by the number
 // of statistics, not of replications.
 import { Tally } from "../stats/stats.js";
-import { INCIDENT_CAUSES, isRegionFailure, REPLICATION_METRICS, type ReplicationMetric } from "../results/results.js";
+import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
+import { REPLICATION_METRICS, SCALES, STAT_DEFS, type ReplicationMetric, type StatDef } from "../results/metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import { differenceOf, StatAccumulator, type Stat } from "./stat.js";
 import type { CauseSummary, StrategyDifferences, StrategySummary, Summary } from "./summary.js";
-
-/** Thresholds of the exceedance probabilities P[X > x] reported per strategy. */
-export const DOWNTIME_THRESHOLDS_MINUTES = [0, 5, 15, 60, 240, 1440] as const;
-export const DATA_LOSS_THRESHOLDS_SECONDS = [0, 1, 60, 900, 3600] as const;
 
 const NOTES =
   "Per-replication metrics (downtime, unavailability, data loss, lost writes, costs, incident counts) are totals " +
@@ -21,27 +18,26 @@ const NOTES =
   "ci95: mean ± t·sd/√n. A Stat over no values has n = 0 and null numbers. differences: strategy minus baseline " +
   "per replication (common random numbers).";
 
-/** Column of each metric in a replication row (REPLICATION_METRICS order). */
-const M = Object.fromEntries(REPLICATION_METRICS.map((m, i) => [m, i])) as Record<ReplicationMetric, number>;
+/**
+ * The catalogue's statistics of a replication column: each reads its column of a replication row
+ * (REPLICATION_METRICS order) and scales it as summary.json always has.
+ */
+const COLUMN_STATS = STAT_DEFS.flatMap((def) =>
+  def.column === undefined
+    ? []
+    : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), asIs: def.column.scale === "identity", scale: SCALES[def.column.scale].summary }],
+);
+/** The replication columns the summary reads (REPLICATION_METRICS order); it ignores the others. */
+export const SUMMARY_COLUMNS: readonly ReplicationMetric[] = REPLICATION_METRICS.filter((m) => COLUMN_STATS.some((c) => c.def.column!.id === m));
 
-/** The per-replication metrics summarized as Stats "as is" (summary field = metric). */
-const PLAIN = [
-  ["unavailability", M.unavailability],
-  ["dataLossSeconds", M.dataLossSeconds],
-  ["lostWrites", M.lostWrites],
-  ["costUSD", M.costUSD],
-  ["standingCostUSD", M.standingCostUSD],
-  ["lostBytes", M.lostBytes],
-  ["conflictWrites", M.conflictWrites],
-  ["failovers", M.failovers],
-  ["incidentCostUSD", M.incidentCostUSD],
-  ["penaltyCostUSD", M.penaltyCostUSD],
-] as const;
-type PlainStat = (typeof PLAIN)[number][0];
-const PLAIN_COLUMNS = PLAIN.map(([, column]) => column);
-
-/** The paired differences, from quantities computed per row. */
-const DIFFERENCES = ["downtimeMinutes", "unavailability", "dataLossSeconds", "costUSD"] as const;
+const columnStat = (def: StatDef): number => {
+  const k = COLUMN_STATS.findIndex((c) => c.def === def);
+  if (k < 0) throw new Error(`metric catalogue: ${def.path} has a difference or exceedance but no replication column`);
+  return k;
+};
+/** Statistics with paired differences against the baseline, and with exceedance probabilities (index into COLUMN_STATS). */
+const DIFFERENCES = STAT_DEFS.filter((d) => d.difference !== undefined).map(columnStat);
+const EXCEEDANCES = STAT_DEFS.filter((d) => d.exceedance !== undefined).map((d) => ({ k: columnStat(d), thresholds: d.exceedance! }));
 
 class CauseAccumulator {
   total = 0;
@@ -51,21 +47,21 @@ class CauseAccumulator {
     this.rtoMinutes = newStat();
     this.rpoSeconds = newStat();
   }
+  result(): CauseSummary {
+    return { total: this.total, rtoMinutes: this.rtoMinutes.result(), rpoSeconds: this.rpoSeconds.result() };
+  }
 }
 
 /** One strategy's share of the summary. */
 class StrategyAccumulator {
-  /** One per PLAIN entry, in its order. */
-  readonly plain: StatAccumulator[];
-  readonly availability: StatAccumulator;
-  readonly downtimeMinutes: StatAccumulator;
-  readonly incidentCount: StatAccumulator;
+  /** One per COLUMN_STATS entry, in its order. */
+  readonly columns: StatAccumulator[];
   readonly rtoMinutes: StatAccumulator;
   readonly rpoSeconds: StatAccumulator;
   readonly byCause: CauseAccumulator[];
   readonly regionFailures: CauseAccumulator;
-  readonly downtimeAbove = new Float64Array(DOWNTIME_THRESHOLDS_MINUTES.length);
-  readonly dataLossAbove = new Float64Array(DATA_LOSS_THRESHOLDS_SECONDS.length);
+  /** Per EXCEEDANCES entry, per threshold: replications above it. */
+  readonly above = EXCEEDANCES.map((e) => new Float64Array(e.thresholds.length));
   readonly differences = DIFFERENCES.map(() => new Tally());
   replications = 0;
   incidents = 0;
@@ -73,10 +69,7 @@ class StrategyAccumulator {
   aborted = 0;
 
   constructor(newStat: () => StatAccumulator) {
-    this.plain = PLAIN.map(newStat);
-    this.availability = newStat();
-    this.downtimeMinutes = newStat();
-    this.incidentCount = newStat();
+    this.columns = COLUMN_STATS.map(newStat);
     this.rtoMinutes = newStat();
     this.rpoSeconds = newStat();
     this.byCause = INCIDENT_CAUSES.map(() => new CauseAccumulator(newStat));
@@ -84,7 +77,7 @@ class StrategyAccumulator {
   }
 
   replicationStats(): StatAccumulator[] {
-    return [...this.plain, this.availability, this.downtimeMinutes, this.incidentCount];
+    return this.columns;
   }
 
   incidentStats(): StatAccumulator[] {
@@ -106,9 +99,9 @@ function fractionAbove(counts: Float64Array, thresholds: readonly number[], n: n
 export class SummaryAccumulator {
   private readonly strategies: StrategyAccumulator[];
   private pass = 1;
-  /** This replication's baseline quantities, for the paired differences. */
-  private readonly baseline = new Float64Array(DIFFERENCES.length);
-  private readonly current = new Float64Array(DIFFERENCES.length);
+  /** This replication's statistics' values (COLUMN_STATS order), and the baseline strategy's, for the paired differences. */
+  private readonly values = new Float64Array(COLUMN_STATS.length);
+  private readonly baseline = new Float64Array(COLUMN_STATS.length);
 
   /**
    * `collectLimit` (see StatAccumulator): a run in memory passes its replication count, so each
@@ -121,28 +114,26 @@ export class SummaryAccumulator {
     this.strategies = scenario.strategies.map(() => new StrategyAccumulator(() => new StatAccumulator(collectLimit)));
   }
 
-  /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order. */
+  /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order (only SUMMARY_COLUMNS are read). */
   addReplication(s: number, row: ArrayLike<number>): void {
     const acc = this.strategies[s]!;
-    const downtimeMinutes = row[M.downtimeSeconds]! * (1 / 60);
-    for (let k = 0; k < PLAIN_COLUMNS.length; k++) acc.plain[k]!.add(row[PLAIN_COLUMNS[k]!]!);
-    acc.availability.add(1 - row[M.unavailability]!);
-    acc.downtimeMinutes.add(downtimeMinutes);
-    acc.incidentCount.add(row[M.incidents]!);
+    const values = this.values;
+    for (let k = 0; k < COLUMN_STATS.length; k++) {
+      const c = COLUMN_STATS[k]!;
+      // Most statistics read their column as is: no call for those (this runs per replication × strategy).
+      const x = row[c.at]!;
+      acc.columns[k]!.add((values[k] = c.asIs ? x : c.scale(x)));
+    }
     if (this.pass > 1) return;
     acc.replications++;
-    DOWNTIME_THRESHOLDS_MINUTES.forEach((t, k) => {
-      if (downtimeMinutes > t) acc.downtimeAbove[k]!++;
-    });
-    DATA_LOSS_THRESHOLDS_SECONDS.forEach((t, k) => {
-      if (row[M.dataLossSeconds]! > t) acc.dataLossAbove[k]!++;
-    });
-    const current = s === 0 ? this.baseline : this.current;
-    current[0] = downtimeMinutes;
-    current[1] = row[M.unavailability]!;
-    current[2] = row[M.dataLossSeconds]!;
-    current[3] = row[M.costUSD]!;
-    if (s > 0) for (let k = 0; k < DIFFERENCES.length; k++) acc.differences[k]!.add(current[k]! - this.baseline[k]!);
+    for (let e = 0; e < EXCEEDANCES.length; e++) {
+      const { k, thresholds } = EXCEEDANCES[e]!;
+      const counts = acc.above[e]!;
+      for (let i = 0; i < thresholds.length; i++) if (values[k]! > thresholds[i]!) counts[i]!++;
+    }
+    const baseline = this.baseline;
+    if (s === 0) baseline.set(values);
+    else for (let d = 0; d < DIFFERENCES.length; d++) acc.differences[d]!.add(values[DIFFERENCES[d]!]! - baseline[DIFFERENCES[d]!]!);
   }
 
   /** One incident of strategy `s`; `cause` indexes INCIDENT_CAUSES. */
@@ -191,46 +182,43 @@ export class SummaryAccumulator {
     const differences: Record<string, StrategyDifferences> = {};
     scenario.strategies.forEach((info, i) => {
       const a = this.strategies[i]!;
-      const p = Object.fromEntries(PLAIN.map(([name], k) => [name, a.plain[k]!.result()])) as Record<PlainStat, Stat>;
+      const stats = new Map<string, Stat>(COLUMN_STATS.map((c, k) => [c.def.path, a.columns[k]!.result()]));
+      stats.set("incidents.rtoMinutes", a.rtoMinutes.result());
+      stats.set("incidents.rpoSeconds", a.rpoSeconds.result());
+      // Keys in the catalogue's order: summary.json's bytes depend on it.
+      const topLevel = (contract: boolean): Record<string, Stat> =>
+        Object.fromEntries(STAT_DEFS.filter((d) => !d.path.includes(".") && (d.contract === true) === contract).map((d) => [d.path, stats.get(d.path)!]));
+      const incidentStats = Object.fromEntries(
+        STAT_DEFS.filter((d) => /^incidents\.[^.]+$/.test(d.path)).map((d) => [d.path.slice("incidents.".length), stats.get(d.path)!]),
+      );
       const byCause: Record<string, CauseSummary> = {};
       INCIDENT_CAUSES.forEach((cause, c) => {
         const b = a.byCause[c]!;
-        if (b.total > 0) byCause[cause] = { total: b.total, rtoMinutes: b.rtoMinutes.result(), rpoSeconds: b.rpoSeconds.result() };
+        if (b.total > 0) byCause[cause] = b.result();
       });
+      // The catalogue's types describe this object (montecarlo/summary.ts); its keys come from the catalogue.
       strategies[info.id] = {
-        availability: a.availability.result(),
-        downtimeMinutes: a.downtimeMinutes.result(),
-        unavailability: p.unavailability,
-        dataLossSeconds: p.dataLossSeconds,
-        lostWrites: p.lostWrites,
-        costUSD: p.costUSD,
-        standingCostUSD: p.standingCostUSD,
+        ...topLevel(true),
         incidents: {
-          count: a.incidentCount.result(),
-          rtoMinutes: a.rtoMinutes.result(),
-          rpoSeconds: a.rpoSeconds.result(),
+          ...incidentStats,
           total: a.incidents,
           failedOverFraction: a.incidents === 0 ? NaN : a.failedOver / a.incidents,
           abortedFraction: a.incidents === 0 ? NaN : a.aborted / a.incidents,
           byCause,
-          regionFailures: { total: a.regionFailures.total, rtoMinutes: a.regionFailures.rtoMinutes.result(), rpoSeconds: a.regionFailures.rpoSeconds.result() },
+          regionFailures: a.regionFailures.result(),
         },
         label: info.label,
         type: info.type,
-        nines: -Math.log10(p.unavailability.mean),
-        lostBytes: p.lostBytes,
-        conflictWrites: p.conflictWrites,
-        failovers: p.failovers,
-        incidentCostUSD: p.incidentCostUSD,
-        penaltyCostUSD: p.penaltyCostUSD,
-        exceedance: {
-          downtimeMinutes: fractionAbove(a.downtimeAbove, DOWNTIME_THRESHOLDS_MINUTES, a.replications),
-          dataLossSeconds: fractionAbove(a.dataLossAbove, DATA_LOSS_THRESHOLDS_SECONDS, a.replications),
-        },
-      };
+        nines: -Math.log10(stats.get("unavailability")!.mean),
+        ...topLevel(false),
+        exceedance: Object.fromEntries(
+          EXCEEDANCES.map(({ k, thresholds }, e) => [COLUMN_STATS[k]!.def.path, fractionAbove(a.above[e]!, thresholds, a.replications)]),
+        ),
+      } as unknown as StrategySummary;
       if (i > 0) {
-        const [downtimeMinutes, unavailability, dataLossSeconds, costUSD] = a.differences.map(differenceOf);
-        differences[info.id] = { downtimeMinutes: downtimeMinutes!, unavailability: unavailability!, dataLossSeconds: dataLossSeconds!, costUSD: costUSD! };
+        differences[info.id] = Object.fromEntries(
+          DIFFERENCES.map((k, d) => [COLUMN_STATS[k]!.def.path, differenceOf(a.differences[d]!)]),
+        ) as unknown as StrategyDifferences;
       }
     });
     return {

@@ -36,6 +36,16 @@ export interface IncidentColumns {
   readonly attempts: Float64Array;
 }
 
+/** Incident columns a reader chooses among (it always has each incident's replication). */
+export type IncidentField = Exclude<keyof IncidentColumns, "count" | "replication" | "regionNames">;
+
+/** Every incident column. */
+export const INCIDENT_FIELDS = [
+  "start", "cause", "region", "eventDuration", "steps", "rto", "rpo", "downtimeSeconds", "failedRequests", "lostWrites", "failedOver", "aborted", "attempts",
+] as const satisfies readonly IncidentField[];
+// A column added to IncidentColumns but not above fails to compile here.
+const _everyField: Exclude<IncidentField, (typeof INCIDENT_FIELDS)[number]> extends never ? true : never = true;
+
 /** Everything one strategy produced over a range of replications. */
 export interface StrategyColumns {
   /** One value per replication of the range, in replication order. */

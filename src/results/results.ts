@@ -1,24 +1,9 @@
 // What one replication produces for one strategy. The Monte Carlo runner aggregates these;
 // reports read them (never the simulator). Units: seconds, requests, writes, bytes, USD.
 
-/** Per-replication metrics, in the column order of replications.csv. */
-export const REPLICATION_METRICS = [
-  "downtimeSeconds", // full outage: no request served
-  "failedRequests", // integral of unserved demand
-  "offeredRequests", // integral of demand
-  "unavailability", // failedRequests / offeredRequests
-  "dataLossSeconds", // sum over incidents of seconds of writes lost
-  "lostWrites",
-  "lostBytes",
-  "conflictWrites", // active–active writes that conflicted during partitions
-  "incidents", // incidents that touched this strategy's service
-  "failovers", // completed failovers
-  "standingCostUSD", // infrastructure standing cost over the horizon (compute, control planes, storage, egress, drills)
-  "incidentCostUSD", // surge compute while running on the standby at full scale
-  "penaltyCostUSD", // downtime and lost-write penalties
-  "costUSD", // total cost of risk = standing + incident + penalty
-] as const;
-export type ReplicationMetric = (typeof REPLICATION_METRICS)[number];
+// The per-replication metrics (replications.csv's columns) are listed in the metric catalogue.
+export { REPLICATION_METRICS, type ReplicationMetric } from "./metrics.js";
+import type { ReplicationMetric } from "./metrics.js";
 
 /** Steps of the shared pipeline, in order; incidents.csv has one duration column per step. */
 export const PIPELINE_STEPS = [

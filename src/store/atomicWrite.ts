@@ -5,7 +5,7 @@
 // half-written file is ever left behind.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, unlinkSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { open, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
 /**
@@ -79,61 +79,119 @@ export function discardTempFile(path: string): void {
 
 const FLUSH_BYTES = 1 << 20;
 
-async function writeTemp(path: string, content: OutputFile["content"]): Promise<void> {
-  const handle = await open(path, "w");
-  try {
-    if (content instanceof Uint8Array) await handle.writeFile(content);
-    else if (typeof content === "string") await handle.writeFile(content, "utf8");
-    else {
-      // Chunks are gathered to ~1 MB per write: few syscalls, bounded memory for any file size.
-      let buffer: string[] = [];
-      let size = 0;
-      for await (const chunk of content) {
-        buffer.push(chunk);
-        size += chunk.length;
-        if (size >= FLUSH_BYTES) {
-          await handle.writeFile(buffer.join(""), "utf8");
-          buffer = [];
-          size = 0;
-        }
-      }
-      if (size > 0) await handle.writeFile(buffer.join(""), "utf8");
+/** A staged file open for appending; chunks are gathered to ~1 MiB per write (few syscalls, bounded memory). */
+export class StagedFile {
+  private buffer: string[] = [];
+  private size = 0;
+  private closed = false;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  async write(chunk: string): Promise<void> {
+    this.buffer.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= FLUSH_BYTES) await this.flush();
+  }
+
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.handle.writeFile(bytes);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const text = this.buffer.join("");
+    this.buffer = [];
+    this.size = 0;
+    await this.handle.writeFile(text, "utf8");
+  }
+
+  /** Writes what is buffered and closes the file (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } finally {
+      await this.abandon();
     }
-  } finally {
-    await handle.close();
+  }
+
+  /** Closes the file without writing what is buffered (it is being discarded). */
+  async abandon(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.buffer = [];
+    await this.handle.close();
   }
 }
 
 /**
- * Writes `files` into `dir` (created if needed) all-or-nothing: every file goes to a temporary name
- * first; only when all are written are they renamed to their final names. On failure the temporary
- * files are removed and no final file of the set is created or replaced. Returns the final paths.
+ * A set of output files written all-or-nothing into `dir` (created if needed): each is written
+ * under a temporary name; `commit()` renames them all into place, in the order they were staged
+ * (so the last one — a shard's shard.json — appears last); `discard()` removes them, and no final
+ * file of the set is created or replaced.
  */
-export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
-  ensureDir(dir);
-  const staged: { temp: string; final: string }[] = [];
-  try {
-    for (const file of files) {
-      const final = join(dir, file.name);
-      const temp = tempPathFor(final);
-      pending.add(temp);
-      staged.push({ temp, final });
-      await writeTemp(temp, file.content);
-    }
-    for (const { temp, final } of staged) {
+export class StagedFiles {
+  private readonly staged: { readonly temp: string; readonly final: string; readonly file: StagedFile }[] = [];
+
+  constructor(readonly dir: string) {
+    ensureDir(dir);
+  }
+
+  /** Stages `name` and opens it for appending. */
+  async open(name: string): Promise<StagedFile> {
+    const final = join(this.dir, name);
+    const temp = tempPathFor(final);
+    pending.add(temp);
+    const file = new StagedFile(await open(temp, "w"));
+    this.staged.push({ temp, final, file });
+    return file;
+  }
+
+  /** Stages a whole file: bytes, a string, or string chunks (an iterable, possibly async: streamed). */
+  async add(file: OutputFile): Promise<void> {
+    const out = await this.open(file.name);
+    const { content } = file;
+    if (content instanceof Uint8Array) await out.writeBytes(content);
+    else if (typeof content === "string") await out.write(content);
+    else for await (const chunk of content) await out.write(chunk);
+    await out.close();
+  }
+
+  /** Closes every file and renames them into place; returns their final paths. */
+  async commit(): Promise<string[]> {
+    for (const { file } of this.staged) await file.close();
+    for (const { temp, final } of this.staged) {
       await rename(temp, final);
       pending.delete(temp);
     }
-  } catch (error) {
+    return this.staged.map((s) => s.final);
+  }
+
+  /** Removes every staged file not yet renamed. */
+  async discard(): Promise<void> {
     await Promise.all(
-      staged.map(async ({ temp }) => {
+      this.staged.map(async ({ temp, file }) => {
+        await file.abandon().catch(() => undefined);
         if (!pending.delete(temp)) return;
         await unlink(temp).catch(() => undefined);
       }),
     );
+  }
+}
+
+/**
+ * Writes `files` into `dir` (created if needed) all-or-nothing (see StagedFiles). Returns the final paths.
+ */
+export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const staged = new StagedFiles(dir);
+  try {
+    for (const file of files) await staged.add(file);
+    return await staged.commit();
+  } catch (error) {
+    await staged.discard();
     throw error;
   }
-  return staged.map((s) => s.final);
 }
 
 /** One file, atomically (a set of one): `path` is its final path. */

@@ -3,8 +3,10 @@
 // round-trip form (String(x)), so a shard's CSV reloads to the exact same doubles; NaN is an empty
 // field ("no value": a pipeline step that did not run). A hand writer: it builds ~64 kB string
 // chunks straight from the typed-array columns, ~3.7× fast-csv's rate (bench/e2e.ts measures both).
+// The CSV sink and source (csvFormat.ts, csvSource.ts) write and read them; csvReader.ts parses.
 import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
 import type { ColumnarResult } from "../montecarlo/types.js";
+import type { RowBatch } from "./rows.js";
 
 export const REPLICATION_COLUMNS = ["replication", "strategy", ...REPLICATION_METRICS] as const;
 
@@ -61,55 +63,66 @@ class Chunks {
   }
 }
 
-/** Rows of replications.csv for `result`, replication-major (all strategies of replication i, then i+1). */
-export function* replicationsCsv(result: ColumnarResult, strategyIds: readonly string[]): Generator<string> {
-  const ids = strategyIds.map(csvString);
-  const columns = result.strategies.flatMap((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
-  const perStrategy = REPLICATION_METRICS.length;
-  // Many columns repeat their previous value (zeros, constant standing cost and offered load): the
-  // last conversion per column is reused, which halves the conversion time.
-  const lastValue = new Float64Array(columns.length).fill(NaN);
-  const lastText = columns.map(() => "");
-  const out = new Chunks();
-  out.push(`${REPLICATION_COLUMNS.join(",")}\n`);
-  const n = result.range.end - result.range.start;
-  for (let row = 0; row < n; row++) {
-    const replication = String(result.range.start + row);
-    for (let s = 0, c = 0; s < ids.length; s++) {
-      out.push(replication);
-      out.push(",");
-      out.push(ids[s]!);
-      for (let m = 0; m < perStrategy; m++, c++) {
-        const x = columns[c]![row]!;
-        if (x !== lastValue[c]) {
-          lastValue[c] = x;
-          lastText[c] = csvNumber(x);
-        }
-        out.push(",");
-        out.push(lastText[c]!);
-      }
-      out.push("\n");
-    }
-    if (out.full) yield out.take();
+/**
+ * replications.csv's rows, batch after batch, replication-major (all strategies of replication i,
+ * then i+1). Many columns repeat their previous value (zeros, constant standing cost and offered
+ * load): the last conversion per column is reused, across batches too, which halves the conversion time.
+ */
+export class ReplicationRows {
+  private readonly ids: readonly string[];
+  private readonly lastValue: Float64Array;
+  private readonly lastText: string[];
+
+  constructor(strategyIds: readonly string[]) {
+    this.ids = strategyIds.map(csvString);
+    this.lastValue = new Float64Array(strategyIds.length * REPLICATION_METRICS.length).fill(NaN);
+    this.lastText = Array.from({ length: this.lastValue.length }, () => "");
   }
-  yield out.take();
+
+  /** The rows of `batch` as ~64 kB chunks of text. */
+  *rows(batch: RowBatch): Generator<string> {
+    const { ids, lastValue, lastText } = this;
+    const columns = batch.strategies.flatMap((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
+    const perStrategy = REPLICATION_METRICS.length;
+    const out = new Chunks();
+    const n = batch.range.end - batch.range.start;
+    for (let row = 0; row < n; row++) {
+      const replication = String(batch.range.start + row);
+      for (let s = 0, c = 0; s < ids.length; s++) {
+        out.push(replication);
+        out.push(",");
+        out.push(ids[s]!);
+        for (let m = 0; m < perStrategy; m++, c++) {
+          const x = columns[c]![row]!;
+          if (x !== lastValue[c]) {
+            lastValue[c] = x;
+            lastText[c] = csvNumber(x);
+          }
+          out.push(",");
+          out.push(lastText[c]!);
+        }
+        out.push("\n");
+      }
+      if (out.full) yield out.take();
+    }
+    yield out.take();
+  }
 }
 
-/** Rows of incidents.csv: by replication, then strategy, then the incident's order in the replication. */
-export function* incidentsCsv(result: ColumnarResult, strategyIds: readonly string[]): Generator<string> {
+/** incidents.csv's rows of `batch`: by replication, then strategy, then the incident's order in the replication. */
+export function* incidentRows(batch: RowBatch, strategyIds: readonly string[]): Generator<string> {
   const ids = strategyIds.map(csvString);
   const causes = INCIDENT_CAUSES.map(csvString);
-  const regionNames = result.strategies.map((s) => s.incidents.regionNames.map(csvString));
-  const cursor = result.strategies.map(() => 0);
+  const regionNames = batch.strategies.map((s) => s.incidents.regionNames.map(csvString));
+  const cursor = batch.strategies.map(() => 0);
   const out = new Chunks();
   const num = (x: number): void => {
     out.push(",");
     out.push(csvNumber(x));
   };
-  out.push(`${INCIDENT_COLUMNS.join(",")}\n`);
-  for (let r = result.range.start; r < result.range.end; r++) {
-    for (let s = 0; s < result.strategies.length; s++) {
-      const inc = result.strategies[s]!.incidents;
+  for (let r = batch.range.start; r < batch.range.end; r++) {
+    for (let s = 0; s < batch.strategies.length; s++) {
+      const inc = batch.strategies[s]!.incidents;
       let k = cursor[s]!;
       for (let index = 0; k < inc.count && inc.replication[k] === r; k++, index++) {
         out.push(`${r},${ids[s]!},${index}`);
@@ -134,48 +147,17 @@ export function* incidentsCsv(result: ColumnarResult, strategyIds: readonly stri
   yield out.take();
 }
 
-/** Splits one CSV line (no embedded line breaks) into fields, undoing RFC 4180 quoting. */
-export function parseCsvLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(",");
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (line[i] === '"') {
-      let value = "";
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q < 0) throw new Error(`unterminated quoted field in CSV line: ${line}`);
-        value += line.slice(i, q);
-        if (line[q + 1] === '"') {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      fields.push(value);
-    } else {
-      const comma = line.indexOf(",", i);
-      fields.push(line.slice(i, comma < 0 ? line.length : comma));
-      i = comma < 0 ? line.length : comma;
-    }
-    if (i >= line.length) break;
-    if (line[i] !== ",") throw new Error(`bad CSV line: ${line}`);
-    i++;
-    if (i === line.length) {
-      fields.push("");
-      break;
-    }
-  }
-  return fields;
+export const REPLICATIONS_HEADER = `${REPLICATION_COLUMNS.join(",")}\n`;
+export const INCIDENTS_HEADER = `${INCIDENT_COLUMNS.join(",")}\n`;
+
+/** The whole replications.csv of one result (header and rows). */
+export function* replicationsCsv(result: ColumnarResult, strategyIds: readonly string[]): Generator<string> {
+  yield REPLICATIONS_HEADER;
+  yield* new ReplicationRows(strategyIds).rows(result);
 }
 
-/** A CSV number field back to a double: empty → NaN; anything else must parse completely. */
-export function parseCsvNumber(field: string): number {
-  if (field === "") return NaN;
-  const x = Number(field);
-  if (Number.isNaN(x) && field !== "NaN") throw new Error(`not a number: "${field}"`);
-  return x;
+/** The whole incidents.csv of one result (header and rows). */
+export function* incidentsCsv(result: ColumnarResult, strategyIds: readonly string[]): Generator<string> {
+  yield INCIDENTS_HEADER;
+  yield* incidentRows(result, strategyIds);
 }

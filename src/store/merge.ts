@@ -1,20 +1,21 @@
 // `drsim merge`: checks that shard directories are shards of one run that together cover it exactly
-// once, then streams their CSV files — never holding them — into the merged files and the summary.
-// Memory is bounded by the number of statistics, not of replications: a 10⁸-replication study merges
-// on one ordinary machine. Numbers were written in shortest round-trip form, so every double is read
-// back exactly, and the merged outputs equal the unsharded run's byte for byte.
+// once, then reads their rows — as numbers, through each shard's row source — into the summary and
+// into the merged run's sinks, never holding them. Memory is bounded by the number of statistics,
+// not of replications: a 10⁸-replication study merges on one ordinary machine. Numbers were stored
+// losslessly, so the merged outputs equal the unsharded run's byte for byte.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
-import { INCIDENT_CAUSES, REPLICATION_METRICS } from "../results/results.js";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../results/metrics.js";
 import type { Scenario } from "../scenario/types.js";
-import { INCIDENT_COLUMNS, parseCsvLine, parseCsvNumber, REPLICATION_COLUMNS } from "./csv.js";
 import { scenarioFromJson } from "../scenario/json.js";
-import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shardManifest.js";
 import type { Summary } from "../montecarlo/summary.js";
+import { SUMMARY_COLUMNS, SummaryAccumulator } from "../montecarlo/summaryAccumulator.js";
+import { INCIDENT_FIELDS, type IncidentField, type RowBatch } from "./rows.js";
+import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shardManifest.js";
 import { RowSpill } from "./rowSpill.js";
-import { SummaryAccumulator } from "../montecarlo/summaryAccumulator.js";
+import { openRows, SCENARIO_FILE } from "./runDir.js";
 
 interface ShardDir {
   readonly dir: string;
@@ -30,8 +31,6 @@ export interface ShardSet {
   readonly scenarioHash: string;
   readonly drsim: string;
 }
-
-export type ShardCsv = "replications.csv" | "incidents.csv";
 
 function requireFile(dir: string, name: string): string {
   const file = join(dir, name);
@@ -93,41 +92,26 @@ export function openShardSet(dirs: readonly string[]): ShardSet {
   const ordered = checkCoverage(shards);
   let scenarioText = "";
   for (const shard of ordered) {
-    const text = readFileSync(requireFile(shard.dir, "scenario.json"), "utf8");
+    const text = readFileSync(requireFile(shard.dir, SCENARIO_FILE), "utf8");
     const hash = createHash("sha256").update(text).digest("hex");
-    if (hash !== shard.manifest.scenarioHash) throw new UserError(`${join(shard.dir, "scenario.json")}: does not match its shard.json (edited?)`);
+    if (hash !== shard.manifest.scenarioHash) throw new UserError(`${join(shard.dir, SCENARIO_FILE)}: does not match its shard.json (edited?)`);
     scenarioText = text;
-    for (const name of ["replications.csv", "incidents.csv"]) requireFile(shard.dir, name);
+    rowsOf(shard);
   }
   const first = ordered[0]!.manifest;
   return { shards: ordered, scenario: scenarioFromJson(scenarioText), scenarioText, scenarioHash: first.scenarioHash, drsim: first.drsim };
 }
 
-/** The lines of a file, a ~1 MiB read at a time (the empty string after a final newline is not a line). */
-async function* fileLineChunks(path: string): AsyncGenerator<string[]> {
-  let carry = "";
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
-    const lines = (carry + chunk).split("\n");
-    carry = lines.pop()!;
-    yield lines;
-  }
-  if (carry.length > 0) yield [carry];
+/** A shard's rows, in whichever format it holds them. */
+function rowsOf({ dir, manifest }: ShardDir): ReturnType<typeof openRows> {
+  return openRows(dir, { strategies: manifest.strategies, range: manifest.range }, "a complete shard directory");
 }
 
-function expectHeader(where: string, line: string | undefined, columns: readonly string[]): void {
-  if (line !== columns.join(",")) throw new UserError(`${where}:1: unexpected header (not written by this drsim version?)`);
-}
+/** The rows a merge keeps in scratch files for the passes after the first. */
+export type SpillKind = "replications" | "incidents";
 
-const CAUSE_INDEX = new Map<string, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
-const RTO = INCIDENT_COLUMNS.indexOf("rto");
-const RPO = INCIDENT_COLUMNS.indexOf("rpo");
-const FAILED_OVER = INCIDENT_COLUMNS.indexOf("failedOver");
-const ABORTED = INCIDENT_COLUMNS.indexOf("aborted");
-
-/** Data rows of one kind of CSV over every shard, from their manifests. */
-function rowCount(set: ShardSet, kind: ShardCsv): number {
-  return set.shards.reduce((n, { manifest }) => n + (kind === "replications.csv" ? manifest.rows.replications : manifest.rows.incidents), 0);
-}
+/** The incident columns the summary reads. */
+const SUMMARY_INCIDENT_FIELDS = ["cause", "rto", "rpo", "failedOver", "aborted"] as const satisfies readonly IncidentField[];
 
 /** An incident as the merge keeps it: strategy, cause, rto, rpo, failedOver (0/1), aborted (0/1). */
 const INCIDENT_SPILL_WIDTH = 6;
@@ -136,149 +120,117 @@ function feedIncident(acc: SummaryAccumulator, v: ArrayLike<number>, at: number)
   acc.addIncident(v[at]!, v[at + 1]!, v[at + 2]!, v[at + 3]!, v[at + 4] === 1, v[at + 5] === 1);
 }
 
-/**
- * The first pass over one kind of CSV, every shard in order: checks each row (a row out of place,
- * malformed or missing is an error naming the file and line), feeds it to the summary and keeps
- * its numbers in `spill` for the later passes. With
- * `copy`, yields the merged file's text as it goes — the header once, then the rows verbatim, about
- * 1 MiB at a time — so the merged file is written while it is read.
- */
-async function* passRows(
-  set: ShardSet,
-  kind: ShardCsv,
-  acc: SummaryAccumulator,
-  spill: RowSpill,
-  copy: boolean,
-  onRows: (done: number, total: number) => void,
-): AsyncGenerator<string> {
-  const ids = set.shards[0]!.manifest.strategies;
-  const strategyIndex = new Map(ids.map((id, i) => [id, i]));
-  const replications = kind === "replications.csv";
-  const columns = replications ? REPLICATION_COLUMNS : INCIDENT_COLUMNS;
-  const row = new Float64Array(REPLICATION_METRICS.length);
-  const incident = new Float64Array(INCIDENT_SPILL_WIDTH);
-  const total = rowCount(set, kind);
-  let done = 0;
-  if (copy) yield `${columns.join(",")}\n`;
-  for (const { dir, manifest } of set.shards) {
-    const where = join(dir, kind);
-    const { start, end } = manifest.range;
-    let lineNo = 0;
-    let rows = 0;
-    let lastReplication = start;
-    const num = (field: string): number => {
-      try {
-        return parseCsvNumber(field);
-      } catch (error) {
-        throw new UserError(`${where}:${lineNo}: ${(error as Error).message}`);
-      }
-    };
-    for await (const lines of fileLineChunks(where)) {
-      for (const line of lines) {
-        if (++lineNo === 1) {
-          expectHeader(where, line, columns);
-          continue;
-        }
-        const f = parseCsvLine(line);
-        const replication = Number(f[0]);
-        if (replications) {
-          const expected = start + Math.floor(rows / ids.length);
-          const s = rows % ids.length;
-          if (f.length !== columns.length || replication !== expected || f[1] !== ids[s]) {
-            throw new UserError(`${where}:${lineNo}: expected replication ${expected}, strategy ${ids[s]}`);
-          }
-          for (let m = 0; m < row.length; m++) row[m] = num(f[m + 2]!);
-          acc.addReplication(s, row);
-          spill.append(row);
-        } else {
-          const s = strategyIndex.get(f[1]!);
-          const cause = CAUSE_INDEX.get(f[4]!);
-          if (f.length !== columns.length || s === undefined || cause === undefined || !(replication >= lastReplication && replication < end)) {
-            throw new UserError(`${where}:${lineNo}: malformed incident row`);
-          }
-          lastReplication = replication;
-          incident[0] = s;
-          incident[1] = cause;
-          incident[2] = num(f[RTO]!);
-          incident[3] = num(f[RPO]!);
-          incident[4] = f[FAILED_OVER] === "true" ? 1 : 0;
-          incident[5] = f[ABORTED] === "true" ? 1 : 0;
-          feedIncident(acc, incident, 0);
-          spill.append(incident);
-        }
-        rows++;
-      }
-      onRows((done += lines.length - (lineNo === lines.length ? 1 : 0)), total);
-      if (copy) {
-        const body = lineNo === lines.length ? lines.slice(1) : lines;
-        if (body.length > 0) yield `${body.join("\n")}\n`;
-      }
-    }
-    if (lineNo === 0) expectHeader(where, undefined, columns);
-    const expectedRows = replications ? manifest.rows.replications : manifest.rows.incidents;
-    if (rows !== expectedRows) throw new UserError(`${where}: ${rows} rows, expected ${expectedRows} (truncated?)`);
-  }
+/** Where the merged rows go: the merged run directory's sinks (or nowhere, for a summary-only merge). */
+export interface BatchWriter {
+  write(batch: RowBatch): Promise<void>;
+  /** The formats it writes (a shard in one of them hands over its rows' text too). */
+  readonly formats: readonly string[];
 }
 
 /**
- * Merges a shard set. `replicationsCsv()` and `incidentsCsv()` stream the merged files (read them
- * first, in that order, or call `skipData()`); `summary()` then finishes the statistics. The first
- * pass keeps the numbers it parsed in scratch files in `scratchDir` (≈ 450 bytes per replication of
+ * Merges a shard set. `readRows(writer)` is the first pass: every shard's rows, in replication
+ * order, into the summary's statistics and `writer`; `summary()` then finishes the statistics. The
+ * first pass keeps the numbers in scratch files in `scratchDir` (≈ 450 bytes per replication of
  * four strategies), which the further passes exact quantiles need (usually one or two) replay.
+ * `onProgress` hears, about every batch, which pass is under way ("shards" for the first, then
+ * "replications" or "incidents") and how many of its rows are done.
  */
 export class ShardMerge {
   private readonly acc: SummaryAccumulator;
-  private readonly done = new Set<ShardCsv>();
-  private readonly spills: Record<ShardCsv, RowSpill>;
+  private readonly spills: Record<SpillKind, RowSpill>;
+  private read = false;
   private pass = 1;
-  private readonly onProgress: (pass: number, kind: ShardCsv, rows: number, total: number) => void;
+  private readonly onProgress: (pass: number, what: string, rows: number, total: number) => void;
 
-  /**
-   * `collectLimit`: see SummaryAccumulator. `onProgress` hears, about every MiB read, which pass
-   * over which file is under way and how many of its rows are done.
-   */
   constructor(
     readonly set: ShardSet,
     scratchDir: string,
-    options: { collectLimit?: number; onProgress?: (pass: number, kind: ShardCsv, rows: number, total: number) => void } = {},
+    options: { collectLimit?: number; onProgress?: (pass: number, what: string, rows: number, total: number) => void } = {},
   ) {
     this.acc = new SummaryAccumulator(set.scenario, options.collectLimit);
     this.onProgress = options.onProgress ?? (() => undefined);
     this.spills = {
-      "replications.csv": new RowSpill(scratchDir, "merge-replications.f64", REPLICATION_METRICS.length),
-      "incidents.csv": new RowSpill(scratchDir, "merge-incidents.f64", INCIDENT_SPILL_WIDTH),
+      replications: new RowSpill(scratchDir, "merge-replications.f64", REPLICATION_METRICS.length),
+      incidents: new RowSpill(scratchDir, "merge-incidents.f64", INCIDENT_SPILL_WIDTH),
     };
   }
 
-  replicationsCsv(): AsyncGenerator<string> {
-    return this.firstPass("replications.csv", true);
+  /** The strategy ids of the merged run, in order. */
+  get strategies(): readonly string[] {
+    return this.set.shards[0]!.manifest.strategies;
   }
 
-  incidentsCsv(): AsyncGenerator<string> {
-    return this.firstPass("incidents.csv", true);
-  }
-
-  /** The first pass without writing merged CSVs (a summary-only merge). */
-  async skipData(): Promise<void> {
-    for (const kind of ["replications.csv", "incidents.csv"] as const) await drain(this.firstPass(kind, false));
-  }
-
-  private async *firstPass(kind: ShardCsv, copy: boolean): AsyncGenerator<string> {
-    if (this.done.has(kind)) throw new Error(`merge: ${kind} was already read`);
-    yield* passRows(this.set, kind, this.acc, this.spills[kind], copy, (done, total) => this.onProgress(1, kind, done, total));
-    this.done.add(kind);
+  /** The first pass: checks every shard's rows against its manifest and passes them on. */
+  async readRows(writer: BatchWriter): Promise<void> {
+    if (this.read) throw new Error("merge: the shards' rows were already read");
+    this.read = true;
+    const { acc, spills } = this;
+    const strategyCount = this.strategies.length;
+    const total = this.set.shards.reduce((n, { manifest }) => n + manifest.rows.replications, 0);
+    const row = new Float64Array(REPLICATION_METRICS.length);
+    const incident = new Float64Array(INCIDENT_SPILL_WIDTH);
+    let done = 0;
+    for (const shard of this.set.shards) {
+      const { manifest } = shard;
+      const expected = (manifest.range.end - manifest.range.start) * strategyCount;
+      if (manifest.rows.replications !== expected) {
+        throw new UserError(`${join(shard.dir, SHARD_MANIFEST)}: ${manifest.rows.replications} replication rows for ${expected} (edited?)`);
+      }
+      let incidents = 0;
+      const { format, source } = rowsOf(shard);
+      // Sinks of the shard's own format take its text when the format copies text; the other sinks
+      // need every number. With none of those, only the columns the summary reads are parsed (the
+      // others stay NaN: the batch's type then claims columns it lacks, but no sink reads them).
+      const keepText = format.copiesText === true && writer.formats.includes(format.name);
+      const everything = writer.formats.some((f) => !(keepText && f === format.name));
+      const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
+      const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : SUMMARY_INCIDENT_FIELDS;
+      const at = metrics.map((m) => REPLICATION_METRICS.indexOf(m));
+      row.fill(NaN);
+      for await (const batch of source.read({ metrics, incidents: incidentFields, keepText })) {
+        const columns = batch.strategies.map((s) => metrics.map((m) => s.metrics[m]));
+        const n = batch.range.end - batch.range.start;
+        for (let r = 0; r < n; r++) {
+          for (let s = 0; s < strategyCount; s++) {
+            const own = columns[s]!;
+            for (let k = 0; k < own.length; k++) row[at[k]!] = own[k]![r]!;
+            acc.addReplication(s, row);
+            spills.replications.append(row);
+          }
+        }
+        // Incidents in replication order (across strategies the order is immaterial: each has its own statistics).
+        batch.strategies.forEach(({ incidents: inc }, s) => {
+          for (let k = 0; k < inc.count; k++) {
+            incident[0] = s;
+            incident[1] = inc.cause[k]!;
+            incident[2] = inc.rto[k]!;
+            incident[3] = inc.rpo[k]!;
+            incident[4] = inc.failedOver[k]!;
+            incident[5] = inc.aborted[k]!;
+            feedIncident(acc, incident, 0);
+            spills.incidents.append(incident);
+          }
+          incidents += inc.count;
+        });
+        await writer.write(batch);
+        this.onProgress(1, "shards", (done += n * strategyCount), total);
+      }
+      if (incidents !== manifest.rows.incidents) {
+        throw new UserError(`${shard.dir}: ${incidents} incident rows, expected ${manifest.rows.incidents} (truncated?)`);
+      }
+    }
   }
 
   /** A further pass: the first pass's rows, replayed from its scratch file. */
-  private async replay(kind: ShardCsv): Promise<void> {
+  private async replay(kind: SpillKind): Promise<void> {
     const spill = this.spills[kind];
-    const strategies = this.set.scenario.strategies.length;
-    const total = rowCount(this.set, kind);
+    const strategies = this.strategies.length;
+    const total = kind === "replications" ? this.set.shards.reduce((n, s) => n + s.manifest.rows.replications, 0) : this.set.shards.reduce((n, s) => n + s.manifest.rows.incidents, 0);
     const row = new Float64Array(spill.width);
     let rows = 0;
     for (const chunk of spill.chunks()) {
       for (let at = 0; at < chunk.length; at += spill.width, rows++) {
-        if (kind === "incidents.csv") feedIncident(this.acc, chunk, at);
+        if (kind === "incidents") feedIncident(this.acc, chunk, at);
         else {
           for (let k = 0; k < row.length; k++) row[k] = chunk[at + k]!;
           this.acc.addReplication(rows % strategies, row);
@@ -292,7 +244,7 @@ export class ShardMerge {
   }
 
   async summary(): Promise<Summary> {
-    if (this.done.size !== 2) throw new Error("merge: summary() before both CSVs were read");
+    if (!this.read) throw new Error("merge: summary() before the shards' rows were read");
     try {
       for (;;) {
         this.acc.endPass();
@@ -300,8 +252,8 @@ export class ShardMerge {
         const replications = this.acc.needsReplicationPass;
         const incidents = this.acc.needsIncidentPass;
         if (!replications && !incidents) return this.acc.result(this.set);
-        if (replications) await this.replay("replications.csv");
-        if (incidents) await this.replay("incidents.csv");
+        if (replications) await this.replay("replications");
+        if (incidents) await this.replay("incidents");
       }
     } finally {
       this.dispose();
@@ -312,8 +264,4 @@ export class ShardMerge {
   dispose(): void {
     for (const spill of Object.values(this.spills)) spill.discard();
   }
-}
-
-async function drain(chunks: AsyncIterable<string>): Promise<void> {
-  for await (const _ of chunks);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "fast-csv";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csv, mc, outputs, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { csv, csvReader, mc, outputs, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 type Row = Record<string, string>;
 
@@ -71,10 +71,10 @@ describe("CSV outputs", () => {
     expect(rows.some((r) => r.replication === first.replication && r.strategy === first.strategy && r.incident === "0")).toBe(true);
   });
 
-  it("parseCsvLine undoes quoting", () => {
-    expect(csv.parseCsvLine('1,"a,b","say ""hi""",')).toEqual(["1", "a,b", 'say "hi"', ""]);
-    expect(csv.parseCsvNumber("")).toBeNaN();
-    expect(csv.parseCsvNumber(String(0.1 + 0.2))).toBe(0.1 + 0.2);
-    expect(() => csv.parseCsvNumber("12abc")).toThrow();
+  it("splitCsvLine undoes quoting; parseCsvNumber reads numbers back exactly", () => {
+    expect(csvReader.splitCsvLine('1,"a,b","say ""hi""",')).toEqual(["1", "a,b", 'say "hi"', ""]);
+    expect(csvReader.parseCsvNumber("")).toBeNaN();
+    expect(csvReader.parseCsvNumber(String(0.1 + 0.2))).toBe(0.1 + 0.2);
+    expect(() => csvReader.parseCsvNumber("12abc")).toThrow();
   });
 });

@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Scenario } from "../../src/scenario/types.js";
 
 type MonteCarlo = typeof import("../../src/montecarlo/index.js");
 type RunOutputs = typeof import("../../src/app/runOutputs.js");
 type AtomicWrite = typeof import("../../src/store/atomicWrite.js");
 type Csv = typeof import("../../src/store/csv.js");
+type CsvReader = typeof import("../../src/store/csvReader.js");
 type Merge = typeof import("../../src/store/merge.js");
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -25,27 +25,10 @@ export const mc = await fromDist<MonteCarlo>("montecarlo/index.js");
 export const outputs = await fromDist<RunOutputs>("app/runOutputs.js");
 export const atomic = await fromDist<AtomicWrite>("store/atomicWrite.js");
 export const csv = await fromDist<Csv>("store/csv.js");
+export const csvReader = await fromDist<CsvReader>("store/csvReader.js");
 export const merge = await fromDist<Merge>("store/merge.js");
 
-export const SYNTHETIC_MODEL = pathToFileURL(join(ROOT, "test/montecarlo/fixtures/syntheticModel.mjs")).href;
-
-/** Just what the synthetic model and the runner read; the rest of Scenario is irrelevant to them. */
-export function syntheticScenario(runs: number, seed = 42): Scenario {
-  const strategy = (id: string, type: string, label: string): unknown => ({ id, type, label });
-  return {
-    name: "synthetic",
-    description: "stand-in for runner tests",
-    file: "<test>",
-    run: { runs, seed, horizon: 365.25 * 86_400 },
-    controlPlaneSlowdown: Infinity,
-    strategies: [
-      strategy("backup-restore", "backup-restore", "Backup & restore"),
-      strategy("pilot-light", "pilot-light", "Pilot light"),
-      strategy("warm-standby", "warm-standby", "Warm standby"),
-      strategy("active-active", "active-active", "Active–active"),
-    ],
-  } as unknown as Scenario;
-}
+export { SYNTHETIC_MODEL, syntheticScenario } from "./synthetic.js";
 
 /** `drsim merge`'s path: streams the shards in `dirs` into `out` (collectLimit: see SummaryAccumulator). */
 export async function mergeInto(out: string, dirs: readonly string[], options: { data?: boolean; collectLimit?: number } = {}) {

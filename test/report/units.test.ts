@@ -1,17 +1,17 @@
 // The small pieces under the charts: font metrics (against resvg's own layout), downsampling,
-// CSV reading, compact JSON, label placement, colours, trace parsing and number wording.
+// the incident digest, compact JSON, label placement, colours, trace parsing and number wording.
 import { Resvg } from "@resvg/resvg-js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { readCsv, readCsvColumns, splitCsvLine } from "../../src/report/charts/csv.js";
 import { FONT_FAMILY, FONT_FILES, measureText } from "../../src/report/charts/fonts.js";
 import { duration, horizonAdjective, sharePercent } from "../../src/report/numbers.js";
 import { decades, sparseLogLabels } from "../../src/report/charts/scales.js";
 import { compactJson } from "../../src/report/charts/json.js";
 import { placeLabels } from "../../src/report/charts/labels.js";
 import { loadIncidents } from "../../src/report/charts/load/incidents.js";
+import { csvFormat } from "../../src/store/csvFormat.js";
 import { strategyColors } from "../../src/report/charts/palette.js";
 import { curveRanks, positiveEcdf, zeroShare } from "../../src/stats/curve.js";
 import { timelineChart } from "../../src/report/charts/timeline.js";
@@ -65,12 +65,8 @@ describe("downsampling", () => {
   });
 });
 
-describe("CSV", () => {
-  test("quoted fields with commas and quotes", () => {
-    expect(splitCsvLine('1,"a, b","say ""hi""",')).toEqual(["1", "a, b", 'say "hi"', ""]);
-  });
-
-  test("incidents: step sums over responded incidents, even sample plus the worst", async () => {
+describe("incident digest", () => {
+  test("step sums over responded incidents, even sample plus the worst", async () => {
     const dir = mkdtempSync(join(tmpdir(), "drsim-csv-"));
     try {
       const header =
@@ -80,7 +76,8 @@ describe("CSV", () => {
       lines.push("50,ws,0,10,degradation,us-east-1,600,30,,,,,,,,600,0,0,0,0,false,false,0"); // detect only: not responded
       lines.push("51,ws,0,10,partition,\"us-east-1+us-west-2\",60,,,,,,,,,0,0,0,0,0,false,false,0"); // no impact
       writeFileSync(join(dir, "incidents.csv"), `${lines.join("\n")}\n`);
-      const d = (await loadIncidents(join(dir, "incidents.csv"), (s) => s, 10)).get("ws")!;
+      const rows = csvFormat.source(dir, { strategies: ["ws"], range: { start: 0, end: 52 } });
+      const d = (await loadIncidents(rows, ["ws"], 10)).get("ws")!;
       expect(d.count).toBe(52);
       expect(d.responded).toBe(50);
       expect(d.impactful).toBe(51);
@@ -90,40 +87,6 @@ describe("CSV", () => {
       expect(d.sample.length).toBeGreaterThanOrEqual(10);
       expect(d.sample.length).toBeLessThanOrEqual(12);
       expect(d.sample.some((p) => p.rto === 1049)).toBe(true); // the worst RTO is always kept
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test("readCsvColumns gives readCsv's fields: quotes, CRLF, a BOM, short rows, blank lines, no final newline, long files", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "drsim-csv-"));
-    try {
-      const lines = ["\uFEFFa,b,c,d", '1,"x, ""y""",3,4', "5,6", "", "7,8,9,10\r", '"q",,"",'];
-      // Enough rows to span many read chunks, with a quoted field now and then.
-      for (let i = 0; i < 20_000; i++) lines.push(i % 1000 === 0 ? `${i},"b${i}",c${i},${i / 7}` : `${i},b${i},c${i},${i / 7}`);
-      const path = join(dir, "x.csv");
-      writeFileSync(path, lines.join("\n"));
-      const expected: string[][] = [];
-      await readCsv(path, (col) => {
-        const [d, a, c] = [col("d"), col("a"), col("c")];
-        return (f) => expected.push([f[d] ?? "", f[a] ?? "", f[c] ?? ""]);
-      });
-      const actual: string[][] = [];
-      await readCsvColumns(path, ["d", "a", "c"], (f) => actual.push([...f]));
-      expect(actual).toEqual(expected);
-      expect(actual.slice(0, 4)).toEqual([["4", "1", "3"], ["", "5", ""], ["10", "7", "9"], ["", "q", ""]]);
-      expect(actual.length).toBe(20_004);
-      await expect(readCsvColumns(path, ["e"], () => undefined)).rejects.toThrow(/x\.csv: no column 'e'/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test("a missing column names the file and the column", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "drsim-csv-"));
-    try {
-      writeFileSync(join(dir, "x.csv"), "a,b\n1,2\n");
-      await expect(readCsv(join(dir, "x.csv"), (col) => (col("c"), () => undefined))).rejects.toThrow(/x\.csv: no column 'c'/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

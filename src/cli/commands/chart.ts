@@ -1,11 +1,7 @@
 // drsim chart DIR…: regenerate a saved run's charts (charts/*.vl.json, .svg, .png) and report.html
-// from its files, without re-simulating. Also the helper behind `drsim trace … --chart PREFIX`.
-import { existsSync, statSync } from "node:fs";
+// from its files, without re-simulating (app/chart.ts); this file wires the flags and prints.
 import type { Command } from "commander";
-import { UserError } from "../../errors.js";
-import type { TraceRecord } from "../../results/results.js";
-import { renderRunReport, renderTraceChart } from "../../report/charts/index.js";
-import type { TimelineOptions } from "../../report/charts/timeline.js";
+import { chartRuns } from "../../app/chart.js";
 
 interface ChartFlags {
   quiet?: boolean;
@@ -21,25 +17,11 @@ export function define(cmd: Command): void {
         "The same inputs always give byte-identical files.\n\nExample:\n  $ drsim run scenarios/default.yaml -n 10000 --out results/default\n  $ drsim chart results/default",
     )
     .action(async (dirs: string[], flags: ChartFlags) => {
-      for (const dir of dirs) {
-        if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${dir}: no such directory`);
-      }
-      for (const dir of dirs) {
-        await renderRunReport(dir);
-        if (flags.quiet !== true) process.stdout.write(`charts written to ${dir}/charts/, report to ${dir}/report.html\n`);
-      }
+      await chartRuns({
+        dirs,
+        onDrawn: (dir) => {
+          if (flags.quiet !== true) process.stdout.write(`charts written to ${dir}/charts/, report to ${dir}/report.html\n`);
+        },
+      });
     });
-}
-
-/**
- * For `drsim trace … --chart PREFIX`: the replication's timeline as PREFIX.vl.json, .svg and .png.
- * Returns the paths written.
- */
-export async function writeTraceChart(
-  records: TraceRecord[],
-  outPrefix: string,
-  options: TimelineOptions = {},
-): Promise<string[]> {
-  await renderTraceChart(records, outPrefix, options);
-  return ["vl.json", "svg", "png"].map((ext) => `${outPrefix}.${ext}`);
 }

@@ -1,14 +1,11 @@
 // drsim merge DIR… --out DIR: shards of one run → exactly the files the unsharded run writes,
-// streamed through in bounded memory.
+// streamed through in bounded memory (app/merge.ts); this file wires the flags and prints.
 import type { Command } from "commander";
-import { openShardSet, ShardMerge, type ShardCsv } from "../../store/merge.js";
 import type { Summary } from "../../montecarlo/summary.js";
-import { createProgress, progressMode, type Progress, type ProgressMode } from "../../report/progress.js";
-import { writeMergedOutputs } from "../../app/runOutputs.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
-import { writeRunCharts } from "../../app/charts.js";
-import { onInterrupt } from "../runtime.js";
+import { mergeShards } from "../../app/merge.js";
+import { stderrProgress } from "../progress.js";
 
 export function define(cmd: Command): void {
   cmd
@@ -24,36 +21,14 @@ export function define(cmd: Command): void {
       "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed once; exact quantiles take a few more passes over a scratch file in --out.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
     )
     .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; progress: boolean; summaryOnly?: boolean }) => {
-      const data = flags.summaryOnly !== true;
-      const progress = mergeProgress(progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true }));
-      const removeHook = onInterrupt(() => progress.finish());
+      const progress = stderrProgress(flags, "rows");
       let summary: Summary;
       try {
-        ({ summary } = await writeMergedOutputs(flags.out, new ShardMerge(openShardSet(dirs), flags.out, { onProgress: progress.update }), { data }));
+        ({ summary } = await mergeShards({ dirs, out: flags.out, summaryOnly: flags.summaryOnly, charts: flags.charts, onProgress: progress.update }));
       } finally {
         progress.finish();
-        removeHook();
       }
-      if (flags.charts && data) await writeRunCharts(flags.out);
       if (flags.json === true) process.stdout.write(summaryToJson(summary));
       else if (flags.quiet !== true) process.stdout.write(`${terminalSummary(summary)}\nwritten to ${flags.out}/\n`);
     });
-}
-
-/** One progress display per pass over a file ("merge pass 2, replications.csv"). */
-function mergeProgress(mode: ProgressMode): { update: (pass: number, kind: ShardCsv, rows: number, total: number) => void; finish: () => void } {
-  let label = "";
-  let current: Progress | undefined;
-  return {
-    update(pass, kind, rows, total) {
-      const next = `merge pass ${pass}, ${kind}`;
-      if (next !== label) {
-        current?.finish();
-        label = next;
-        current = createProgress(process.stderr, mode, label, undefined, "rows");
-      }
-      current!.update(rows, total);
-    },
-    finish: () => current?.finish(),
-  };
 }

@@ -1,21 +1,13 @@
-// drsim run [SCENARIO…]: Monte Carlo runs, each into its own results directory.
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// drsim run [SCENARIO…]: Monte Carlo runs, each into its own results directory (app/runStudy.ts,
+// app/runShard.ts); this file wires the flags and prints.
 import type { Command } from "commander";
-import { UserError } from "../../errors.js";
-import { defaultScenarioPath } from "../../scenario/load.js";
-import type { Scenario } from "../../scenario/types.js";
-import { runMonteCarlo } from "../../montecarlo/runner.js";
-import { shardRange, type ShardSpec } from "../../montecarlo/shard.js";
-import { summarize } from "../../montecarlo/summary.js";
-import { createProgress, progressMode } from "../../report/progress.js";
-import { writeRunOutputs, writeShardOutputs } from "../../app/runOutputs.js";
+import type { ShardSpec } from "../../montecarlo/shard.js";
 import { summaryToJson } from "../../report/summaryJson.js";
 import { terminalSummary } from "../../report/terminal.js";
-import { type SimulationFlags, collectOverride, shard, simulationOptions } from "../options.js";
-import { writeRunCharts } from "../../app/charts.js";
-import { onInterrupt } from "../runtime.js";
-import { loadForRun } from "../../app/scenario.js";
+import { runShard } from "../../app/runShard.js";
+import { planRuns, runStudy } from "../../app/runStudy.js";
+import { type SimulationFlags, collectOverride, shard, simulationOptions, simulationSettings } from "../options.js";
+import { withProgress } from "../progress.js";
 
 interface RunFlags extends SimulationFlags {
   out?: string;
@@ -57,68 +49,23 @@ Examples:
     });
 }
 
-function outputDir(flags: RunFlags, scenario: Scenario, several: boolean): string {
-  const base = flags.out === undefined ? join("results", scenario.name) : several ? join(flags.out, scenario.name) : flags.out;
-  if (flags.shard === undefined || flags.out !== undefined) return base;
-  return join(base, `shard-${flags.shard.index}-of-${flags.shard.count}`);
-}
-
 async function runCommand(files: string[], flags: RunFlags): Promise<void> {
-  const paths = files.length > 0 ? files : [defaultScenarioPath()];
-  // Load and check every scenario before running any: a typo in the last file fails at once.
-  const scenarios: Scenario[] = [];
-  for (const file of paths) {
-    scenarios.push(
-      await loadForRun(file, { overrides: flags.set, runs: flags.runs, seed: flags.seed, horizon: flags.horizon, strategies: flags.strategies }),
-    );
-  }
-  const several = scenarios.length > 1;
-  const dirs = scenarios.map((s) => outputDir(flags, s, several));
-  const clash = dirs.find((d, i) => dirs.indexOf(d) !== i);
-  if (clash !== undefined) throw new UserError(`two scenarios would write to ${clash}: give them different names`);
-  // Fail now, not after a long simulation, if an output directory cannot be written.
-  dirs.forEach(checkWritableDir);
-
-  const mode = progressMode({ quiet: flags.quiet === true, progress: flags.progress, isTTY: process.stderr.isTTY === true });
-  for (const [i, scenario] of scenarios.entries()) {
-    const progress = createProgress(process.stderr, mode, scenario.name);
-    const removeHook = onInterrupt(() => progress.finish());
-    const range = flags.shard === undefined ? undefined : shardRange(scenario.run.runs, flags.shard.index, flags.shard.count);
-    let run;
-    try {
-      run = await runMonteCarlo({ scenario, range, workers: flags.workers, onProgress: (d, t) => progress.update(d, t) });
-    } finally {
-      progress.finish();
-      removeHook();
-    }
-    const dir = dirs[i]!;
-    if (flags.shard !== undefined) {
-      await writeShardOutputs(dir, run, flags.shard);
-      const { start, end } = run.range;
-      if (flags.json === true) process.stdout.write(`${JSON.stringify({ scenario: scenario.name, shard: flags.shard, range: run.range, dir })}\n`);
+  const settings = { ...simulationSettings(flags), overrides: flags.set };
+  const plans = await planRuns({ ...settings, scenarios: files, out: flags.out, shard: flags.shard });
+  for (const [i, plan] of plans.entries()) {
+    const options = { ...settings, scenario: plan.scenario, out: plan.out };
+    const { shard } = flags;
+    if (shard !== undefined) {
+      const { scenario, range, out } = await withProgress(flags, (onProgress) => runShard({ ...options, shard, onProgress }));
+      const { start, end } = range;
+      if (flags.json === true) process.stdout.write(`${JSON.stringify({ scenario: scenario.name, shard, range, dir: out })}\n`);
       else if (flags.quiet !== true) {
-        process.stdout.write(
-          `${scenario.name}: shard ${flags.shard.index}/${flags.shard.count} (${end > start ? `replications ${start}–${end - 1}` : "no replications"}) written to ${dir}/\n`,
-        );
+        process.stdout.write(`${scenario.name}: shard ${shard.index}/${shard.count} (${end > start ? `replications ${start}–${end - 1}` : "no replications"}) written to ${out}/\n`);
       }
       continue;
     }
-    const summary = summarize(run);
-    await writeRunOutputs(dir, run, summary);
-    if (flags.charts) await writeRunCharts(dir);
+    const { summary, out } = await withProgress(flags, (onProgress) => runStudy({ ...options, charts: flags.charts, onProgress }));
     if (flags.json === true) process.stdout.write(summaryToJson(summary));
-    else if (flags.quiet !== true) process.stdout.write(`${several && i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${dir}/\n`);
-  }
-}
-
-/** The directory exists and is writable, or can be created under its nearest existing ancestor. */
-function checkWritableDir(dir: string): void {
-  let at = resolve(dir);
-  while (!existsSync(at)) at = dirname(at);
-  if (!statSync(at).isDirectory()) throw new UserError(`--out: ${at} is not a directory`);
-  try {
-    accessSync(at, constants.W_OK);
-  } catch {
-    throw new UserError(`--out: ${at} is not writable`);
+    else if (flags.quiet !== true) process.stdout.write(`${i > 0 ? "\n" : ""}${terminalSummary(summary)}\nwritten to ${out}/\n`);
   }
 }

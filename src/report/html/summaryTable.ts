@@ -1,7 +1,11 @@
 // The report's summary table: per strategy, availability, downtime, data loss, RTO/RPO per region
-// failure and cost, from summary.json (the same numbers as summary.md and the terminal).
+// failure and cost, from summary.json (the same numbers as summary.md and the terminal). Region
+// failures are what a DR strategy answers (corruption restores are alike for all); a summary written
+// before they were reported apart gives every incident (the catalogue's fallback).
+import { fieldAt, statValue } from "../../analysis/metricPath.js";
+import { byTheme, METRIC_DEFS, type CellFormat } from "../../results/metrics.js";
 import type { StrategyInfo } from "../charts/load/run.js";
-import type { RunSummary, Stat } from "../charts/load/summary.js";
+import type { RunSummary, Stat, StrategySummary } from "../charts/load/summary.js";
 import { escapeHtml } from "./escape.js";
 
 /** A compact number: 3 significant digits below 100, thousands separators above. */
@@ -29,36 +33,38 @@ export function nines(a: number): string {
   return (-Math.log10(1 - a)).toFixed(1);
 }
 
-const pair = (s: Stat): string => `${short(s.p50)} / ${short(s.p99)}`;
+/** report.html's summary table: the catalogue's `report` columns, by theme in this order. */
+const REPORT_THEMES = ["availability", "impact", "incidents", "cost"] as const;
+const COLUMNS = byTheme(METRIC_DEFS, REPORT_THEMES).flatMap((m) => (m.report ?? []).map((column) => ({ path: m.path, column })));
+
+function cell(format: CellFormat, x: number): string {
+  switch (format) {
+    case "availability":
+      return availability(x);
+    case "nines":
+      return nines(x);
+    case "number":
+      return short(x);
+    case "usd":
+      return `$${short(x)}`;
+  }
+}
+
+/** The statistic a column shows; a summary written before it existed gives its fallback's. */
+function statAt(summary: StrategySummary, path: string, fallback: string | undefined): Stat {
+  return (fieldAt(summary, path) ?? fieldAt(summary, fallback ?? path)) as Stat;
+}
 
 export function summaryTableHtml(summary: RunSummary, strategies: readonly StrategyInfo[]): string {
-  const head = [
-    "Strategy",
-    "Availability (mean)",
-    "Nines",
-    "Downtime, min/yr: mean",
-    "p50 / p99",
-    "Data loss, s/yr: p50 / p99",
-    "RTO per region failure, min: p50 / p99",
-    "RPO per region failure, s: p50 / p99",
-    "Cost of risk, USD/yr: mean",
-    "of which standing",
-  ];
+  const head = ["Strategy", ...COLUMNS.map(({ column }) => column.heading)];
   const rows = strategies.map((s) => {
     const x = summary.strategies[s.id]!;
     const cells = [
       `<span class="swatch" style="background:${s.color}"></span>${escapeHtml(s.label)}`,
-      availability(x.availability.mean),
-      nines(x.availability.mean),
-      short(x.downtimeMinutes.mean),
-      pair(x.downtimeMinutes),
-      pair(x.dataLossSeconds),
-      // Region failures are what a DR strategy answers (corruption restores are alike for all);
-      // a summary written before they were reported apart gives every incident.
-      pair((x.incidents.regionFailures ?? x.incidents).rtoMinutes),
-      pair((x.incidents.regionFailures ?? x.incidents).rpoSeconds),
-      `$${short(x.costUSD.mean)}`,
-      `$${short(x.standingCostUSD.mean)}`,
+      ...COLUMNS.map(({ path, column }) => {
+        const stat = statAt(x, path, column.fallback);
+        return column.stats.map((name) => cell(column.format, statValue(stat, name))).join(" / ");
+      }),
     ];
     return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td>${c}</td>`)).join("")}</tr>`;
   });

@@ -1,8 +1,8 @@
-// incidents.csv → what the incident charts need, in two streaming passes and flat memory: per
+// A run's incidents → what the incident charts need, in two streaming passes and flat memory: per
 // strategy the step-duration sums (pass 1) and an evenly spaced sample of incidents plus the most
 // extreme ones (pass 2).
-import { PIPELINE_STEPS, type PipelineStep } from "../../../results/results.js";
-import { bool, num, readCsv, type ColumnIndex } from "../csv.js";
+import { INCIDENT_CAUSES, isRegionFailure, PIPELINE_STEPS, type PipelineStep } from "../../../results/results.js";
+import type { IncidentBatch, IncidentField, RowSource } from "../../../store/rows.js";
 
 export interface IncidentPoint {
   readonly replication: number;
@@ -34,38 +34,6 @@ export interface IncidentDigest {
   readonly sample: readonly IncidentPoint[];
 }
 
-interface Columns {
-  readonly strategy: number;
-  readonly replication: number;
-  readonly incident: number;
-  readonly cause: number;
-  readonly regions: number;
-  readonly rto: number;
-  readonly rpo: number;
-  readonly downtime: number;
-  readonly failedOver: number;
-  readonly aborted: number;
-  readonly attempts: number;
-  readonly steps: readonly number[];
-}
-
-function columns(column: ColumnIndex): Columns {
-  return {
-    strategy: column("strategy"),
-    replication: column("replication"),
-    incident: column("incident"),
-    cause: column("cause"),
-    regions: column("regions"),
-    rto: column("rto"),
-    rpo: column("rpo"),
-    downtime: column("downtimeSeconds"),
-    failedOver: column("failedOver"),
-    aborted: column("aborted"),
-    attempts: column("attempts"),
-    steps: PIPELINE_STEPS.map((s) => column(s)),
-  };
-}
-
 function zeros(): Record<PipelineStep, number> {
   return Object.fromEntries(PIPELINE_STEPS.map((s) => [s, 0])) as Record<PipelineStep, number>;
 }
@@ -83,81 +51,91 @@ interface Pass1 {
 }
 
 const positive = (x: number): boolean => Number.isFinite(x) && x > 0;
+/** The fields each pass reads: the step sums and extremes, then the sampled incidents. */
+const PASS1 = ["cause", "steps", "rto", "rpo"] as const satisfies readonly IncidentField[];
+const PASS2 = ["cause", "region", "rto", "rpo", "downtimeSeconds", "failedOver", "aborted", "attempts"] as const satisfies readonly IncidentField[];
 
-export async function loadIncidents(
-  path: string,
-  resolve: (strategy: string) => string | undefined,
-  samplePerStrategy = 400,
-): Promise<Map<string, IncidentDigest>> {
+/** Each strategy's incidents in order, with their index within their replication, read in batches. */
+async function eachIncident<I extends IncidentField>(
+  rows: RowSource,
+  strategies: readonly string[],
+  fields: readonly I[],
+  visit: (id: string, inc: IncidentBatch<I>, k: number, index: number) => void,
+): Promise<void> {
+  const last = strategies.map(() => ({ replication: -1, index: 0 }));
+  for await (const batch of rows.read({ metrics: [], incidents: fields })) {
+    batch.strategies.forEach(({ incidents: inc }, s) => {
+      const at = last[s]!;
+      for (let k = 0; k < inc.count; k++) {
+        const replication = inc.replication[k]!;
+        at.index = replication === at.replication ? at.index + 1 : 0;
+        at.replication = replication;
+        visit(strategies[s]!, inc, k, at.index);
+      }
+    });
+  }
+}
+
+/** The incident digests of a run's strategies with any incident (`strategies` in the rows' order). */
+export async function loadIncidents(rows: RowSource, strategies: readonly string[], samplePerStrategy = 400): Promise<Map<string, IncidentDigest>> {
   const pass1 = new Map<string, Pass1>();
-  await readCsv(path, (column) => {
-    const c = columns(column);
-    return (f) => {
-      const id = resolve(f[c.strategy] ?? "");
-      if (id === undefined) return;
-      let p = pass1.get(id);
-      if (p === undefined) {
-        p = {
-          count: 0, impactful: 0, responded: 0, stepSeconds: zeros(), stepRuns: zeros(),
-          maxRto: -1, maxRtoAt: -1, maxRpo: -1, maxRpoAt: -1,
-        };
-        pass1.set(id, p);
-      }
-      p.count++;
-      const durations = c.steps.map((col) => num(f[col]));
-      // Where the recovery time goes is a question about the DR response to region failures:
-      // corruption restores take the same path for every strategy and would drown it out.
-      const regionFailure = f[c.cause] !== "corruption";
-      if (regionFailure && durations.some((v, i) => Number.isFinite(v) && PIPELINE_STEPS[i] !== "detect")) {
-        p.responded++;
-        durations.forEach((v, i) => {
-          if (!Number.isFinite(v)) return;
-          const step = PIPELINE_STEPS[i]!;
-          p.stepSeconds[step] += v;
-          p.stepRuns[step]++;
-        });
-      }
-      const rto = num(f[c.rto]);
-      const rpo = num(f[c.rpo]);
-      if (positive(rto) || positive(rpo)) {
-        const k = p.impactful++;
-        if (rto > p.maxRto) [p.maxRto, p.maxRtoAt] = [rto, k];
-        if (rpo > p.maxRpo) [p.maxRpo, p.maxRpoAt] = [rpo, k];
-      }
-    };
+  await eachIncident(rows, strategies, PASS1, (id, inc, k) => {
+    let p = pass1.get(id);
+    if (p === undefined) {
+      p = {
+        count: 0, impactful: 0, responded: 0, stepSeconds: zeros(), stepRuns: zeros(),
+        maxRto: -1, maxRtoAt: -1, maxRpo: -1, maxRpoAt: -1,
+      };
+      pass1.set(id, p);
+    }
+    p.count++;
+    const durations = PIPELINE_STEPS.map((step) => inc.steps[step][k]!);
+    // Where the recovery time goes is a question about the DR response to region failures:
+    // corruption restores take the same path for every strategy and would drown it out.
+    if (isRegionFailure(inc.cause[k]!) && durations.some((v, i) => Number.isFinite(v) && PIPELINE_STEPS[i] !== "detect")) {
+      p.responded++;
+      durations.forEach((v, i) => {
+        if (!Number.isFinite(v)) return;
+        const step = PIPELINE_STEPS[i]!;
+        p.stepSeconds[step] += v;
+        p.stepRuns[step]++;
+      });
+    }
+    const rto = inc.rto[k]!;
+    const rpo = inc.rpo[k]!;
+    if (positive(rto) || positive(rpo)) {
+      const n = p.impactful++;
+      if (rto > p.maxRto) [p.maxRto, p.maxRtoAt] = [rto, n];
+      if (rpo > p.maxRpo) [p.maxRpo, p.maxRpoAt] = [rpo, n];
+    }
   });
 
   const seen = new Map<string, number>();
   const samples = new Map<string, IncidentPoint[]>();
-  await readCsv(path, (column) => {
-    const c = columns(column);
-    return (f) => {
-      const id = resolve(f[c.strategy] ?? "");
-      if (id === undefined) return;
-      const rto = num(f[c.rto]);
-      const rpo = num(f[c.rpo]);
-      if (!positive(rto) && !positive(rpo)) return;
-      const p = pass1.get(id)!;
-      const k = seen.get(id) ?? 0;
-      seen.set(id, k + 1);
-      const m = Math.min(samplePerStrategy, p.impactful);
-      const even = Math.floor(((k + 1) * m) / p.impactful) !== Math.floor((k * m) / p.impactful);
-      if (!even && k !== p.maxRtoAt && k !== p.maxRpoAt) return;
-      let list = samples.get(id);
-      if (list === undefined) samples.set(id, (list = []));
-      list.push({
-        replication: num(f[c.replication]),
-        incident: num(f[c.incident]),
-        cause: f[c.cause] ?? "",
-        regions: f[c.regions] ?? "",
-        rto,
-        rpo,
-        downtimeSeconds: num(f[c.downtime]),
-        failedOver: bool(f[c.failedOver]),
-        aborted: bool(f[c.aborted]),
-        attempts: num(f[c.attempts]),
-      });
-    };
+  await eachIncident(rows, strategies, PASS2, (id, inc, k, index) => {
+    const rto = inc.rto[k]!;
+    const rpo = inc.rpo[k]!;
+    if (!positive(rto) && !positive(rpo)) return;
+    const p = pass1.get(id)!;
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    const m = Math.min(samplePerStrategy, p.impactful);
+    const even = Math.floor(((n + 1) * m) / p.impactful) !== Math.floor((n * m) / p.impactful);
+    if (!even && n !== p.maxRtoAt && n !== p.maxRpoAt) return;
+    let list = samples.get(id);
+    if (list === undefined) samples.set(id, (list = []));
+    list.push({
+      replication: inc.replication[k]!,
+      incident: index,
+      cause: INCIDENT_CAUSES[inc.cause[k]!]!,
+      regions: inc.regionNames[inc.region[k]!]!,
+      rto,
+      rpo,
+      downtimeSeconds: inc.downtimeSeconds[k]!,
+      failedOver: inc.failedOver[k] === 1,
+      aborted: inc.aborted[k] === 1,
+      attempts: inc.attempts[k]!,
+    });
   });
 
   const out = new Map<string, IncidentDigest>();

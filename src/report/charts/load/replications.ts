@@ -1,10 +1,14 @@
-// replications.csv → what the distribution charts draw of it, per strategy: the downtime and
-// data-loss ECDFs and the loss-exceedance curve. Never the samples themselves: the file is streamed
-// once per pass the accumulators need (typically three), so memory does not grow with the number of
-// replications, and the curves are the very doubles the in-memory functions give.
+// A run's replication rows → what the distribution charts draw of them, per strategy: the ECDFs of
+// the catalogue's curve metrics (downtime, data loss) and the loss-exceedance curve. Never the
+// samples themselves: the rows are read once per pass the accumulators need (typically three), so
+// memory does not grow with the number of replications, and the curves are the very doubles the
+// in-memory functions give.
 import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
-import { num, readCsvColumns } from "../csv.js";
+import { dirname } from "node:path";
+import type { RowSource } from "../../../store/rows.js";
+import { openRunRows } from "./rows.js";
 import { EcdfAccumulator, type Ecdf } from "../../../stats/curve.js";
+import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../../../results/metrics.js";
 
 /** Fed one row's values per pass until it needs no more passes. */
 export interface RowAccumulator {
@@ -15,48 +19,68 @@ export interface RowAccumulator {
 }
 
 /**
- * Streams replications.csv as many times as the accumulators need: one accumulator per strategy
- * (`create`, at its first row; `resolve` maps the CSV's strategy value to an id, or undefined to skip
- * the row). An accumulator that needs no more passes is no longer fed.
+ * Reads a run's replication rows as many times as the accumulators need: one accumulator per
+ * strategy (`create`, in the rows' order), fed `columns` of each of its replications, in order, as
+ * long as it needs more passes.
+ */
+export async function accumulateReplications<A extends RowAccumulator>(
+  rows: RowSource,
+  strategies: readonly string[],
+  columns: readonly ReplicationMetric[],
+  create: (id: string) => A,
+): Promise<Map<string, A>> {
+  const accs = strategies.map(create);
+  const row = new Float64Array(columns.length);
+  for (let pass = 1; pass === 1 || accs.some((a) => a.needsPass); pass++) {
+    const fed = accs.map((a) => pass === 1 || a.needsPass);
+    for await (const batch of rows.read({ metrics: columns, incidents: [] })) {
+      batch.strategies.forEach(({ metrics }, s) => {
+        if (!fed[s]) return;
+        const acc = accs[s]!;
+        const own = columns.map((c) => metrics[c]);
+        const n = batch.range.end - batch.range.start;
+        for (let r = 0; r < n; r++) {
+          for (let i = 0; i < row.length; i++) row[i] = own[i]![r]!;
+          acc.add(row);
+        }
+      });
+    }
+    // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
+    accs.forEach((acc, s) => fed[s] && acc.endPass());
+  }
+  return new Map(strategies.map((id, s) => [id, accs[s]!]));
+}
+
+/**
+ * accumulateReplications over the run directory holding `path` (its replications.csv), for the
+ * strategies `resolve` keeps (it maps an id to itself, or to undefined to leave it out).
  */
 export async function streamReplications<A extends RowAccumulator>(
   path: string,
   resolve: (strategy: string) => string | undefined,
-  columns: readonly string[],
+  columns: readonly ReplicationMetric[],
   create: (id: string) => A,
 ): Promise<Map<string, A>> {
-  const out = new Map<string, A>();
-  const row = new Float64Array(columns.length);
-  for (let pass = 1; pass === 1 || [...out.values()].some((a) => a.needsPass); pass++) {
-    await readCsvColumns(path, ["strategy", ...columns], (f) => {
-      const id = resolve(f[0]!);
-      if (id === undefined) return;
-      let acc = out.get(id);
-      if (acc === undefined) {
-        if (pass > 1) throw new Error(`${path}: strategy '${id}' appeared after the first pass (did the file change?)`);
-        out.set(id, (acc = create(id)));
-      }
-      if (pass > 1 && !acc.needsPass) return;
-      for (let i = 0; i < row.length; i++) row[i] = num(f[i + 1]);
-      acc.add(row);
-    });
-    // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
-    for (const acc of out.values()) if (pass === 1 || acc.needsPass) acc.endPass();
-  }
-  return out;
+  const { rows, strategies } = await openRunRows(dirname(path));
+  const all = await accumulateReplications(rows, strategies.map((s) => s.id), columns, (id) => (resolve(id) === undefined ? SKIP : create(id)));
+  return new Map([...all].filter((entry): entry is [string, A] => entry[1] !== SKIP));
 }
 
-/** The distribution curves of one strategy's replications. */
-export interface ReplicationDigest {
+/** The accumulator of a strategy left out: it needs no pass. */
+const SKIP: RowAccumulator = { add: () => undefined, endPass: () => undefined, needsPass: false };
+
+/** The metrics whose distributions the charts draw (the catalogue's curves), and their columns. */
+const CURVES = STAT_DEFS.flatMap((d) => (d.curve === true && d.column !== undefined ? [{ path: d.path as CurveStat, column: d.column.id, scale: SCALES[d.column.scale].values }] : []));
+/** The loss curve's inputs: lossOf(costUSD, standingCostUSD). */
+const LOSS_COLUMNS = ["costUSD", "standingCostUSD"] as const satisfies readonly ReplicationMetric[];
+
+/** The distribution curves of one strategy's replications: each curve metric's ECDF, and the loss curve. */
+export type ReplicationDigest = {
   /** Replications of the strategy. */
   readonly n: number;
-  /** Full downtime per replication (horizon), in minutes: the ECDF at curvePoints points. */
-  readonly downtimeMinutes: Ecdf;
-  /** Seconds of writes lost per replication. */
-  readonly dataLossSeconds: Ecdf;
   /** P(annual loss > $x) (costUSD − standingCostUSD). */
   readonly loss: LossCurve;
-}
+} & { readonly [K in CurveStat]: Ecdf };
 
 export interface ReplicationOptions {
   /** Points per ECDF (the downtime ECDF and exceedance charts). Default 300. */
@@ -67,51 +91,45 @@ export interface ReplicationOptions {
   readonly collectLimit?: number;
 }
 
-const COLUMNS = ["downtimeSeconds", "dataLossSeconds", "costUSD", "standingCostUSD"] as const;
+const COLUMNS: readonly ReplicationMetric[] = [...CURVES.map((c) => c.column), ...LOSS_COLUMNS];
 
 class DigestAccumulator implements RowAccumulator {
-  private readonly downtime: EcdfAccumulator;
-  private readonly dataLoss: EcdfAccumulator;
+  private readonly curves: EcdfAccumulator[];
   private readonly loss: LossCurveAccumulator;
 
   constructor(info: { id: string; label: string; type: string }, options: ReplicationOptions) {
     const { curvePoints = 300, lossPoints = 400, collectLimit } = options;
-    this.downtime = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
-    this.dataLoss = new EcdfAccumulator({ maxPoints: curvePoints, collectLimit });
+    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit }));
     this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit);
   }
 
   get needsPass(): boolean {
-    return this.downtime.needsPass || this.dataLoss.needsPass || this.loss.needsPass;
+    return this.curves.some((c) => c.needsPass) || this.loss.needsPass;
   }
 
   add(row: Float64Array): void {
-    // The same doubles the charts drew from arrays: seconds / 60, and lossOf.
-    if (this.downtime.needsPass) this.downtime.add(row[0]! / 60);
-    if (this.dataLoss.needsPass) this.dataLoss.add(row[1]!);
-    if (this.loss.needsPass) this.loss.add(lossOf(row[2]!, row[3]!));
+    // The same doubles the charts drew from arrays: the catalogue's scale, and lossOf.
+    for (let k = 0; k < CURVES.length; k++) if (this.curves[k]!.needsPass) this.curves[k]!.add(CURVES[k]!.scale(row[k]!));
+    if (this.loss.needsPass) this.loss.add(lossOf(row[CURVES.length]!, row[CURVES.length + 1]!));
   }
 
   endPass(): void {
-    for (const acc of [this.downtime, this.dataLoss, this.loss]) if (acc.needsPass) acc.endPass();
+    for (const acc of [...this.curves, this.loss]) if (acc.needsPass) acc.endPass();
   }
 
   result(): ReplicationDigest {
-    const downtimeMinutes = this.downtime.result();
-    return { n: downtimeMinutes.n, downtimeMinutes, dataLossSeconds: this.dataLoss.result(), loss: this.loss.result() };
+    const curves = CURVES.map((c, k) => [c.path, this.curves[k]!.result()] as const);
+    return { n: curves[0]?.[1].n ?? 0, loss: this.loss.result(), ...Object.fromEntries(curves) } as ReplicationDigest;
   }
 }
 
-/**
- * The curves of each strategy in replications.csv. `info` gives a strategy's id, label and type
- * (the loss curve carries them).
- */
+/** The curves of each strategy of a run (`strategies` in the rows' order; the loss curve carries their label and type). */
 export async function loadReplications(
-  path: string,
-  resolve: (strategy: string) => string | undefined,
-  info: (id: string) => { id: string; label: string; type: string },
+  rows: RowSource,
+  strategies: readonly { id: string; label: string; type: string }[],
   options: ReplicationOptions = {},
 ): Promise<Map<string, ReplicationDigest>> {
-  const accs = await streamReplications(path, resolve, COLUMNS, (id) => new DigestAccumulator(info(id), options));
+  const info = new Map(strategies.map((s) => [s.id, s]));
+  const accs = await accumulateReplications(rows, strategies.map((s) => s.id), COLUMNS, (id) => new DigestAccumulator(info.get(id)!, options));
   return new Map([...accs].map(([id, acc]) => [id, acc.result()]));
 }

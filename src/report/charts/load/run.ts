@@ -1,5 +1,6 @@
-// A saved run directory, read back for charting: summary.json, scenario.json, replications.csv and
-// incidents.csv (summary.md is only copied into the report). Nothing is re-simulated.
+// A saved run directory, read back for charting: summary.json, scenario.json and the rows (through
+// the run store: replications.csv and incidents.csv); summary.md is only copied into the report.
+// Nothing is re-simulated.
 import { UserError } from "../../../errors.js";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -7,8 +8,8 @@ import { join } from "node:path";
 import { strategyColors } from "../palette.js";
 import { loadIncidents, type IncidentDigest } from "./incidents.js";
 import { loadReplications, type ReplicationDigest, type ReplicationOptions } from "./replications.js";
-import { loadScenarioInfo } from "./scenario.js";
-import { loadRunSummary, type RunSummary, type StrategySummary } from "./summary.js";
+import { openRunRows } from "./rows.js";
+import type { RunSummary, StrategySummary } from "./summary.js";
 
 export interface StrategyInfo {
   readonly id: string;
@@ -37,35 +38,13 @@ export function strategySummary(run: RunData, id: string): StrategySummary {
   return s;
 }
 
-function requireFile(dir: string, name: string): string {
-  const path = join(dir, name);
-  if (!existsSync(path)) throw new UserError(`${dir}: no ${name} (is this a drsim run directory?)`);
-  return path;
-}
-
-/** `options`: the points per curve drawn from replications.csv (the charts' defaults otherwise). */
+/** `options`: the points per curve drawn from the replications (the charts' defaults otherwise). */
 export async function loadRun(dir: string, options: ReplicationOptions = {}): Promise<RunData> {
-  const summary = await loadRunSummary(requireFile(dir, "summary.json"));
-  const scenarioPath = join(dir, "scenario.json");
-  const scenario = existsSync(scenarioPath) ? await loadScenarioInfo(scenarioPath) : undefined;
-  const ids = Object.keys(summary.strategies);
-  const declared = scenario?.strategies.filter((s) => ids.includes(s.id)) ?? [];
-  const ordered =
-    declared.length === ids.length
-      ? declared
-      : ids.map((id) => ({ id, label: summary.strategies[id]!.label ?? id, type: summary.strategies[id]!.type ?? id }));
+  const { summary, scenario, strategies: ordered, rows } = await openRunRows(dir);
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
-
-  const byKey = new Map<string, string>();
-  for (const s of strategies) {
-    byKey.set(s.label, s.id);
-    byKey.set(s.id, s.id);
-  }
-  const resolve = (key: string): string | undefined => byKey.get(key);
-  const info = new Map(strategies.map((s) => [s.id, { id: s.id, label: s.label, type: s.type }]));
-  const replications = await loadReplications(requireFile(dir, "replications.csv"), resolve, (id) => info.get(id)!, options);
-  const incidents = await loadIncidents(requireFile(dir, "incidents.csv"), resolve, 250);
+  const replications = await loadReplications(rows, ordered, options);
+  const incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250);
   const mdPath = join(dir, "summary.md");
   return {
     dir,

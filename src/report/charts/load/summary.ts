@@ -2,6 +2,7 @@
 import { UserError } from "../../../errors.js";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { STAT_DEFS, type CauseStat, type ContractIncidentStat, type ContractStat } from "../../../results/metrics.js";
 
 /** A statistic may be null in JSON where it is undefined (no incidents → no RTO): read as NaN. */
 const num = z
@@ -22,20 +23,17 @@ const stat = z.object({
 });
 export type Stat = z.infer<typeof stat>;
 
+// The contract's statistics, from the metric catalogue; region failures are optional (summaries of
+// drsim before they were reported apart lack them).
+const statsAt = <K extends string>(paths: readonly string[], prefix: string): { [P in K]: typeof stat } =>
+  Object.fromEntries(paths.filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes(".")).map((p) => [p.slice(prefix.length), stat])) as { [P in K]: typeof stat };
+const contract = STAT_DEFS.filter((d) => d.contract === true).map((d) => d.path);
+
 const strategySummary = z.object({
-  availability: stat,
-  downtimeMinutes: stat,
-  unavailability: stat,
-  dataLossSeconds: stat,
-  lostWrites: stat,
-  costUSD: stat,
-  standingCostUSD: stat,
+  ...statsAt<ContractStat>(contract, ""),
   incidents: z.object({
-    count: stat,
-    rtoMinutes: stat,
-    rpoSeconds: stat,
-    /** Region failures only (every cause but corruption); absent from summaries of drsim before it. */
-    regionFailures: z.object({ rtoMinutes: stat, rpoSeconds: stat }).optional(),
+    ...statsAt<ContractIncidentStat>(contract, "incidents."),
+    regionFailures: z.object(statsAt<CauseStat>(STAT_DEFS.map((d) => d.path), "incidents.regionFailures.")).optional(),
   }),
   /** Written by drsim ≥ 0.1 besides the contract: used when scenario.json is missing. */
   label: z.string().optional(),

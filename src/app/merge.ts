@@ -1,0 +1,38 @@
+// Use case: merge shards of one study into exactly the run directory the unsharded run writes
+// (bounded memory: the shards are read once, exact quantiles replay a scratch file in `out`),
+// then, unless told not to, its charts and report.
+import type { Summary } from "../montecarlo/summary.js";
+import { openShardSet, ShardMerge } from "../store/merge.js";
+import { chartRuns } from "./chart.js";
+import { writeMergedOutputs } from "./runOutputs.js";
+import type { ProgressListener } from "./study.js";
+
+export interface MergeOptions {
+  /** Shard directories written by `drsim run --shard i/n` (runShard), in any order. */
+  readonly dirs: readonly string[];
+  readonly out: string;
+  /** summary.json, summary.md and scenario.json only: no merged rows (they stay in the shards), no charts. */
+  readonly summaryOnly?: boolean;
+  /** Draw charts/ and report.html (default true; never with summaryOnly). */
+  readonly charts?: boolean;
+  /** Rows done per pass: the label says which ("merge pass 1, shards", "merge pass 2, replications"…). */
+  readonly onProgress?: ProgressListener;
+}
+
+export interface MergeOutcome {
+  readonly summary: Summary;
+  readonly out: string;
+  /** The merged run directory's files (charts/ and report.html besides, when drawn). */
+  readonly files: readonly string[];
+}
+
+export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> {
+  const { onProgress, out } = options;
+  const data = options.summaryOnly !== true;
+  const merge = new ShardMerge(openShardSet(options.dirs), out, {
+    onProgress: onProgress && ((pass, what, rows, total) => onProgress(rows, total, `merge pass ${pass}, ${what}`)),
+  });
+  const { summary, files } = await writeMergedOutputs(out, merge, { data });
+  if (data && options.charts !== false) await chartRuns({ dirs: [out] });
+  return { summary, out, files };
+}

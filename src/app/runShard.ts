@@ -1,0 +1,34 @@
+// Use case: run one shard of a study — its contiguous range of replications — into a shard
+// directory (rows, scenario, shard.json) that `mergeShards` (drsim merge) reads back.
+import { join } from "node:path";
+import { shardRange, type ShardSpec } from "../montecarlo/shard.js";
+import type { ReplicationRange } from "../montecarlo/types.js";
+import type { Scenario } from "../scenario/types.js";
+import { writeShardOutputs } from "./runOutputs.js";
+import { simulate, type RunStudyOptions } from "./runStudy.js";
+import { loadForRun } from "./scenario.js";
+
+export interface RunShardOptions extends Omit<RunStudyOptions, "charts"> {
+  /** Shard i of n (1-based): replications [floor((i−1)·runs/n), floor(i·runs/n)). */
+  readonly shard: ShardSpec;
+  /** Output directory; default results/<scenario>/shard-i-of-n. */
+  readonly out?: string;
+}
+
+export interface RunShardOutcome {
+  readonly scenario: Scenario;
+  readonly shard: ShardSpec;
+  /** The replications the shard holds. */
+  readonly range: ReplicationRange;
+  readonly out: string;
+  readonly files: readonly string[];
+}
+
+export async function runShard(options: RunShardOptions): Promise<RunShardOutcome> {
+  const { shard } = options;
+  const scenario = await loadForRun(options.scenario, options);
+  const out = options.out ?? join("results", scenario.name, `shard-${shard.index}-of-${shard.count}`);
+  const run = await simulate(scenario, shardRange(scenario.run.runs, shard.index, shard.count), options);
+  const files = await writeShardOutputs(out, run, shard);
+  return { scenario, shard, range: run.range, out, files };
+}
