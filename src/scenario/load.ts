@@ -13,6 +13,7 @@ import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { writtenInputs } from "./provenance.js";
 import { stripDeletions, toPlain } from "./rawTree.js";
 import { withResources } from "./resources.js";
+import { mergeStrategyOverrides } from "./strategyOverrides.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
 
@@ -30,7 +31,7 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   const schema = schemas.scenario;
   let tree = await composeFile(path);
   for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
-  const raw = stripDeletions(resolveFilePaths(expandDefaults(tree)));
+  const raw = stripDeletions(resolveFilePaths(mergeStrategyOverrides(expandDefaults(tree), schemas.strategyOverrides)));
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
