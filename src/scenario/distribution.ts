@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { makeDistribution } from "../random/distributions.js";
 import type { DistributionSpec } from "../random/types.js";
+import { described } from "./objects.js";
 import { currentResources } from "./resources.js";
 import { DURATION_EXPECTED, THROUGHPUT_EXPECTED, parseDuration, parseThroughput } from "./units.js";
 import { FRACTION_EXPECTED, duration, fraction, positive, rate, throughput, type NumberSchema } from "./values.js";
@@ -93,28 +94,44 @@ function positiveValue(kind: QuantityKind): NumberSchema {
   return kind.value().refine((v) => v > 0, { error: `expected a ${kind.noun} > 0` });
 }
 
+/** Hover help of every distribution parameter (the JSON Schema's field descriptions; objects.ts). */
+const PARAM_DOCS = {
+  dist: "The distribution: fixed, uniform, exponential, lognormal, weibull, gamma, triangular, truncated-normal or empirical.",
+  value: "The one value (fixed).",
+  min: "The smallest value.",
+  max: "The largest value.",
+  mode: "The most likely value (triangular).",
+  mean: "The mean of the distribution itself (exponential, lognormal with sd) or of the parent normal (truncated-normal).",
+  rate: 'Events per time (exponential durations only): "2/hour" gives a mean of 30 min.',
+  median: "The median (lognormal, with sigma).",
+  sigma: "The standard deviation of the logarithm, a plain number (lognormal, with median).",
+  sd: "The standard deviation (lognormal with mean; of the parent normal for truncated-normal).",
+  shape: "The shape parameter, a plain number (weibull, gamma).",
+  scale: "The scale parameter, in the quantity's unit (weibull, gamma).",
+  file: "CSV file of observed values, relative to this scenario file (empirical).",
+  column: "The column holding the values (empirical).",
+  unit: "The unit of the column's plain numbers (empirical); default the quantity's base unit.",
+} as const;
+
 function variants(kind: QuantityKind) {
   const value = kind.value();
   const pos = positiveValue(kind);
   return {
-    fixed: z
-      .strictObject({ dist: z.literal("fixed"), value })
+    fixed: described(z.strictObject({ dist: z.literal("fixed"), value }), PARAM_DOCS)
       .transform((d): DistributionSpec => ({ dist: "fixed", value: d.value })),
-    uniform: z
-      .strictObject({ dist: z.literal("uniform"), min: value, max: value })
+    uniform: described(z.strictObject({ dist: z.literal("uniform"), min: value, max: value }), PARAM_DOCS)
       .superRefine((d, ctx) => {
         if (d.max <= d.min) report(ctx, [{ path: ["max"], message: "expected max > min (use fixed for a constant)" }]);
       })
       .transform((d): DistributionSpec => ({ dist: "uniform", min: d.min, max: d.max })),
     exponential: kind === DURATION_KIND ? exponentialByMeanOrRate(pos) : exponentialByMean(pos),
-    lognormal: z
-      .strictObject({
+    lognormal: described(z.strictObject({
         dist: z.literal("lognormal"),
         median: pos.optional(),
         sigma: positive().optional(),
         mean: pos.optional(),
         sd: pos.optional(),
-      })
+      }), PARAM_DOCS)
       .superRefine((d, ctx) => {
         const byMedian = d.median !== undefined && d.sigma !== undefined && d.mean === undefined && d.sd === undefined;
         const byMean = d.mean !== undefined && d.sd !== undefined && d.median === undefined && d.sigma === undefined;
@@ -128,30 +145,25 @@ function variants(kind: QuantityKind) {
             ? { dist: "lognormal", median: d.median, sigma: d.sigma! }
             : { dist: "lognormal", mean: d.mean!, sd: d.sd! },
       ),
-    weibull: z
-      .strictObject({ dist: z.literal("weibull"), shape: positive(), scale: pos })
+    weibull: described(z.strictObject({ dist: z.literal("weibull"), shape: positive(), scale: pos }), PARAM_DOCS)
       .transform((d): DistributionSpec => ({ dist: "weibull", shape: d.shape, scale: d.scale })),
-    gamma: z
-      .strictObject({ dist: z.literal("gamma"), shape: positive(), scale: pos })
+    gamma: described(z.strictObject({ dist: z.literal("gamma"), shape: positive(), scale: pos }), PARAM_DOCS)
       .transform((d): DistributionSpec => ({ dist: "gamma", shape: d.shape, scale: d.scale })),
-    triangular: z
-      .strictObject({ dist: z.literal("triangular"), min: value, mode: value, max: value })
+    triangular: described(z.strictObject({ dist: z.literal("triangular"), min: value, mode: value, max: value }), PARAM_DOCS)
       .superRefine((d, ctx) => {
         if (d.mode < d.min) report(ctx, [{ path: ["mode"], message: "expected min ≤ mode" }]);
         if (d.max < d.mode) report(ctx, [{ path: ["max"], message: "expected mode ≤ max" }]);
         if (d.max === d.min) report(ctx, [{ path: ["max"], message: "expected max > min (use fixed for a constant)" }]);
       })
       .transform((d): DistributionSpec => ({ dist: "triangular", min: d.min, mode: d.mode, max: d.max })),
-    "truncated-normal": z
-      .strictObject({ dist: z.literal("truncated-normal"), mean: value, sd: pos })
+    "truncated-normal": described(z.strictObject({ dist: z.literal("truncated-normal"), mean: value, sd: pos }), PARAM_DOCS)
       .transform((d): DistributionSpec => ({ dist: "truncated-normal", mean: d.mean, sd: d.sd })),
-    empirical: z
-      .strictObject({
+    empirical: described(z.strictObject({
         dist: z.literal("empirical"),
         file: z.string({ error: "expected a CSV file path (relative to this file)" }),
         column: z.string({ error: "expected a column name" }),
         unit: z.string({ error: `expected a unit (${kind.unitExample})` }).optional(),
-      })
+      }), PARAM_DOCS)
       .superRefine((d, ctx) => {
         if (d.unit !== undefined && kind.unitScale(d.unit) === undefined) {
           report(ctx, [{ path: ["unit"], message: `expected a ${kind.noun} unit (${kind.unitExample})` }]);
@@ -171,14 +183,13 @@ function variants(kind: QuantityKind) {
 
 // A rate only makes sense for durations (events per second); other kinds give the mean.
 function exponentialByMeanOrRate(pos: NumberSchema) {
-  return z
-    .strictObject({
+  return described(z.strictObject({
       dist: z.literal("exponential"),
       mean: pos.optional(),
       rate: rate()
         .refine((v) => v > 0, { error: "expected a rate > 0" })
         .optional(),
-    })
+    }), PARAM_DOCS)
     .superRefine((d, ctx) => {
       if ((d.mean === undefined) === (d.rate === undefined)) {
         report(ctx, [{ path: [], message: "exponential needs exactly one of mean or rate" }]);
@@ -191,8 +202,7 @@ function exponentialByMeanOrRate(pos: NumberSchema) {
 }
 
 function exponentialByMean(pos: NumberSchema) {
-  return z
-    .strictObject({ dist: z.literal("exponential"), mean: pos })
+  return described(z.strictObject({ dist: z.literal("exponential"), mean: pos }), PARAM_DOCS)
     .transform((d): DistributionSpec => ({ dist: "exponential", mean: d.mean }));
 }
 

@@ -8,6 +8,7 @@
 // and cross-field rules are checked by the loader on the merged scenario.
 import { z } from "zod";
 import { DURATION_KIND, FRACTION_KIND, THROUGHPUT_KIND, distributionSchema, valueOrDistribution } from "./distribution.js";
+import { fieldDocs } from "./objects.js";
 import type { ScenarioSchemas } from "./schema.js";
 import { duration, rate, size, throughput } from "./values.js";
 
@@ -31,7 +32,21 @@ export function scenarioJsonSchema(parts: ScenarioSchemas): object {
     [parts.strategyPartial, "strategyDefaults", "Any strategy fields, merged under every strategy of one type."],
   ];
   for (const [schema, id, description] of named) registry.add(schema, { id, description });
-  const generated = z.toJSONSchema(parts.scenario, { io: "input", target: "draft-7", unrepresentable: "any", metadata: registry });
+  const generated = z.toJSONSchema(parts.scenario, {
+    io: "input",
+    target: "draft-7",
+    unrepresentable: "any",
+    metadata: registry,
+    // Each field's description, declared with its object (objects.ts: settings, described), is
+    // noted on the object here and given to its fields once they are final (asFileSchema).
+    override: ({ zodSchema, jsonSchema }) => {
+      const docs = fieldDocs(zodSchema);
+      if (docs !== undefined) (jsonSchema as Record<string, unknown>)[FIELD_DOCS_KEY] = docs;
+      // A part's own description (`.describe()` on a transformed object) is kept on its input side too.
+      const own = z.globalRegistry.get(zodSchema)?.description;
+      if (own !== undefined && jsonSchema.description === undefined) jsonSchema.description = own;
+    },
+  });
   return {
     ...(asFileSchema(generated) as object),
     title: "drsim scenario",
@@ -41,15 +56,23 @@ export function scenarioJsonSchema(parts: ScenarioSchemas): object {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Where an object's field descriptions wait for asFileSchema; not in the output. */
+const FIELD_DOCS_KEY = "x-drsim-field-docs";
+
 /** Drops `required`, lets every field be null, and relaxes oneOf to anyOf (see the top). */
 function asFileSchema(node: unknown): Json {
   if (Array.isArray(node)) return node.map(asFileSchema);
   if (node === null || typeof node !== "object") return node as Json;
   const out: { [key: string]: Json } = {};
+  const docs = (node as Record<string, unknown>)[FIELD_DOCS_KEY] as Readonly<Record<string, string>> | undefined;
   for (const [key, value] of Object.entries(node)) {
-    if (key === "required") continue;
+    if (key === "required" || key === FIELD_DOCS_KEY) continue;
+    if (key === "definitions" && value !== null && typeof value === "object") {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, definition]) => [name, nullable(asFileSchema(definition))]));
+      continue;
+    }
     if (key === "properties" && value !== null && typeof value === "object") {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, nullable(asFileSchema(field))]));
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, nullable(describedField(asFileSchema(field), docs?.[name]))]));
     } else if (key === "additionalProperties" && value !== null && typeof value === "object") {
       out[key] = nullable(asFileSchema(value));
     } else {
@@ -59,13 +82,29 @@ function asFileSchema(node: unknown): Json {
   return out;
 }
 
+/** A field with the description declared for it, unless it has its own. */
+function describedField(schema: Json, description: string | undefined): Json {
+  if (description === undefined || schema === null || typeof schema !== "object" || Array.isArray(schema) || schema["description"] !== undefined) return schema;
+  return { description, ...schema };
+}
+
+/**
+ * `schema` or null. Null is added inside the field's own schema — to its `type`, its `enum`, its
+ * `anyOf` — so that a validator judging a bad value deeper down reports it at that value, not as
+ * "matches no branch" at the top-level key; only a bare `$ref` is wrapped (it is a leaf).
+ */
 function nullable(schema: Json): Json {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
-  // Keep what editors show (description, default) at the top of the field.
   const { description, default: defaultValue, ...rest } = schema;
-  return {
-    ...(description === undefined ? {} : { description }),
-    ...(defaultValue === undefined ? {} : { default: defaultValue }),
-    anyOf: [rest, { type: "null" }],
-  };
+  // Keep what editors show (description, default) at the top of the field.
+  const top = { ...(description === undefined ? {} : { description }), ...(defaultValue === undefined ? {} : { default: defaultValue }) };
+  const type = rest["type"];
+  if (Array.isArray(rest["enum"])) {
+    return { ...top, ...rest, ...(typeof type === "string" ? { type: [type, "null"] } : {}), enum: [...rest["enum"], null] };
+  }
+  if (typeof type === "string" && rest["const"] === undefined) return { ...top, ...rest, type: [type, "null"] };
+  if (Array.isArray(rest["anyOf"]) && Object.keys(rest).length === 1) return { ...top, anyOf: [...rest["anyOf"], { type: "null" }] };
+  // A reference: its definition admits null itself (asFileSchema), so an error inside it is reported there.
+  if (typeof rest["$ref"] === "string" && Object.keys(rest).length === 1) return { ...top, ...rest };
+  return { ...top, anyOf: [rest, { type: "null" }] };
 }

@@ -8,7 +8,7 @@
 // has — and composes it with the parts the registries contribute (parts.ts): each failure process's
 // fields and each strategy mechanism's, placed after the core field they name.
 import { z } from "zod";
-import { deepPartial, settings } from "./objects.js";
+import { deepPartial, described, settings } from "./objects.js";
 import { positiveDuration, stepTiming, timing } from "./fields.js";
 import type { FieldSchemas, SchemaContributions, ScenarioAnchor, StrategyAnchor, StrategyTypeInfo } from "./parts.js";
 import { currentResources } from "./resources.js";
@@ -88,6 +88,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       },
       regionParts,
     ),
+    { provider: 'The cloud provider ("aws" by default): provider-scoped control-plane impairments hit every region of the same provider.' },
   );
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
@@ -95,18 +96,47 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     label: z.string().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
-    replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
-    steps: settings({
-      detect: timing(),
-      decide: stepTiming(),
-      provision: stepTiming(),
-      promote: stepTiming(),
-      restoreFromBackup: z.boolean().optional(),
-      scale: stepTiming().optional(),
-      scaleWave: stepTiming().optional(),
-      switchTraffic: stepTiming(),
-    }),
-    drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
+    replication: settings(
+      { mode: z.enum(["backup", "async", "sync"]).optional() },
+      { mode: "How data reaches the standby: backup (restored from backups), async (replicated with lag: the RPO) or sync (no loss; writes wait for the standby)." },
+    ).optional(),
+    steps: settings(
+      {
+        detect: timing(),
+        decide: stepTiming(),
+        provision: stepTiming(),
+        promote: stepTiming(),
+        restoreFromBackup: z.boolean().optional(),
+        scale: stepTiming().optional(),
+        scaleWave: stepTiming().optional(),
+        switchTraffic: stepTiming(),
+      },
+      {
+        detect: "Time from the impact to the alert that starts the response (a distribution of durations).",
+        decide: "The human decision to fail over, after the wait for the primary (a distribution of durations, or none).",
+        provision: "Time to provision the standby cluster; needs the control plane (a distribution of durations, or none).",
+        promote: "Time to promote the replica to primary (a distribution of durations, or none).",
+        restoreFromBackup: "Whether the standby's data comes from a restore (dataset size ÷ restore throughput); default true for none and backup & restore.",
+        scale: "Time to scale the standby to the full fleet; needs the control plane (a distribution, or none). Given, it wins over scaleWave.",
+        scaleWave: "One scaling wave (the fleet roughly doubles per wave): without scale, scaling takes ⌈log₂(1/standbyFraction)⌉ waves.",
+        switchTraffic: "Time to move traffic to the standby: DNS or a global load balancer (a distribution of durations, or none).",
+      },
+    ),
+    drills: settings(
+      { perYear: nonNegative().default(0), costUSD: money().default(0) },
+      {
+        perYear: "Failover drills a year (default 0): drilled strategies fail over more reliably.",
+        costUSD: "Cost of one drill in USD (default 0).",
+      },
+    ).prefault({}),
+  };
+  const coreStrategyDocs = {
+    label: 'Display name in tables and charts; default from the id ("Warm standby").',
+    standbyFraction: "Standby compute as a share of the primary's; for active–active each region's capacity as a share of peak (≥ 1: one survivor carries all).",
+    standbyControlPlanes: "Kubernetes control planes kept running in the standby region (0 for none and backup & restore, else 1 by default).",
+    replication: "How data reaches the standby region.",
+    steps: "The recovery pipeline's steps, in the order they run.",
+    drills: "Failover drills: how often and what each costs.",
   };
   // A strategy's own value of a scenario-wide field, merged over the scenario's by the loader
   // (strategyOverrides.ts), is read with the field's own schema; placed after the strategy's drills.
@@ -124,8 +154,11 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     ...(strategyOverrides.length > 0 ? [{ after: "drills" as const, fields: overrideFields }] : []),
   ]);
   const strategyFieldOrder = Object.keys(strategyShape);
-  const strategyFields = settings(strategyShape);
-  const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((raw, ctx) => {
+  const strategyFields = settings(strategyShape, coreStrategyDocs);
+  const strategy = settings(
+    { type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape },
+    { type: "The mechanism: none (no DR), backup-restore, pilot-light, warm-standby or active-active; default from the id.", ...coreStrategyDocs },
+  ).superRefine((raw, ctx) => {
     const s = raw as unknown as WrittenStrategy;
     if (s.steps.scale === undefined && s.steps.scaleWave && !(s.standbyFraction > 0)) {
       ctx.addIssue({
@@ -136,7 +169,10 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     }
   });
   const strategyPartial = deepPartial(strategyFields);
-  const strategyDefaults = z.strictObject(Object.fromEntries(STRATEGY_TYPES.map((type) => [type, strategyPartial])));
+  const strategyDefaults = described(
+    z.strictObject(Object.fromEntries(STRATEGY_TYPES.map((type) => [type, strategyPartial]))),
+    Object.fromEntries(STRATEGY_TYPES.map((type) => [type, `Strategy fields merged under every strategy of type ${type} (anything but type).`])),
+  );
 
   /** The resolved strategy: core fields with their type's defaults, then every part's fields, in schema order. */
   const resolveStrategy = (strategyId: string, s: Record<string, unknown>): Strategy => {
@@ -165,12 +201,18 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     return out as unknown as Strategy;
   };
 
-  const trace = z
-    .strictObject({
+  const trace = described(
+    z.strictObject({
       file: z.string({ error: "expected a CSV file path (relative to this file)" }),
       column: z.string({ error: "expected a column name" }),
       step: positiveDuration(),
-    })
+    }),
+    {
+      file: "CSV file of request rates, relative to this scenario file.",
+      column: "The column holding the rates (requests per second).",
+      step: 'Time between two rows: "5m"; the trace repeats cyclically over the horizon.',
+    },
+  )
     .transform(async (t, ctx): Promise<Workload["trace"]> => {
       try {
         const rates = await currentResources().loadColumn(t.file, t.column);
@@ -184,8 +226,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       }
     });
 
-  const workload = z
-    .strictObject({
+  const workload = described(
+    z.strictObject({
       requestsPerSecond: positive(),
       diurnalAmplitude: z
         .number({ error: "expected a number in [0, 1)" })
@@ -202,7 +244,18 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       writeFraction: fraction(),
       bytesPerWrite: size(),
       datasetSize: size(),
-    })
+    }),
+    {
+      requestsPerSecond: "Mean offered load over a week, in requests per second.",
+      diurnalAmplitude: "Daily swing of the load, in [0, 1): rate ∝ 1 + amplitude·cos(2π(h − peakHour)/24); default 0.",
+      peakHour: "UTC hour of the daily peak, 0–24; default 12.",
+      weekendFactor: "Weekend load relative to weekdays; default 1. The horizon starts on a Monday.",
+      trace: "A measured load curve instead of the shape above: {file, column, step}.",
+      writeFraction: "Share of requests that write (a fraction): what a failover's RPO loses.",
+      bytesPerWrite: 'Bytes a write adds to the data: "2KiB".',
+      datasetSize: 'Size of the data a restore must copy: "500GB".',
+    },
+  )
     .transform(
       (w): Workload => ({
         requestsPerSecond: w.requestsPerSecond,
@@ -216,14 +269,24 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       }),
     );
 
-  const costs = settings({
-    computeUSDPerYear: money(),
-    controlPlaneUSDPerHour: money(),
-    storageUSDPerGBMonth: money(),
-    egressUSDPerGB: money(),
-    downtimeUSDPerMinute: money().default(0),
-    lostWriteUSD: money().default(0),
-  });
+  const costs = settings(
+    {
+      computeUSDPerYear: money(),
+      controlPlaneUSDPerHour: money(),
+      storageUSDPerGBMonth: money(),
+      egressUSDPerGB: money(),
+      downtimeUSDPerMinute: money().default(0),
+      lostWriteUSD: money().default(0),
+    },
+    {
+      computeUSDPerYear: "Compute for 100 % of the workload in one region, USD a year.",
+      controlPlaneUSDPerHour: "One Kubernetes control plane, USD an hour.",
+      storageUSDPerGBMonth: "Backup and replica storage, USD per GB-month.",
+      egressUSDPerGB: "Inter-region transfer (backup copies, replication), USD per GB.",
+      downtimeUSDPerMinute: "Penalty per minute of full outage, USD (default 0).",
+      lostWriteUSD: "Penalty per lost write, USD (default 0).",
+    },
+  );
 
   // Fields only the input has: the loader consumes them before validation (extends) or merges them
   // under each region / strategy of the type (the defaults); validated on their own so a typo there
@@ -234,11 +297,18 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     description: z.string().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
-    run: settings({
-      runs: count(1).default(RUN_DEFAULTS.runs),
-      seed: count(0).default(RUN_DEFAULTS.seed),
-      horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
-    }).prefault({}),
+    run: settings(
+      {
+        runs: count(1).default(RUN_DEFAULTS.runs),
+        seed: count(0).default(RUN_DEFAULTS.seed),
+        horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+      },
+      {
+        runs: "Replications (simulated horizons) per strategy; the CLI's -n overrides it.",
+        seed: "Master seed: the same seed and scenario give the same results on any machine.",
+        horizon: 'Simulated time per replication: "1y" (default).',
+      },
+    ).prefault({}),
     regionDefaults: deepPartial(region),
     regions: z
       .record(id(), region)
@@ -257,8 +327,19 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   const shape = placed<ScenarioAnchor>(core, topParts);
   const outputOrder = Object.keys(shape).filter((key) => !inputOnly.has(key));
 
-  const scenario = z
-    .strictObject(shape)
+  const scenario = described(z.strictObject(shape), {
+    name: "The scenario's name in outputs; default the file's base name. Not inherited.",
+    description: "What the scenario models, one or two sentences; shown in reports. Not inherited.",
+    extends: "A scenario file (or a list of them), relative to this one, whose values this file overrides key by key; null deletes an inherited value.",
+    run: "How many replications, their seed and horizon.",
+    regionDefaults: "Region fields merged under every region.",
+    regions: "The regions by name, in order: the first is the primary.",
+    workload: "The service's load and data.",
+    costs: "Prices, and the penalties of downtime and lost writes.",
+    targets: "The planner's promises, judged per year: a run with targets recommends the simplest strategy that keeps them (docs/decision.md).",
+    strategyDefaults: "Strategy fields merged under every strategy of a type, by type.",
+    strategies: "The DR strategies compared, by id, in order: the first is the baseline of the paired differences.",
+  })
     .superRefine((s, ctx) => {
       const strategies = s["strategies"] as readonly Strategy[] | undefined;
       const regions = s["regions"] as readonly Region[] | undefined;

@@ -7,6 +7,7 @@
 // (docs/decision.md, "What a target means"). Durations must carry their unit: `rto: 15` would be 15
 // seconds, which no planner means (0 needs none).
 import { z } from "zod";
+import { described } from "./objects.js";
 import { DURATION_PATTERN, parseDuration } from "./units.js";
 import { money } from "./values.js";
 
@@ -34,13 +35,12 @@ const CONFIDENCE_EXPECTED = "expected a probability between 0 and 1 (exclusive),
 const PERCENT = /^(?:\d+(?:\.\d*)?|\.\d+)\s*%$/;
 
 /** A target duration: a unit string, or 0. */
-function targetDuration(description: string) {
+function targetDuration() {
   return z
     .union([z.literal(0), z.string().regex(DURATION_PATTERN, { error: DURATION_WITH_UNIT }).refine((v) => /[a-z]/.test(v), { error: DURATION_WITH_UNIT })], {
       error: DURATION_WITH_UNIT,
     })
-    .transform((v) => parseDuration(v))
-    .describe(description);
+    .transform((v) => parseDuration(v));
 }
 
 /** "99.95%" or 0.9995 → 0.9995; a percentage above 100 or a fraction outside (0, 1] is an error. */
@@ -62,25 +62,30 @@ function availabilityTarget() {
 
 /** The `targets:` part of a scenario; absent, the scenario states no targets and a run does not decide. */
 export function targetsSchema() {
-  return z
-    .strictObject({
-      rto: targetDuration("RTO target: every region-failure incident of a year back at full service within this (with its unit: 15m, 1h).").optional(),
-      rpo: targetDuration("RPO target: every region-failure incident of a year loses at most this much time of writes (0, 30s, 1m).").optional(),
-      availability: availabilityTarget()
-        .describe('Availability target: the year\'s request-weighted availability at least this ("99.95%" or 0.9995); every cause counts.')
-        .optional(),
+  return described(
+    z.strictObject({
+      rto: targetDuration().optional(),
+      rpo: targetDuration().optional(),
+      availability: availabilityTarget().optional(),
       confidence: z
         .number({ error: CONFIDENCE_EXPECTED })
         .gt(0, { error: CONFIDENCE_EXPECTED })
         .lt(1, { error: CONFIDENCE_EXPECTED })
-        .default(DEFAULT_CONFIDENCE)
-        .describe("How sure the planner must be that a year keeps each promise: a strategy qualifies when the lower bound of the 95 % interval of P(a year meets the target) reaches this."),
-      budget: money().describe("Budget: the most the mean total cost of risk per year may be, USD.").optional(),
+        .default(DEFAULT_CONFIDENCE),
+      budget: money().optional(),
       includeCorruption: z
         .boolean()
-        .default(false)
-        .describe("Hold corruption restores (alike for every strategy: restoring the last clean backup) to the RTO and RPO targets too."),
-    })
+        .default(false),
+    }),
+    {
+      rto: "RTO target, with its unit (15m, 1h): every region-failure incident of a year back at full service within it. A bare number is an error.",
+      rpo: "RPO target, with its unit (0, 30s, 1m): every region-failure incident of a year loses at most this much time of writes.",
+      availability: 'Availability target: the year\'s request-weighted availability at least this ("99.95%" or 0.9995); every cause counts.',
+      confidence: "The share of years that must demonstrably keep each promise: the lower bound of the Wilson 95 % interval reaches it (default 0.95).",
+      budget: "The most the mean total cost of risk per year may be, USD.",
+      includeCorruption: "Hold corruption restores (alike for every strategy) to the RTO and RPO targets too; default false.",
+    },
+  )
     // Keys in withTargets' order, absent targets left out: scenario.json is written from this object.
     .transform((t): Targets => withTargets(undefined, t))
     .describe("The planner's targets: the promises a run judges every strategy against (docs/decision.md). Flags such as --rto override them.");

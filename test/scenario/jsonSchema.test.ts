@@ -2,6 +2,7 @@
 // schema with:  UPDATE_SCHEMA=1 npx vitest run test/scenario/jsonSchema.test.ts
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { scenarioJsonSchema } from "../../src/replication/scenario.js";
 
@@ -47,5 +48,38 @@ describe("the JSON Schema", () => {
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.stringify(schema)).not.toContain('"required"');
+  });
+
+  it("describes every field (hover help in editors), where the field is declared", () => {
+    const missing: string[] = [];
+    let fields = 0;
+    const visit = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== "object") return;
+      if (Array.isArray(node)) return node.forEach((n) => visit(n, path));
+      const n = node as Record<string, unknown>;
+      for (const [name, field] of Object.entries((n["properties"] ?? {}) as Record<string, Schema & { description?: string }>)) {
+        fields++;
+        if (typeof field.description !== "string" || field.description.length < 10) missing.push(`${path}.${name}`);
+        visit(field, `${path}.${name}`);
+      }
+      for (const key of ["anyOf", "items", "additionalProperties"]) visit(n[key], key === "additionalProperties" ? `${path}.*` : path);
+      for (const [name, definition] of Object.entries((n["definitions"] ?? {}) as Record<string, unknown>)) visit(definition, `#${name}`);
+    };
+    visit(schema, "");
+    expect(fields).toBeGreaterThan(200);
+    expect(missing).toEqual([]);
+  });
+
+  it("reports a bad value at its field, not at the top-level key that holds it (null is allowed in place)", () => {
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const errorsAt = (doc: object): string[] => {
+      expect(validate(doc)).toBe(false);
+      return [...new Set((validate.errors ?? []).map((e) => e.dataPath))];
+    };
+    expect(errorsAt({ workload: { peakHour: "noon" } })).toEqual([".workload.peakHour"]);
+    expect(errorsAt({ regions: { a: { outage: { rate: 5, controlPlane: { scope: "zone" } } } } })).toEqual([".regions['a'].outage.rate", ".regions['a'].outage.controlPlane.scope"]);
+    expect(errorsAt({ strategies: { x: { steps: { detect: "soon" } } } })).toEqual([".strategies['x'].steps.detect"]);
+    // null deletes an inherited value, at any level.
+    expect(validate({ run: null, regions: { a: null }, strategies: { x: { steps: null, policy: { waitForPrimary: null } } }, targets: { rto: "15m", confidence: null } })).toBe(true);
   });
 });

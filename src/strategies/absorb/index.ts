@@ -21,7 +21,11 @@ export const ABSORB = {
       defaults: { replicationMode: "async", restoreFromBackup: false, standbyControlPlanes: 1 },
     },
   },
-  part: { after: "drills", fields: { conflictFraction: fraction().default(0) } },
+  part: { after: "drills", fields: {
+      conflictFraction: fraction()
+        .default(0)
+        .describe("Active–active with async replication: share of the writes made during a partition that conflict and are lost (default 0)."),
+    } },
   // Every region at its capacity share.
   standingCompute: (scenario, strategy) => scenario.regions.length * strategy.standbyFraction,
   // Even without outages the level depends on the strategy (standbyFraction, replication mode, conflicts).

@@ -67,19 +67,48 @@ export const FAILOVER = {
   part: {
     after: "steps",
     fields: {
-      policy: settings({
-        waitForPrimary: duration(),
-        abortWhenPrimaryReturns: z.boolean().default(true),
-        failback: settings({ delay: timing(), window: timing() }),
-        syncUnreachable: z.enum(["stall", "reject", "async"]).optional(),
-      }),
-      failover: settings({
-        failureProbabilityUntested: probability(),
-        failureProbabilityDrilled: probability(),
-        latentFaults: settings({ rate: rate(), drillCoverage: fraction().default(1) }).optional(),
-        retryDelay: timing(),
-        maxAttempts: count(1),
-      }),
+      policy: settings(
+        {
+          waitForPrimary: duration(),
+          abortWhenPrimaryReturns: z.boolean().default(true),
+          failback: settings(
+            { delay: timing(), window: timing() },
+            {
+              delay: "Time from the primary's recovery to the planned failback (a distribution of durations).",
+              window: "Planned full outage while failing back (a distribution of durations).",
+            },
+          ),
+          syncUnreachable: z.enum(["stall", "reject", "async"]).optional(),
+        },
+        {
+          waitForPrimary: 'How long to wait for the primary to come back before deciding to fail over: "30m".',
+          abortWhenPrimaryReturns: "Whether a failover under way is abandoned when the primary comes back; default true.",
+          failback: "The switch back to the primary after it recovers.",
+          syncUnreachable: "Sync replication only: what writes do while the standby is out of reach — stall (default: the service stops), reject (writes fail) or async (writes go on unreplicated).",
+        },
+      ).describe("When to fail over and how to fail back."),
+      failover: settings(
+        {
+          failureProbabilityUntested: probability(),
+          failureProbabilityDrilled: probability(),
+          latentFaults: settings(
+            { rate: rate(), drillCoverage: fraction().default(1) },
+            {
+              rate: 'Rate at which latent faults enter the recovery path: "2/year".',
+              drillCoverage: "Share of the faults present that one drill finds and fixes; default 1.",
+            },
+          ).optional(),
+          retryDelay: timing(),
+          maxAttempts: count(1),
+        },
+        {
+          failureProbabilityUntested: "Probability that a failover attempt fails when the strategy is not drilled.",
+          failureProbabilityDrilled: "Probability that a failover attempt fails with at least one drill a year.",
+          latentFaults: "Faults that accumulate in the recovery path between drills; given, an attempt fails if one is present and the two probabilities are not used.",
+          retryDelay: "Time before a failed attempt is retried (a distribution of durations).",
+          maxAttempts: "Failover attempts before giving up and waiting for the primary (≥ 1).",
+        },
+      ).describe("How reliable a failover attempt is, and its retries."),
     },
   },
   // The primary plus the standby's standing share.

@@ -12,7 +12,7 @@ import { streamFor } from "../../random/streams.js";
 import type { Distribution, DistributionSpec } from "../../random/types.js";
 import { THROUGHPUT_KIND, valueOrDistribution } from "../../scenario/distribution.js";
 import { positiveDuration, timing } from "../../scenario/fields.js";
-import { settings } from "../../scenario/objects.js";
+import { described, settings } from "../../scenario/objects.js";
 import { DURATION_EXPECTED } from "../../scenario/units.js";
 import { duration, nonNegative } from "../../scenario/values.js";
 import type { Scenario } from "../../scenario/types.js";
@@ -94,13 +94,16 @@ export const BACKUPS = {
     top: {
       after: "workload",
       fields: {
-        backup: settings({
+        backup: settings(
+          {
           interval: positiveDuration(),
           duration: timing(),
           copyDelay: timing(),
           restoreThroughput: valueOrDistribution(THROUGHPUT_KIND),
-          pointInTime: z
-            .strictObject({ enabled: z.boolean().default(false), granularity: duration().optional() })
+          pointInTime: described(z.strictObject({ enabled: z.boolean().default(false), granularity: duration().optional() }), {
+            enabled: "Whether point-in-time recovery (continuous log shipping) is on; default false.",
+            granularity: 'How far apart the restorable points are: "5m" (needed when enabled).',
+          })
             .superRefine((p, ctx) => {
               if (p.enabled && p.granularity === undefined) {
                 ctx.addIssue({ code: "custom", path: ["granularity"], message: `${DURATION_EXPECTED} (needed when enabled)` });
@@ -109,7 +112,16 @@ export const BACKUPS = {
             .transform((p) => ({ enabled: p.enabled, granularity: p.granularity ?? 0 }))
             .prefault({}),
           retentionDays: nonNegative(),
-        }),
+          },
+          {
+            interval: 'A backup starts every interval: "24h".',
+            duration: "How long a backup takes (a distribution of durations).",
+            copyDelay: "Time to copy a finished backup to the other region (a distribution of durations).",
+            restoreThroughput: 'Restore speed: "150MB/s" or a distribution of throughputs; a restore takes dataset size ÷ throughput.',
+            pointInTime: "Point-in-time recovery: restores to just before a corruption instead of the last backup.",
+            retentionDays: "Days backups are kept: a corruption found later than this cannot be restored cleanly.",
+          },
+        ).describe("The backup policy: what a restore (backup & restore, corruption) starts from and how fast it goes."),
       },
     },
     // "Daily backups vs PITR" is two strategies of one scenario: each may have its own policy.

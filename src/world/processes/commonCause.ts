@@ -11,7 +11,7 @@ import { makeDistribution } from "../../random/distributions.js";
 import { streamForKey, streamKey } from "../../random/streams.js";
 import type { Distribution, DistributionSpec, Rng } from "../../random/types.js";
 import { FRACTION_KIND, valueOrDistribution } from "../../scenario/distribution.js";
-import { settings } from "../../scenario/objects.js";
+import { described, settings } from "../../scenario/objects.js";
 import type { PartProblem } from "../../scenario/parts.js";
 import type { Scenario } from "../../scenario/types.js";
 import { fraction, nonNegative, probability } from "../../scenario/values.js";
@@ -164,18 +164,27 @@ const blastRadius = z.union(
     z.discriminatedUnion(
       "dist",
       [
-        z.strictObject({ dist: z.literal("each"), probability: probability().refine((p) => p > 0, { error: "expected a probability > 0" }) }),
-        z.strictObject({
+        described(z.strictObject({ dist: z.literal("each"), probability: probability().refine((p) => p > 0, { error: "expected a probability > 0" }) }), {
+          dist: "each: every region is hit independently with the given probability.",
+          probability: "Probability that an event hits each region (> 0).",
+        }),
+        described(z.strictObject({
           dist: z.literal("count"),
           weights: z
             .array(nonNegative(), { error: "expected a list of weights of 1, 2, … regions" })
             .refine((w) => w.some((x) => x > 0), { error: "expected at least one weight > 0" }),
+        }), {
+          dist: "count: the number of regions hit is drawn with the given weights, then which ones uniformly.",
+          weights: "Relative weights of hitting 1, 2, … regions.",
         }),
-        z.strictObject({
+        described(z.strictObject({
           dist: z.literal("groups"),
           groups: z
             .record(z.string(), z.array(z.string(), { error: "expected a list of region names" }).min(1, { error: "expected at least one region" }))
             .refine((g) => Object.keys(g).length > 0, { error: "expected at least one group" }),
+        }), {
+          dist: "groups: an event hits one of the named groups of regions, chosen uniformly.",
+          groups: "Named groups of region names (a shared network backbone, a provider's control-plane home).",
         }),
       ],
       { error: BLAST_RADIUS_EXPECTED },
@@ -190,11 +199,24 @@ export const COMMON_CAUSE = {
     top: {
       after: "regions",
       fields: {
-        commonCause: settings({
-          beta: fraction(),
-          regions: blastRadius.optional(),
-          zonal: settings({ probability: probability(), remainingCapacity: valueOrDistribution(FRACTION_KIND) }).optional(),
-        }),
+        commonCause: settings(
+          {
+            beta: fraction(),
+            regions: blastRadius.optional(),
+            zonal: settings(
+              { probability: probability(), remainingCapacity: valueOrDistribution(FRACTION_KIND) },
+              {
+                probability: "Share of events that take a zone of each region they hit instead of the whole region.",
+                remainingCapacity: "Capacity a zonal event leaves each region it hits (a fraction or a distribution of fractions).",
+              },
+            ).optional(),
+          },
+          {
+            beta: "Share of the regions' mean outage rate that arrives as events hitting several regions at once (a fraction).",
+            regions: 'An event\'s blast radius: "all" (default), or {dist: each | count | groups, …}.',
+            zonal: "Events that take a zone of each region they hit, leaving partial capacity.",
+          },
+        ).describe("Common-cause events: outages that hit several regions at once (a shared dependency, a global control plane)."),
       },
     },
     check: checkGroups,

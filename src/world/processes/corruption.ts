@@ -49,7 +49,15 @@ class Corruptions implements CompiledProcess {
 
 export const CORRUPTION = {
   name: "logical corruption",
-  part: { top: { after: "regions", fields: { corruption: settings({ rate: rate(), detection: timing() }) } } },
+  part: { top: { after: "regions", fields: {
+        corruption: settings(
+          { rate: rate(), detection: timing() },
+          {
+            rate: 'Rate of logical corruption events (bad deploys, operator errors): "0.5/year".',
+            detection: "Time from the corruption to its discovery (a distribution of durations); the restore goes back to the last clean backup before it.",
+          },
+        ).describe("Logical data corruption, replicated to every region: recovered by a restore, alike for every strategy."),
+      } } },
   streams: ["corruption"],
   compile: (scenario, run): CompiledProcess => new Corruptions(scenario, run.horizon),
 } satisfies FailureProcess;

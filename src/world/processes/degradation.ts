@@ -67,7 +67,14 @@ export const DEGRADATION = {
     top: {
       after: "regions",
       fields: {
-        degradation: settings({ rate: rate(), duration: timing(), remainingCapacity: valueOrDistribution(FRACTION_KIND) }),
+        degradation: settings(
+          { rate: rate(), duration: timing(), remainingCapacity: valueOrDistribution(FRACTION_KIND) },
+          {
+            rate: 'Rate of partial degradations (brownouts) per region: "2/year".',
+            duration: "How long a degradation lasts (a distribution of durations).",
+            remainingCapacity: "Share of the region's capacity left while degraded (a fraction or a distribution of fractions).",
+          },
+        ).describe("Partial degradations of a region (brownouts): capacity falls without an outage; no failover is triggered."),
       },
     },
   },

@@ -91,13 +91,22 @@ export const DEPENDENCIES = {
         dependencies: z
           .record(
             z.string().regex(ID_PATTERN, { error: 'expected a name of letters, digits, "-" and "_", starting with a letter' }),
-            settings({
-              rate: rate(),
-              duration: timing(),
-              blocks: z.array(z.enum(BLOCKABLE), { error: `expected a list of steps (${BLOCKABLE.join(", ")})` }).default([]),
-              serviceDown: z.boolean().default(false),
-            }),
+            settings(
+              {
+                rate: rate(),
+                duration: timing(),
+                blocks: z.array(z.enum(BLOCKABLE), { error: `expected a list of steps (${BLOCKABLE.join(", ")})` }).default([]),
+                serviceDown: z.boolean().default(false),
+              },
+              {
+                rate: 'Rate of this dependency\'s outages: "0.5/year".',
+                duration: "How long one of its outages lasts (a distribution of durations).",
+                blocks: "Pipeline steps that make no progress while it is down, for every strategy (e.g. [switchTraffic] for a DNS provider).",
+                serviceDown: "Whether the service itself is down while it is (a dependency in the request path); default false.",
+              },
+            ),
           )
+          .describe("Global or third-party services the DR path or the service needs (DNS provider, identity, registry), by name, each with its own outages.")
           .optional(),
       },
     },

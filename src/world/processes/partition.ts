@@ -44,7 +44,15 @@ class Partitions implements CompiledProcess {
 
 export const PARTITION = {
   name: "inter-region partition",
-  part: { top: { after: "regions", fields: { partition: settings({ rate: rate(), duration: timing() }) } } },
+  part: { top: { after: "regions", fields: {
+        partition: settings(
+          { rate: rate(), duration: timing() },
+          {
+            rate: 'Rate of inter-region network partitions: "1/year".',
+            duration: "How long a partition lasts (a distribution of durations).",
+          },
+        ).describe("Inter-region network partitions: replication stops (async lag grows, sync stalls) while both regions serve."),
+      } } },
   streams: ["partition"],
   compile: (scenario, run): CompiledProcess => new Partitions(scenario, run.horizon),
 } satisfies FailureProcess;

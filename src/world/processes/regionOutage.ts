@@ -137,19 +137,41 @@ export const REGION_OUTAGE = {
   name: "region outage",
   part: {
     region: {
-      outage: settings({
-        rate: rate(),
-        duration: timing(),
-        catastrophic: settings({ probability: probability(), duration: timing() }),
-        controlPlane: settings({
-          probability: probability(),
-          scope: z.enum(["region", "provider"]).default("region"),
-          slowdown: z.union([z.number().min(1, { error: SLOWDOWN_EXPECTED }), z.literal("blocked").transform(() => Infinity)], {
-            error: SLOWDOWN_EXPECTED,
-          }),
-          durationFactor: nonNegative().default(1),
-        }),
-      }),
+      outage: settings(
+        {
+          rate: rate(),
+          duration: timing(),
+          catastrophic: settings(
+            { probability: probability(), duration: timing() },
+            {
+              probability: "Share of outages that are catastrophic: the region and its data are lost, failover is forced.",
+              duration: "How long a catastrophic outage lasts (a distribution of durations).",
+            },
+          ),
+          controlPlane: settings(
+            {
+              probability: probability(),
+              scope: z.enum(["region", "provider"]).default("region"),
+              slowdown: z.union([z.number().min(1, { error: SLOWDOWN_EXPECTED }), z.literal("blocked").transform(() => Infinity)], {
+                error: SLOWDOWN_EXPECTED,
+              }),
+              durationFactor: nonNegative().default(1),
+            },
+            {
+              probability: "Share of outages that also impair the control plane (provisioning and scaling APIs).",
+              scope: "region: only this region's control plane; provider: every region of the same provider.",
+              slowdown: 'Steps needing the control plane take this many times longer (a number ≥ 1), or "blocked": they wait until the impairment ends.',
+              durationFactor: "The impairment lasts this multiple of the outage (default 1).",
+            },
+          ),
+        },
+        {
+          rate: 'Total outage rate of the region, independent and common-cause share together: "0.1/year".',
+          duration: "How long an ordinary, recoverable outage lasts (a distribution of durations).",
+          catastrophic: "Outages that destroy the region and its data.",
+          controlPlane: "Outages that also impair provisioning and scaling.",
+        },
+      ).describe("The region's outages: a renewal process of region-wide, multi-service impairments that force a DR decision."),
     },
   },
   streams: ["outage:<region>"],

@@ -80,11 +80,25 @@ export const REPLICATION_LAG = {
     top: {
       after: "regions",
       fields: {
-        replication: settings({
-          baselineLag: timing(),
-          spikes: settings({ rate: rate(), magnitude: timing(), duration: timing() }),
-          bandwidth: throughput().refine((v) => v > 0, { error: "expected a throughput > 0" }),
-        }),
+        replication: settings(
+          {
+            baselineLag: timing(),
+            spikes: settings(
+              { rate: rate(), magnitude: timing(), duration: timing() },
+              {
+                rate: 'Rate of lag spikes: "12/year".',
+                magnitude: "Extra lag during a spike (a distribution of durations).",
+                duration: "How long a spike lasts (a distribution of durations).",
+              },
+            ),
+            bandwidth: throughput().refine((v) => v > 0, { error: "expected a throughput > 0" }),
+          },
+          {
+            baselineLag: "Asynchronous replication lag outside spikes and partitions (a distribution of durations): the RPO of an ordinary failover.",
+            spikes: "Episodes of extra lag (load, maintenance).",
+            bandwidth: 'Link share available to replication, to catch up after a partition: "100MB/s" or "1Gbps".',
+          },
+        ).describe("Cross-region replication: the lag that sets an async failover's data loss."),
       },
     },
   },

@@ -50,7 +50,7 @@ class Blinks implements CompiledProcess {
 
 export const HOME_BLINK = {
   name: "home blink (toy)",
-  part: { top: { after: "regions", fields: { blink: settings({ rate: rate(), duration: timing() }) } } },
+  part: { top: { after: "regions", fields: { blink: settings({ rate: rate(), duration: timing() }, { rate: "Rate of blinks of the home region.", duration: "How long a blink lasts." }) } } },
   streams: ["toy-blink"],
   compile: (scenario: BlinkScenario, run) => new Blinks(scenario, run.horizon),
 } satisfies FailureProcess<BlinkScenario>;
