@@ -321,7 +321,8 @@ export class DecisionAccumulator {
 function breachRate(counts: Tally): Estimate {
   if (counts.count > 0 && counts.max === 0) return { mean: 0, ci95: [0, -Math.log(0.025) / counts.count] };
   const ci = meanCI(counts);
-  return { mean: ci.mean, ci95: [ci.lo, ci.hi] };
+  // A count a year is never negative: with few breaches the normal interval's lower end would be.
+  return { mean: ci.mean, ci95: [Math.max(0, ci.lo), ci.hi] };
 }
 
 function statusOf(prop: Proportion, confidence: number): Status {

@@ -73,7 +73,8 @@ function worstAt(e: ProbabilityEvidence, rec: Recommendation): string {
 export function breachesText(e: ProbabilityEvidence, rec: Recommendation): string {
   const b = e.breaches;
   const unit = e.kind === "availability" ? `of ${yearWord(rec)}s below target` : `breaches a ${yearWord(rec)}`;
-  const num = (x: number): string => (e.kind === "availability" ? probability(x) : significant(x, 2));
+  // A rate of breaches in plain decimals, even a small one ("0.0001", not "1.0e-4").
+  const num = (x: number): string => (e.kind === "availability" ? probability(x) : Number(x.toPrecision(2)).toString());
   return `${num(b.mean)} [${num(b.ci95[0])}, ${num(b.ci95[1])}] ${unit}`;
 }
 
