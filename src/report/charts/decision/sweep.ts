@@ -8,7 +8,7 @@ import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA, t
 import { roundSig } from "../scales.js";
 import type { StrategyInfo } from "../load/run.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "../theme.js";
-import { axisFormat, slug } from "./write.js";
+import { axisFormat, parameterTitle, slug } from "./write.js";
 
 /** The metrics charted against every swept parameter, with their axis titles. */
 export const SWEEP_CHART_METRICS: readonly { readonly path: string; readonly title: string }[] = [
@@ -64,12 +64,12 @@ export function sweepChart(table: SweepTable, p: number, metric: { path: string;
     }
     rows.push(row);
   }
-  const xTitle = axis.kind === "quantitative" && axis.unit !== "" ? `${param.path} (${axis.unit})` : param.path;
+  const xTitle = parameterTitle(param.path, axis.kind === "quantitative" ? axis.unit : "");
   const x =
     axis.kind === "quantitative"
       ? { field: "x", type: "quantitative" as const, title: xTitle, scale: { zero: false } }
       : { field: "x", type: "ordinal" as const, title: xTitle, sort: [...param.values], axis: { labelAngle: 0, labelLimit: 160 } };
-  const yFormat = axisFormat(path.text, Math.max(0, ...rows.map((r) => Math.abs(r.y))));
+  const yFormat = axisFormat(path.text, rows.flatMap((r) => [r.y, ...(r.lo === undefined ? [] : [r.lo]), ...(r.hi === undefined ? [] : [r.hi])]));
   const color = {
     field: "strategy",
     type: "nominal" as const,
@@ -108,7 +108,7 @@ export function sweepChart(table: SweepTable, p: number, metric: { path: string;
     `One line per strategy${band ? "; shaded: the 95 % confidence interval of the mean" : ""}.`,
     "Every point uses the same seed (common random numbers), so neighbouring points are paired.",
   ];
-  const title = { text: `${metric.title} vs ${param.path}`, subtitle };
+  const title = { text: `${metric.title} vs ${xTitle.charAt(0).toLowerCase()}${xTitle.slice(1)}`, subtitle };
   const faceted = others.length > 0;
   const spec: TopLevelSpec = faceted
     ? {
@@ -132,12 +132,29 @@ export function sweepChart(table: SweepTable, p: number, metric: { path: string;
   };
 }
 
-/** Every metric against every parameter that takes more than one value. */
+/**
+ * Every metric against every parameter that takes more than one value — but a metric the sweep
+ * leaves unchanged for every strategy (data loss against restore throughput, say) gets no chart:
+ * flat lines say nothing sweep.csv does not.
+ */
 export function sweepCharts(table: SweepTable, strategies: readonly StrategyInfo[]): Chart[] {
   const out: Chart[] = [];
   table.parameters.forEach((param, p) => {
     if (param.values.length < 2) return;
-    for (const metric of SWEEP_CHART_METRICS) out.push(sweepChart(table, p, metric, strategies));
+    for (const metric of SWEEP_CHART_METRICS) if (!isFlat(table, metric.path)) out.push(sweepChart(table, p, metric, strategies));
   });
   return out;
+}
+
+function isFlat(table: SweepTable, path: string): boolean {
+  const col = column(parseMetricPath(path));
+  const first = new Map<string, number>();
+  for (const r of table.rows) {
+    const y = r.metrics[col]!;
+    if (!Number.isFinite(y)) continue;
+    const seen = first.get(r.strategy);
+    if (seen === undefined) first.set(r.strategy, y);
+    else if (Math.abs(y - seen) > 1e-9 * Math.max(1, Math.abs(seen))) return false;
+  }
+  return true;
 }

@@ -8,7 +8,7 @@ import { OKABE_ITO } from "../palette.js";
 import { count, trimNumber } from "../../numbers.js";
 import { roundSig } from "../scales.js";
 import { PLOT_WIDTH, THEME } from "../theme.js";
-import { axisFormat, slug } from "./write.js";
+import { axisFormat, metricTitle, slug } from "./write.js";
 
 const LOW = "input at its low value";
 const HIGH = "input at its high value";
@@ -32,7 +32,8 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
     ];
   });
   const order = shown.map(name);
-  const format = axisFormat(metric, Math.max(Math.abs(s.base), ...shown.flatMap((e) => [Math.abs(e.low), Math.abs(e.high)])));
+  const format = axisFormat(metric, [s.base, ...shown.flatMap((e) => [e.low, e.high])]);
+  const what = metricTitle(metric);
   const hidden = s.effects.length - shown.length;
   const subtitle = [
     `Each input moved alone to its low and high value (p10/p90 of its distribution, ×0.5/×2 of a rate, or as given), all other inputs at base.`,
@@ -50,7 +51,7 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       config: THEME,
-      title: { text: `${s.label}: sensitivity of ${metric}`, subtitle },
+      title: { text: `${s.label}: sensitivity of the ${what}`, subtitle },
       width: PLOT_WIDTH,
       height: { step: 26 },
       layer: [
@@ -60,7 +61,7 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
           encoding: {
             y: { field: "input", type: "nominal", sort: order, title: null, axis: { labelLimit: 360 } },
             // An empty tornado (nothing moved) still gets an axis around the base value.
-            x: { field: "from", type: "quantitative", title: metric, scale: shown.length === 0 ? { domain: [s.base - 1, s.base + 1] } : { zero: false }, axis: { format } },
+            x: { field: "from", type: "quantitative", title: `${what.charAt(0).toUpperCase()}${what.slice(1)} [${metric}]`, scale: shown.length === 0 ? { domain: [s.base - 1, s.base + 1] } : { zero: false }, axis: { format } },
             x2: { field: "to" },
             color: {
               field: "side",
@@ -73,7 +74,7 @@ export function tornadoChart(metric: string, s: StrategySensitivity, top = 12): 
               { field: "input", title: "Input" },
               { field: "side", title: "Case" },
               { field: "value", title: "Input value" },
-              { field: "to", title: metric, format },
+              { field: "to", title: what, format },
             ],
           },
         },
