@@ -6,7 +6,8 @@ import { describe, pairedDifference, type Difference } from "../montecarlo/stat.
 import { compilePortfolio, type PortfolioCause } from "../replication/portfolioModel.js";
 import type { Registries } from "../replication/registries.js";
 import type { Portfolio, ServiceDependency, Tier } from "../scenario/portfolio.js";
-import { unmetTargets, type ServiceEvidence, type Unmet } from "./planEvidence.js";
+import { columnMean as mean } from "./planColumns.js";
+import { unmetTargets, worstShortfall, type ServiceEvidence, type Unmet } from "./planEvidence.js";
 import { choosePlan, type Choice, type Elimination } from "./planSelect.js";
 import { studyPlans, type PlanProcedure, type PlanStudy, type PlanStudyOptions } from "./planStudy.js";
 
@@ -149,14 +150,8 @@ function planEvidence(study: PlanStudy, plan: number, chosenCost: Float64Array |
   };
 }
 
-function mean(values: Float64Array, n: number): number {
-  let sum = 0;
-  for (let r = 0; r < n; r++) sum += values[r]!;
-  return n > 0 ? sum / n : NaN;
-}
-
 function closestPlan(plans: readonly PlanEvidence[]): number | undefined {
-  const score = (p: PlanEvidence): [number, number, number] => [p.unmet.length, Math.max(0, ...p.unmet.map((u) => u.shortfall)), p.costUSD.mean];
+  const score = (p: PlanEvidence): [number, number, number] => [p.unmet.length, worstShortfall(p.unmet), p.costUSD.mean];
   const best = [...plans].sort((a, b) => {
     const x = score(a);
     const y = score(b);
@@ -197,10 +192,9 @@ async function verify(study: PlanStudy, plans: readonly PlanEvidence[], choice: 
   const rivals = options.verifyRivals ?? 3;
   const cheaper = (a: PlanEvidence, b: PlanEvidence): number => a.costUSD.mean - b.costUSD.mean || a.plan - b.plan;
   const qualifying = plans.filter((p) => p.plan !== choice.plan && p.qualifies).sort(cheaper).slice(0, rivals);
-  const shortfall = (p: PlanEvidence): number => Math.max(0, ...p.unmet.map((u) => u.shortfall));
   const nearMisses = plans
     .filter((p) => !p.qualifies && p.costUSD.mean < chosen.costUSD.mean)
-    .sort((a, b) => shortfall(a) - shortfall(b) || cheaper(a, b))
+    .sort((a, b) => worstShortfall(a.unmet) - worstShortfall(b.unmet) || cheaper(a, b))
     .slice(0, Math.max(1, rivals - 1));
   const finalists = [choice.plan, ...qualifying.map((p) => p.plan), ...nearMisses.map((p) => p.plan)].sort((a, b) => a - b);
   const runs = study.columns.capacity;
@@ -217,7 +211,7 @@ async function verify(study: PlanStudy, plans: readonly PlanEvidence[], choice: 
         plan: p,
         qualifies: again.qualifies(p),
         unmet: unmetTargets(again.model, again.space, again.evidence, p),
-        costMean: mean(cost, cost.length),
+        costMean: mean(cost),
         costDifference: pairedDifference(cost, base),
       };
     }),

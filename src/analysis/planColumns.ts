@@ -31,6 +31,13 @@ export interface FlowColumns {
   readonly downtimeByCause: Float64Array;
 }
 
+/** The mean of the first `n` values (default all). */
+export function columnMean(values: Float64Array, n = values.length): number {
+  let sum = 0;
+  for (let r = 0; r < n; r++) sum += values[r]!;
+  return n > 0 ? sum / n : NaN;
+}
+
 export class PlanColumns {
   /** Replications added so far. */
   count = 0;

@@ -3,7 +3,7 @@
 // plan, whether every service meets its tier and which targets it misses.
 import type { PortfolioModel } from "../replication/portfolioModel.js";
 import { targetEvidence, type TargetEvidence, type TargetKind } from "./planCriteria.js";
-import type { PlanColumns, ServiceColumns } from "./planColumns.js";
+import { columnMean as mean, type PlanColumns, type ServiceColumns } from "./planColumns.js";
 import type { PlanSpace } from "./planSpace.js";
 
 /** A service under one configuration. */
@@ -20,12 +20,6 @@ export interface ServiceEvidence {
   readonly downtimeSeconds: number;
   readonly availability: number;
   readonly dataLossSeconds: number;
-}
-
-function mean(values: Float64Array, n: number): number {
-  let sum = 0;
-  for (let r = 0; r < n; r++) sum += values[r]!;
-  return n > 0 ? sum / n : NaN;
 }
 
 /** Service `s` under configuration `c`, over the first `columns.count` replications. */
@@ -64,6 +58,11 @@ export interface Unmet {
   /** Whether the years show it cannot (upper bound below the confidence), not only that they do not yet show it can. */
   readonly misses: boolean;
   readonly shortfall: number;
+}
+
+/** How far the worst of `unmet` is from being demonstrated (0 when nothing is unmet). */
+export function worstShortfall(unmet: readonly Unmet[]): number {
+  return Math.max(0, ...unmet.map((u) => u.shortfall));
 }
 
 /** What plan `plan` does not demonstrably meet, service by service (dependencies first: the first is the root). */

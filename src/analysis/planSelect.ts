@@ -12,6 +12,7 @@
 // cost only once it has itself been shown to meet every target. Everything here is a pure
 // function of the columns: the same seed gives the same eliminations, in the same order.
 import { pairedDifference } from "../montecarlo/stat.js";
+import { columnMean } from "./planColumns.js";
 
 /**
  * KN's h² for k systems, a first stage of n0 observations and probability of correct selection
@@ -114,17 +115,11 @@ export interface Choice {
  */
 export function choosePlan(qualifying: readonly number[], cost: (plan: number) => Float64Array, complexity: (plan: number) => number): Choice | undefined {
   if (qualifying.length === 0) return undefined;
-  const means = new Map(qualifying.map((i) => [i, meanOf(cost(i))]));
+  const means = new Map(qualifying.map((i) => [i, columnMean(cost(i))]));
   const byMean = [...qualifying].sort((a, b) => means.get(a)! - means.get(b)! || a - b);
   const cheapest = byMean[0]!;
   const base = cost(cheapest);
   const indistinguishable = byMean.filter((i) => i === cheapest || pairedDifference(cost(i), base).ci95[0] <= 0);
   const plan = [...indistinguishable].sort((a, b) => complexity(a) - complexity(b) || means.get(a)! - means.get(b)! || a - b)[0]!;
   return { plan, cheapest, indistinguishable };
-}
-
-function meanOf(values: Float64Array): number {
-  let sum = 0;
-  for (const x of values) sum += x;
-  return values.length > 0 ? sum / values.length : NaN;
 }

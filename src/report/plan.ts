@@ -2,6 +2,7 @@
 // flows, where each one's downtime comes from, the plans it was compared with and what each
 // rejected one misses, how the choice was made and whether a fresh seed confirms it.
 import type { PlanEvidence, PortfolioPlan } from "../analysis/plan.js";
+import { worstShortfall } from "../analysis/planEvidence.js";
 import { availabilityPercent, count, duration, probabilityWithCi, usd, usdWithCi } from "./numbers.js";
 import {
   PROCEDURE_CITATIONS,
@@ -26,7 +27,8 @@ function focusPlan(study: PortfolioPlan): PlanEvidence | undefined {
 
 export function headline(study: PortfolioPlan): string {
   const p = study.portfolio;
-  return `Portfolio ${p.name} (${p.file}): ${study.services.length} services, ${study.flows.length} flows, ${count(study.procedure.plans)} plans, up to ${count(p.runs)} simulated years each (seed ${p.seed})`;
+  const n = (k: number, noun: string): string => `${count(k)} ${noun}${k === 1 ? "" : "s"}`;
+  return `Portfolio ${p.name} (${p.file}): ${n(study.services.length, "service")}, ${n(study.flows.length, "flow")}, ${n(study.procedure.plans, "plan")}, up to ${count(p.runs)} simulated years each (seed ${p.seed})`;
 }
 
 function verdictLine(study: PortfolioPlan): string {
@@ -117,7 +119,7 @@ export function rejectedLines(study: PortfolioPlan): string[] {
   const lines = [...groups.entries()]
     .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
     .map(([key, plans]) => {
-      const closest = [...plans].sort((a, b) => shortfall(a) - shortfall(b) || a.costUSD.mean - b.costUSD.mean)[0]!;
+      const closest = [...plans].sort((a, b) => worstShortfall(a.unmet) - worstShortfall(b.unmet) || a.costUSD.mean - b.costUSD.mean)[0]!;
       const first = closest.unmet[0]!;
       const s = study.services.find((x) => x.name === first.service)!;
       const t = s.configurations[closest.configurations[study.services.indexOf(s)]!]!.targets.find((x) => x.kind === first.target)!;
@@ -131,9 +133,6 @@ export function rejectedLines(study: PortfolioPlan): string[] {
   return lines;
 }
 
-function shortfall(p: PlanEvidence): number {
-  return Math.max(0, ...p.unmet.map((u) => u.shortfall));
-}
 
 export function procedureLines(study: PortfolioPlan): string[] {
   const p = study.procedure;

@@ -6,7 +6,7 @@
 // and the downtime its users see per year.
 import type { PortfolioPlan } from "../analysis/plan.js";
 import { VEGA_LITE_SCHEMA, type Chart } from "./charts/chart.js";
-import { strategyColors } from "./charts/palette.js";
+import { INK, strategyColors } from "./charts/palette.js";
 import { THEME } from "./charts/theme.js";
 import { duration } from "./numbers.js";
 import { planName } from "./planWords.js";
@@ -131,24 +131,25 @@ export function dependencyGraphChart(study: PortfolioPlan): Chart {
           },
         },
         {
-          data: { values: edges },
-          mark: { type: "point", shape: "triangle", filled: true, size: 90, color: "#555555", opacity: 1 },
-          encoding: { x: { field: "x2", ...x }, y: { field: "y2", ...y }, angle: { field: "angle", type: "quantitative", scale: null } },
-        },
-        {
           data: { values: boxes },
-          mark: { type: "rect", cornerRadius: 8, stroke: "#333333", strokeWidth: 1, opacity: 0.9 },
+          // Light fills under dark text: readable whatever the strategy's colour (white on orange is not).
+          mark: { type: "rect", cornerRadius: 8, stroke: "#333333", strokeWidth: 1, fillOpacity: 0.35 },
           encoding: {
             x: { field: "x", ...x },
             x2: { field: "x2" },
             y: { field: "y", ...y },
             y2: { field: "y2" },
-            color: { field: "strategy", type: "nominal", title: "strategy", scale: { domain: types.map((t) => boxes.find((b) => b.type === t)!.strategy), range: colors }, legend: { orient: "bottom" } },
+            color: { field: "strategy", type: "nominal", title: "strategy", scale: { domain: types.map((t) => boxes.find((b) => b.type === t)!.strategy), range: colors }, legend: { orient: "bottom", symbolOpacity: 0.5 } },
           },
+        },
+        {
+          data: { values: edges },
+          mark: { type: "point", shape: "triangle", filled: true, size: 90, color: "#555555", opacity: 1 },
+          encoding: { x: { field: "x2", ...x }, y: { field: "y2", ...y }, angle: { field: "angle", type: "quantitative", scale: null } },
         },
         ...(["line1", "line2", "line3"] as const).map((field, k) => ({
           data: { values: boxes },
-          mark: { type: "text" as const, fontSize: k === 0 ? 13 : 11, fontWeight: k === 0 ? ("bold" as const) : ("normal" as const), color: "#ffffff", dy: (k - 1) * 16 },
+          mark: { type: "text" as const, fontSize: k === 0 ? 13 : 11, fontWeight: k === 0 ? ("bold" as const) : ("normal" as const), color: INK, dy: (k - 1) * 16 },
           encoding: { x: { field: "cx", ...x }, y: { field: "cy", ...y }, text: { field } },
         })),
       ],

@@ -19,4 +19,5 @@ test("every output file is byte-identical to the recorded golden hashes", () => 
   const expected = JSON.parse(readFileSync(HASHES_FILE, "utf8")) as Record<string, string>;
   const changed = Object.keys({ ...expected, ...actual }).filter((k) => expected[k] !== actual[k]);
   expect(changed, "files whose bytes differ from test/golden/hashes.json (or appeared, or disappeared)").toEqual([]);
-});
+  // Every shipped scenario and command, one after the other: ~2 min alone, more on a shared machine.
+}, 600_000);

@@ -51,6 +51,11 @@ export function jobs(): Job[] {
       args: ["sensitivity", "scenarios/default.yaml", "--metric", "costUSD.mean", "--strategies", "warm-standby", "--inputs", "outage.rate,steps.decide,backup.restoreThroughput", "-n", "600", "--seed", SEED, "--out", "{out}", "--no-progress"],
     },
     {
+      // A portfolio is planned: every plan on the same years, the choice verified on a fresh seed.
+      name: "plan-portfolio",
+      args: ["plan", "scenarios/portfolio.yaml", "-n", "600", "--seed", SEED, "--out", "{out}", "--no-progress"],
+    },
+    {
       name: "recommend",
       args: ["recommend", "scenarios/default.yaml", "--rto", "4h", "--rpo", "1m", "--availability", "99.9", "-n", RUNS, "--seed", SEED, "--out", "{out}", "--no-progress"],
     },

@@ -98,7 +98,8 @@ describe("planning a portfolio", () => {
 
   it("draws the dependency graph as data, to the same bytes every time", async () => {
     const chart = dependencyGraphChart(plan);
-    const boxes = (chart.spec as { layer: { data: { values: { service?: string }[] } }[] }).layer[2]!.data.values;
+    const layers = (chart.spec as { layer: { mark: { type: string }; data: { values: { service?: string }[] } }[] }).layer;
+    const boxes = layers.find((l) => l.mark.type === "rect")!.data.values;
     expect(boxes.map((b) => b.service)).toEqual(["db", "app", "batch"]);
     const [first, second] = [await renderChart(chart.spec), await renderChart(dependencyGraphChart(plan).spec)];
     expect(first.warnings).toEqual([]);
