@@ -2,6 +2,7 @@
 // that is not simply its first service), the numbers plans are compared on — one value per
 // replication, in replication order, so any two plans' differences are paired (common random
 // numbers: every plan reads the same simulated years) — and the per-year facts of its tier.
+import { UserError } from "../errors.js";
 import type { PortfolioModel } from "../replication/portfolioModel.js";
 import type { PortfolioReplication } from "../replication/portfolioReplication.js";
 import { yearFacts, type YearFacts } from "./planCriteria.js";
@@ -38,6 +39,16 @@ export function columnMean(values: Float64Array, n = values.length): number {
   return n > 0 ? sum / n : NaN;
 }
 
+/** The columns a study may hold in memory: beyond, fewer years or fewer strategies per service. */
+export const MAX_COLUMN_BYTES = 2 ** 31;
+
+/** Bytes the columns of `model` take for `years` replications (8 per value kept). */
+export function columnBytes(model: PortfolioModel, years: number): number {
+  const services = model.services.reduce((n, s) => n + 4 * s.configs.count, 0);
+  const flows = model.flows.reduce((n, f) => n + (f.sameAs >= 0 ? 0 : 3 * f.configs.count), 0);
+  return 8 * years * (services + flows);
+}
+
 export class PlanColumns {
   /** Replications added so far. */
   count = 0;
@@ -50,6 +61,13 @@ export class PlanColumns {
     private readonly model: PortfolioModel,
     readonly capacity: number,
   ) {
+    const bytes = columnBytes(model, capacity);
+    if (bytes > MAX_COLUMN_BYTES) {
+      throw new UserError(
+        `${capacity} years of ${model.portfolio.name}'s plans need ${Math.ceil(bytes / 2 ** 20)} MiB of columns, more than the ${MAX_COLUMN_BYTES / 2 ** 20} MiB allowed: ` +
+          "plan with fewer years (-n), or narrow the strategies some services may use",
+      );
+    }
     const causes = model.causes.length;
     this.services = model.services.map((s) =>
       Array.from({ length: s.configs.count }, (): ServiceColumns => ({

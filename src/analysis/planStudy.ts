@@ -4,6 +4,7 @@
 // evaluated on every replication; more are screened by the sequential procedure of planSelect.ts,
 // which may stop before the last replication once a single plan is left and shown to qualify.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { UserError } from "../errors.js";
 import type { PortfolioModel } from "../replication/portfolioModel.js";
 import { simulatePortfolioReplication } from "../replication/portfolioReplication.js";
 import { PlanColumns } from "./planColumns.js";
@@ -70,7 +71,7 @@ export interface PlanStudy {
 export async function studyPlans(model: PortfolioModel, options: PlanStudyOptions): Promise<PlanStudy> {
   const space = planSpace(model);
   const plans = options.plans ?? Array.from({ length: space.count }, (_, i) => i);
-  if (plans.length > MAX_PLANS) throw new RangeError(`${plans.length} plans: at most ${MAX_PLANS} can be compared; narrow the strategies some services may use`);
+  if (plans.length > MAX_PLANS) throw new UserError(`${plans.length} plans: at most ${MAX_PLANS} can be compared; narrow the strategies some services may use`);
   const n = options.runs;
   const alpha = options.alpha ?? 0.05;
   const sequential = plans.length > (options.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT);

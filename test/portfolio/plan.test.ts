@@ -5,6 +5,9 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { planPortfolio, type PortfolioPlan } from "../../src/analysis/plan.js";
+import { PlanColumns } from "../../src/analysis/planColumns.js";
+import { UserError } from "../../src/errors.js";
+import { compilePortfolio } from "../../src/replication/portfolioModel.js";
 import { planServices } from "../../src/app/plan.js";
 import { loadPortfolio } from "../../src/replication/portfolioScenario.js";
 import { renderChart } from "../../src/report/charts/render.js";
@@ -106,6 +109,12 @@ describe("planning a portfolio", () => {
     expect(second.svg).toBe(first.svg);
     expect(second.png.equals(first.png)).toBe(true);
   }, 60_000);
+
+  it("refuses a study whose columns would not fit in memory, before simulating", () => {
+    const model = compilePortfolio(portfolio);
+    expect(() => new PlanColumns(model, 1e7)).toThrow(/fewer years/);
+    expect(() => new PlanColumns(model, 1e7)).toThrow(UserError);
+  });
 
   it("runs as a use case with fewer years and a fresh seed of its own", async () => {
     const { plan: small, files } = await planServices({ scenario: SMALL, runs: 300, seed: 9, verifySeed: 99 });
