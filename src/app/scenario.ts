@@ -2,7 +2,7 @@
 // the run settings on top — replications, seed, horizon and a subset of strategies.
 import { UserError } from "../errors.js";
 import { loadScenario } from "../replication/scenario.js";
-import { defaultScenarioPath } from "../scenario/load.js";
+import { defaultScenarioPath, type ScenarioOverride } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -32,14 +32,19 @@ export function selectStrategies(scenario: Scenario, ids: readonly string[]): Sc
   return { ...scenario, strategies: scenario.strategies.filter((s) => ids.includes(s.id)) };
 }
 
+/**
+ * runs, seed and horizon as overrides naming their option: the loader checks them like the values of
+ * a file (a horizon too long, too many events per replication), and its messages name the option.
+ */
+function runOverrides(settings: RunSettings): ScenarioOverride[] {
+  const set = (path: string, value: number | undefined, option: string): ScenarioOverride[] =>
+    value === undefined ? [] : [{ path, value: String(value), option }];
+  return [...set("run.runs", settings.runs, "-n"), ...set("run.seed", settings.seed, "--seed"), ...set("run.horizon", settings.horizon, "--horizon")];
+}
+
 /** The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed, horizon, strategies. */
 export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
-  const loaded = await loadScenario(file ?? defaultScenarioPath(), settings.overrides === undefined ? undefined : { overrides: settings.overrides });
-  const run = {
-    runs: settings.runs ?? loaded.run.runs,
-    seed: settings.seed ?? loaded.run.seed,
-    horizon: settings.horizon ?? loaded.run.horizon,
-  };
-  const scenario: Scenario = { ...loaded, run };
+  const overrides = [...(settings.overrides ?? []), ...runOverrides(settings)];
+  const scenario = await loadScenario(file ?? defaultScenarioPath(), overrides.length === 0 ? undefined : { overrides });
   return settings.strategies === undefined ? scenario : selectStrategies(scenario, settings.strategies);
 }

@@ -9,11 +9,13 @@ import { composeFile } from "./compose.js";
 import { csvResources } from "./dataFiles.js";
 import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
+import { checkEventLoad } from "./limits.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { stripDeletions, toPlain } from "./rawTree.js";
 import { withResources } from "./resources.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
+import { inWrittenOrder } from "./writtenOrder.js";
 
 export type { ScenarioOverride } from "./overrides.js";
 export { ScenarioError } from "./scenarioError.js";
@@ -37,8 +39,10 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   // and the file name are added here. The file is recorded by its base name, not where it sat: a
   // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
   // study run from two checkouts or two pods merge.
-  const { name, description, ...rest } = result.data;
-  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+  const { name, description, ...rest } = inWrittenOrder(result.data, plain);
+  const scenario: Scenario = { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+  checkEventLoad(scenario, raw);
+  return scenario;
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

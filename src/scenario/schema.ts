@@ -17,6 +17,7 @@ import { resolveScale } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
 import { count, fraction, money, nonNegative, positive, size } from "./values.js";
+import { MAX_HORIZON_SECONDS, MAX_REGIONS, MAX_RUNS } from "./limits.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -217,9 +218,13 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     run: settings({
-      runs: count(1).default(RUN_DEFAULTS.runs),
+      runs: count(1)
+        .max(MAX_RUNS, { error: "expected at most 1e10 replications (split larger studies into several)" })
+        .default(RUN_DEFAULTS.runs),
       seed: count(0).default(RUN_DEFAULTS.seed),
-      horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+      horizon: positiveDuration()
+        .refine((v) => v <= MAX_HORIZON_SECONDS, { error: "expected a horizon of at most 100000y (event times would lose their milliseconds)" })
+        .default(RUN_DEFAULTS.horizon),
     }).prefault({}),
     regionDefaults: deepPartial(region),
     regions: z
@@ -245,7 +250,14 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       const regions = s["regions"] as readonly Region[];
       if (strategies.length === 0) {
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
-      } else if (regions.length < 2) {
+      }
+      if (regions.length > MAX_REGIONS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions"],
+          message: `at most ${MAX_REGIONS} regions can be simulated (a region is one bit of a 32-bit mask), ${regions.length} given`,
+        });
+      } else if (strategies.length > 0 && regions.length < 2) {
         ctx.addIssue({
           code: "custom",
           path: ["regions"],

@@ -8,12 +8,8 @@ import { formatMiB, memoryFloorMiB } from "./resources.js";
 /** Most shards of a study: the completions an Indexed Job allows (Slurm arrays allow more, never needed). */
 export const MAX_SHARDS = 100_000;
 
-/**
- * Most replications of a study. A shard's range is [⌊(i−1)·N/n⌋, ⌊i·N/n⌋), computed in doubles, so
- * it is exact while i·N < 2⁵³ ≈ 9·10¹⁵: with n ≤ MAX_SHARDS that holds for N ≤ 10¹⁰ (10¹⁵). Time
- * agrees: 10¹⁰ replications are ~10⁵ core-hours to simulate and ~40 h for the one-process merge.
- */
-export const MAX_RUNS = 1e10;
+/** Most replications of a study (scenario/limits.ts says why): -n and run.runs alike. */
+export { MAX_RUNS } from "../../scenario/limits.js";
 
 /**
  * Most worker threads. Replications are pure computation: beyond one thread per core, threads only
