@@ -4,6 +4,8 @@ import { UserError } from "../errors.js";
 import { loadScenario } from "../replication/scenario.js";
 import { defaultScenarioPath, type ScenarioOverride } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
+import type { ShardSpec } from "../montecarlo/shard.js";
+import { oneProcessProblem } from "./scaleout/limits.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface RunSettings {
@@ -15,6 +17,10 @@ export interface RunSettings {
   readonly horizon?: number;
   /** A subset of strategy ids; the scenario's order is kept. */
   readonly strategies?: readonly string[];
+  /** The shard this process runs: its share of the replications must fit this machine. */
+  readonly shard?: ShardSpec;
+  /** Only one replication is simulated (a trace): run.runs need not fit this machine. */
+  readonly singleReplication?: boolean;
 }
 
 /** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
@@ -45,6 +51,12 @@ function runOverrides(settings: RunSettings): ScenarioOverride[] {
 /** The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed, horizon, strategies. */
 export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
   const overrides = [...(settings.overrides ?? []), ...runOverrides(settings)];
-  const scenario = await loadScenario(file ?? defaultScenarioPath(), overrides.length === 0 ? undefined : { overrides });
+  // The replications this process holds must fit this machine, whether -n or run.runs asks for them.
+  const shards = settings.shard?.count ?? 1;
+  const check = (s: Scenario): { path: string[]; message: string } | undefined => {
+    const message = settings.singleReplication === true ? undefined : oneProcessProblem(Math.ceil(s.run.runs / shards));
+    return message === undefined ? undefined : { path: ["run", "runs"], message };
+  };
+  const scenario = await loadScenario(file ?? defaultScenarioPath(), { overrides, check });
   return settings.strategies === undefined ? scenario : selectStrategies(scenario, settings.strategies);
 }

@@ -11,7 +11,8 @@ import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
 import { checkEventLoad } from "./limits.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
-import { stripDeletions, toPlain } from "./rawTree.js";
+import { originAt, stripDeletions, toPlain } from "./rawTree.js";
+import { failAt } from "./scenarioError.js";
 import { withResources } from "./resources.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
@@ -23,6 +24,11 @@ export { ScenarioError } from "./scenarioError.js";
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order on top of the merged files. */
   readonly overrides?: readonly ScenarioOverride[];
+  /**
+   * A caller's own limit on the loaded scenario (what fits this machine): a problem it returns is
+   * located where the field it names was written, like the schema's.
+   */
+  readonly check?: (scenario: Scenario) => { readonly path: readonly string[]; readonly message: string } | undefined;
 }
 
 /** The scenario in `file`, read by `schemas`. */
@@ -42,6 +48,8 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   const { name, description, ...rest } = inWrittenOrder(result.data, plain);
   const scenario: Scenario = { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
   checkEventLoad(scenario, raw);
+  const problem = options.check?.(scenario);
+  if (problem !== undefined) failAt(originAt(raw, problem.path).origin, problem.path, problem.message);
   return scenario;
 }
 

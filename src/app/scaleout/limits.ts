@@ -25,12 +25,17 @@ export function maxWorkers(cores = availableParallelism()): number {
  * incidents, no headroom) exceed this machine's memory. `option` names what set the number.
  */
 export function checkOneProcess(replications: number, option: string, machineBytes = totalmem()): void {
+  const problem = oneProcessProblem(replications, machineBytes);
+  if (problem !== undefined) throw new UserError(`${option}: ${problem}`);
+}
+
+/** Why `replications` cannot run in one process of this machine, or undefined when they can. */
+export function oneProcessProblem(replications: number, machineBytes = totalmem()): string | undefined {
   const floor = memoryFloorMiB(replications);
   const machine = machineBytes / 2 ** 20;
-  if (floor > machine) {
-    throw new UserError(
-      `${option}: ${replications} replications in one process need at least ${formatMiB(floor)} of memory, and this ` +
-        `machine has ${formatMiB(machine)}; split the run into shards (--shard i/n, drsim k8s, drsim slurm)`,
-    );
-  }
+  if (floor <= machine) return undefined;
+  return (
+    `${replications} replications in one process need at least ${formatMiB(floor)} of memory, and this ` +
+    `machine has ${formatMiB(machine)}; split the run into shards (--shard i/n, drsim k8s, drsim slurm)`
+  );
 }
