@@ -16,7 +16,7 @@ import { errorText } from "./distribution.js";
 import { resolveScale } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
-import { count, fraction, money, nonNegative, positive, size } from "./values.js";
+import { count, fraction, label, money, nonNegative, positive, size, text } from "./values.js";
 import { MAX_HORIZON_SECONDS, MAX_REGIONS, MAX_RUNS } from "./limits.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
@@ -90,7 +90,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
   const coreStrategyFields: Record<StrategyAnchor | "label" | "standbyFraction" | "standbyControlPlanes" | "replication", z.ZodType> = {
-    label: z.string().optional(),
+    label: label().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
     replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
@@ -213,8 +213,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   // is caught even if every region overrides it.
   const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
   const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "strategyDefaults" | "strategies", z.ZodType> = {
-    name: z.string().optional(),
-    description: z.string().default(""),
+    name: label().optional(),
+    description: text().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     run: settings({
