@@ -96,15 +96,15 @@ export function money(): z.ZodNumber {
 
 // Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: in a label they
 // would move a terminal's cursor, recolour it, or break a table or a heading into two lines.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_BUT_LINES = /(?![\n\t])[\p{Cc}\u2028\u2029]/u;
 
 /** A name or label shown in every report: one line of text, something in it, no control characters. */
 export function label(): z.ZodString {
   const expected = "expected a label: one line of text, without control characters";
   return memo("label", () =>
     z
-      .string({ error: expected })
+      .string()
       .regex(/\S/, { error: `${expected}, not an empty one` })
       .refine((s) => !CONTROL.test(s), { error: expected }),
   );
@@ -113,7 +113,7 @@ export function label(): z.ZodString {
 /** Free text (a description): line breaks and tabs allowed, no other control characters. */
 export function text(): z.ZodString {
   const expected = "expected text without control characters (line breaks and tabs are fine)";
-  return memo("text", () => z.string({ error: expected }).refine((s) => !CONTROL_BUT_LINES.test(s), { error: expected }));
+  return memo("text", () => z.string().refine((s) => !CONTROL_BUT_LINES.test(s), { error: expected }));
 }
 
 /** A whole number ≥ `min`. */
