@@ -2,6 +2,8 @@
 // creates one pool and runs every grid point on it): each run sends the scenario to every worker
 // once, then hands out batches to whichever worker is idle. Results are delivered with their batch
 // index; the caller places them by replication index, so scheduling never affects the output.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { expectedEventsPerReplication } from "../scenario/limits.js";
 import type { Scenario } from "../scenario/types.js";
@@ -19,9 +21,12 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
  */
 export const IN_PROCESS_WORK = 2e4;
 
-/** Whether `replications` of `scenario` are small enough to simulate on the main thread. */
+/**
+ * Whether `replications` of `scenario` are small enough to simulate on the main thread — or must:
+ * run from the TypeScript sources (the unit tests) there is no compiled worker to start.
+ */
 export function mayRunInProcess(scenario: Scenario, replications: number): boolean {
-  return replications * (1 + expectedEventsPerReplication(scenario)) <= IN_PROCESS_WORK;
+  return replications * (1 + expectedEventsPerReplication(scenario)) <= IN_PROCESS_WORK || !existsSync(fileURLToPath(WORKER_URL));
 }
 
 /** An error raised inside a worker, re-created in the main thread with the worker's stack. */
