@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { scenarioJsonSchema as jsonSchemaOf } from "../scenario/jsonSchema.js";
 import { loadScenarioWith, type LoadOptions } from "../scenario/load.js";
-import type { SchemaContributions, StrategyTypeInfo } from "../scenario/parts.js";
+import type { ScenarioPart, SchemaContributions, StrategyTypeInfo } from "../scenario/parts.js";
 import { buildScenarioSchemas, type ScenarioSchemas } from "../scenario/schema.js";
 import type { RegionParts, Scenario, ScenarioParts, StrategyParts } from "../scenario/types.js";
 import { MECHANISMS } from "../strategies/registry.js";
@@ -22,15 +22,19 @@ type TopFields<P> = P extends { readonly part: { readonly top: { readonly fields
 type RegionFields<P> = P extends { readonly part: { readonly region: infer F } } ? F : never;
 type StrategyFields<M> = M extends { readonly part: { readonly fields: infer F } } ? F : never;
 type Process = (typeof FAILURE_PROCESSES)[number];
+/** The top-level fields a process lets a strategy override, each the scenario's type or undefined. */
+type Overrides<P> = P extends { readonly part: { readonly top: { readonly fields: infer F }; readonly strategyOverrides: readonly (infer K)[] } }
+  ? { [N in K & keyof F]: Read<F>[N] | undefined }
+  : never;
 const _scenarioParts: Same<Read<Merged<TopFields<Process>>>, ScenarioParts> = true;
 const _regionParts: Same<Read<Merged<RegionFields<Process>>>, RegionParts> = true;
-const _strategyParts: Same<Read<Merged<StrategyFields<(typeof MECHANISMS)[number]>>>, StrategyParts> = true;
+const _strategyParts: Same<Read<Merged<StrategyFields<(typeof MECHANISMS)[number]>>> & Merged<Overrides<Process>>, StrategyParts> = true;
 
 function contributions(registries: Registries): SchemaContributions {
   const strategyTypes: Record<string, StrategyTypeInfo> = {};
   for (const m of registries.mechanisms) Object.assign(strategyTypes, m.types);
   return {
-    scenario: registries.processes.map((p) => p.part),
+    scenario: registries.processes.map((p): ScenarioPart => p.part),
     strategy: registries.mechanisms.flatMap((m) => (m.part === null ? [] : [m.part])),
     strategyTypes,
   };

@@ -14,6 +14,7 @@ import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { originAt, stripDeletions, toPlain } from "./rawTree.js";
 import { failAt } from "./scenarioError.js";
 import { withResources } from "./resources.js";
+import { mergeStrategyOverrides } from "./strategyOverrides.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
 import { inWrittenOrder } from "./writtenOrder.js";
@@ -37,7 +38,7 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   const schema = schemas.scenario;
   let tree = await composeFile(path);
   for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
-  const raw = stripDeletions(resolveFilePaths(expandDefaults(tree)));
+  const raw = stripDeletions(resolveFilePaths(mergeStrategyOverrides(expandDefaults(tree), schemas.strategyOverrides)));
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
