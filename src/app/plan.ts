@@ -8,6 +8,7 @@ import { withRun } from "../scenario/portfolio.js";
 import { planMarkdown, planText } from "../report/plan.js";
 import { planJson, plansCsv } from "../report/planFiles.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { checkOutDir } from "./outputDir.js";
 import type { StudyOptions } from "./study.js";
 
 export interface PlanServicesOptions extends Omit<StudyOptions, "strategies" | "workers">, Omit<PlanOptions, "onProgress" | "signal" | "registries"> {
@@ -28,6 +29,8 @@ export interface PlanOutcome {
 }
 
 export async function planServices(options: PlanServicesOptions): Promise<PlanOutcome> {
+  // Checked before any work, as for every command that writes a directory (docs/security.md).
+  if (options.out !== undefined) checkOutDir(options.out);
   const loaded = await loadPortfolio(options.scenario, options.overrides === undefined ? {} : { overrides: options.overrides });
   const portfolio = withRun(loaded, {
     runs: options.runs ?? loaded.run.runs,

@@ -15,6 +15,7 @@ import {
   unmetText,
   yearsText,
 } from "./planWords.js";
+import { markdownText } from "./markdownText.js";
 import { alignTable, markdownTable, type TextTable } from "./textTable.js";
 
 /** How many qualifying rivals the comparison table shows. */
@@ -177,7 +178,7 @@ export function planText(study: PortfolioPlan): string {
 
 export function planMarkdown(study: PortfolioPlan): string {
   const tiers = study.services.map((s) => s.tier).filter((t, i, all) => all.indexOf(t) === i);
-  const lines = [`## Plan: ${study.portfolio.name}`, "", `_${headline(study)}._`, "", ...tiers.map((t) => `- ${tierText(t)}`), "", `**${verdictLine(study)}**`];
+  const lines = [`## Plan: ${markdownText(study.portfolio.name)}`, "", `_${headline(study)}._`, "", ...tiers.map((t) => `- ${tierText(t)}`), "", `**${verdictLine(study)}**`];
   if (focusPlan(study) !== undefined) {
     lines.push("", "### Services", "", ...markdownTable(servicesTable(study)));
     if (study.flows.length > 0) lines.push("", "### Flows", "", ...markdownTable(flowsTable(study)));

@@ -16,7 +16,8 @@ import { errorText } from "./distribution.js";
 import { resolveScale } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
-import { count, fraction, money, nonNegative, positive, size } from "./values.js";
+import { count, fraction, label, money, nonNegative, positive, size, text } from "./values.js";
+import { MAX_HORIZON_SECONDS, MAX_REGIONS, MAX_RUNS } from "./limits.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -95,7 +96,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
   const coreStrategyFields: Record<StrategyAnchor | "label" | "standbyFraction" | "standbyControlPlanes" | "replication", z.ZodType> = {
-    label: z.string().optional(),
+    label: label().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
     replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
@@ -233,14 +234,18 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   // is caught even if every region overrides it.
   const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
   const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "strategyDefaults" | "strategies", z.ZodType> = {
-    name: z.string().optional(),
-    description: z.string().default(""),
+    name: label().optional(),
+    description: text().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     run: settings({
-      runs: count(1).default(RUN_DEFAULTS.runs),
+      runs: count(1)
+        .max(MAX_RUNS, { error: "expected at most 1e10 replications (split larger studies into several)" })
+        .default(RUN_DEFAULTS.runs),
       seed: count(0).default(RUN_DEFAULTS.seed),
-      horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+      horizon: positiveDuration()
+        .refine((v) => v <= MAX_HORIZON_SECONDS, { error: "expected a horizon of at most 100000y (event times would lose their milliseconds)" })
+        .default(RUN_DEFAULTS.horizon),
     }).prefault({}),
     regionDefaults: deepPartial(region),
     regions: z
@@ -267,6 +272,14 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       if (!Array.isArray(strategies) || !Array.isArray(regions)) return; // reported where they failed
       if (strategies.length === 0) {
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
+        return;
+      }
+      if (regions.length > MAX_REGIONS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions"],
+          message: `at most ${MAX_REGIONS} regions can be simulated (a region is one bit of a 32-bit mask), ${regions.length} given`,
+        });
         return;
       }
       // The strategy needing the most regions decides (its type says how many: StrategyTypeInfo).
