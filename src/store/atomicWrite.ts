@@ -7,7 +7,7 @@
 // (SIGKILL) could not remove are removed by the next writer into the directory (abandonedTemp.ts).
 // Every file committed is recorded, so an interrupted command can say exactly what it kept.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, unlinkSync } from "node:fs";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { removeAbandonedTempFiles } from "./abandonedTemp.js";
@@ -161,8 +161,11 @@ export class StagedFiles {
   async open(name: string): Promise<StagedFile> {
     const final = join(this.dir, name);
     const temp = tempPathFor(final);
+    // Created synchronously, then opened without O_CREAT: a signal handler that runs while the open
+    // is in flight removes a file that exists, and the open cannot recreate it behind the handler.
     pending.add(temp);
-    const file = new StagedFile(await open(temp, "w"));
+    closeSync(openSync(temp, "wx"));
+    const file = new StagedFile(await open(temp, "r+"));
     this.staged.push({ name, temp, final, file });
     return file;
   }

@@ -27,17 +27,18 @@ async function interrupt(args: readonly string[], signal: NodeJS.Signals): Promi
 }
 
 describe("a signal in the middle of a long replication", () => {
-  // Eight replications of 6,000 years of the default scenario (~96,000 events each, within the limit):
-  // several seconds each, one batch — which used to run in-process, deaf to signals until it ended.
+  // 64 replications of 6,000 years of the default scenario (~96,000 events each, within the limit):
+  // about 1 s each on an idle machine, so the signal at 8 s always finds one in flight and tens of
+  // seconds still to run — work that used to run in-process, deaf to signals until its batch ended.
   for (const [workers, signal, code] of [["1", "SIGTERM", 143], ["2", "SIGTERM", 143], ["1", "SIGINT", 130]] as const) {
     it(`--workers ${workers}, ${signal}: exits ${code} within 3 s, leaving nothing`, { timeout: 120_000 }, async () => {
       const out = join(tempDir("interrupt-replication"), "run");
-      const args = ["run", DEFAULT_SCENARIO, "-n", "8", "--horizon", "6000y", "--workers", workers, "--no-progress", "--no-charts", "--out", out];
+      const args = ["run", DEFAULT_SCENARIO, "-n", "64", "--horizon", "6000y", "--workers", workers, "--no-progress", "--no-charts", "--out", out];
       const { code: exitCode, stderr, after } = await interrupt(args, signal);
       expect(exitCode, stderr).toBe(code);
       expect(stderr).toMatch(/interrupted/);
       // A hang detector, generous for a loaded machine: before, the process ran on until the batch ended
-      // (eight replications of ~3 s: tens of seconds after the signal).
+      // (a batch of replications of ~1 s each: seconds to tens of seconds after the signal).
       expect(after).toBeLessThan(3_000);
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     });
