@@ -8,6 +8,7 @@ import { runMonteCarlo } from "../montecarlo/runner.js";
 import type { RunResult } from "../montecarlo/types.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../report/recommend.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { checkOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
 
@@ -32,6 +33,7 @@ export async function recommendStrategy(options: RecommendOptions): Promise<Reco
   if (scenario.targets === undefined) {
     throw new UserError(`${scenario.name}: no targets to judge; give them in the scenario (targets: rto, rpo, availability…) or as --rto, --rpo, --availability`);
   }
+  if (options.out !== undefined) checkOutDir(options.out);
   const run = await runMonteCarlo({
     scenario,
     workers: options.workers,

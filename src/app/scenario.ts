@@ -2,9 +2,11 @@
 // the run settings on top — replications, seed, horizon and a subset of strategies.
 import { UserError } from "../errors.js";
 import { loadScenario } from "../replication/scenario.js";
-import { defaultScenarioPath } from "../scenario/load.js";
+import { defaultScenarioPath, type ScenarioOverride } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
 import { withTargets, type Targets } from "../scenario/targets.js";
+import type { ShardSpec } from "../montecarlo/shard.js";
+import { oneProcessProblem } from "./scaleout/limits.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface RunSettings {
@@ -18,6 +20,10 @@ export interface RunSettings {
   readonly strategies?: readonly string[];
   /** Targets set over the scenario's own (`targets:`), as --rto, --rpo… do; SI units (seconds, fractions, USD). */
   readonly targets?: Partial<Targets>;
+  /** The shard this process runs: its share of the replications must fit this machine. */
+  readonly shard?: ShardSpec;
+  /** Only one replication is simulated (a trace): run.runs need not fit this machine. */
+  readonly singleReplication?: boolean;
 }
 
 /** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
@@ -36,12 +42,12 @@ export function selectStrategies(scenario: Scenario, ids: readonly string[]): Sc
 }
 
 /** `scenario` with `targets`, placed where the schema places them: just before `strategies`. */
-function withTargetsAt(scenario: Scenario, targets: Targets, run: Scenario["run"]): Scenario {
+function withTargetsAt(scenario: Scenario, targets: Targets): Scenario {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(scenario)) {
     if (key === "targets") continue;
     if (key === "strategies") out["targets"] = targets;
-    out[key] = key === "run" ? run : value;
+    out[key] = value;
   }
   return out as unknown as Scenario;
 }
@@ -52,18 +58,30 @@ function setsAny(targets: Partial<Targets> | undefined): targets is Partial<Targ
 }
 
 /**
+ * runs, seed and horizon as overrides naming their option: the loader checks them like the values of
+ * a file (a horizon too long, too many events per replication), and its messages name the option.
+ */
+function runOverrides(settings: RunSettings): ScenarioOverride[] {
+  const set = (path: string, value: number | undefined, option: string): ScenarioOverride[] =>
+    value === undefined ? [] : [{ path, value: String(value), option }];
+  return [...set("run.runs", settings.runs, "-n"), ...set("run.seed", settings.seed, "--seed"), ...set("run.horizon", settings.horizon, "--horizon")];
+}
+
+/**
  * The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed,
  * horizon, targets and strategies. The targets land in the scenario (and so in scenario.json, which
  * the report reads): what was judged is recorded with the run.
  */
 export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
-  const loaded = await loadScenario(file ?? defaultScenarioPath(), settings.overrides === undefined ? undefined : { overrides: settings.overrides });
-  const run = {
-    runs: settings.runs ?? loaded.run.runs,
-    seed: settings.seed ?? loaded.run.seed,
-    horizon: settings.horizon ?? loaded.run.horizon,
+  const overrides = [...(settings.overrides ?? []), ...runOverrides(settings)];
+  // The replications this process holds must fit this machine, whether -n or run.runs asks for them.
+  const shards = settings.shard?.count ?? 1;
+  const check = (s: Scenario): { path: string[]; message: string } | undefined => {
+    const message = settings.singleReplication === true ? undefined : oneProcessProblem(Math.ceil(s.run.runs / shards));
+    return message === undefined ? undefined : { path: ["run", "runs"], message };
   };
+  const loaded = await loadScenario(file ?? defaultScenarioPath(), { overrides, check });
   // Targets set by flags go where the scenario writes them, or replace its own there.
-  const scenario: Scenario = setsAny(settings.targets) ? withTargetsAt(loaded, withTargets(loaded.targets, settings.targets), run) : { ...loaded, run };
+  const scenario: Scenario = setsAny(settings.targets) ? withTargetsAt(loaded, withTargets(loaded.targets, settings.targets)) : loaded;
   return settings.strategies === undefined ? scenario : selectStrategies(scenario, settings.strategies);
 }

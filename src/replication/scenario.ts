@@ -10,6 +10,8 @@ import type { RegionParts, Scenario, ScenarioParts, StrategyParts } from "../sce
 import { MECHANISMS } from "../strategies/registry.js";
 import { FAILURE_PROCESSES } from "../world/registry.js";
 import { REGISTRIES, type Registries } from "./registries.js";
+import { compileModel } from "./replication.js";
+import { FieldError } from "../scenario/fieldError.js";
 
 // Compile-time: the registered processes and mechanisms read exactly the fields — names and types
 // — that their files add to Scenario, Region and Strategy (declaration merging), no more, no fewer.
@@ -51,9 +53,25 @@ export function scenarioSchemas(registries: Registries = REGISTRIES): ScenarioSc
   return schemas;
 }
 
-/** Loads a scenario file (see scenario/load.ts) with the model's schema. */
+/**
+ * What compiling the model refuses, as a located problem: the loader compiles every scenario it
+ * loads, so `validate` finds what `run` would refuse (a FieldError names its field).
+ */
+function compileProblem(scenario: Scenario, registries: Registries): { path: readonly string[]; message: string } | undefined {
+  try {
+    compileModel(scenario, registries);
+    return undefined;
+  } catch (error) {
+    if (error instanceof FieldError) return { path: error.path, message: error.problem };
+    throw error;
+  }
+}
+
+/** Loads a scenario file (see scenario/load.ts) with the model's schema, and checks that the model accepts it. */
 export function loadScenario(file: string, options: LoadOptions = {}, registries: Registries = REGISTRIES): Promise<Scenario> {
-  return loadScenarioWith(scenarioSchemas(registries), file, options);
+  const check = (scenario: Scenario): { path: readonly string[]; message: string } | undefined =>
+    options.check?.(scenario) ?? compileProblem(scenario, registries);
+  return loadScenarioWith(scenarioSchemas(registries), file, { ...options, check });
 }
 
 /** The JSON Schema of scenario files (schema/scenario.schema.json; `drsim schema`). */

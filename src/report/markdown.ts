@@ -1,13 +1,20 @@
 // summary.md: the summary as Markdown tables, ready to paste into a design doc.
 import type { Summary } from "../montecarlo/summary.js";
+import { markdownText } from "./markdownText.js";
+import { differencesTable, headlineNotes, runHeadline, summaryTable, type Table } from "./table.js";
 import { markdownTable } from "./textTable.js";
-import { differencesTable, headlineNotes, runHeadline, summaryTable } from "./table.js";
+
+/** The table with its first column — strategy labels, from the scenario — escaped as Markdown text. */
+function withEscapedLabels(table: Table): Table {
+  return { header: table.header, rows: table.rows.map(([first, ...rest]) => [markdownText(first!), ...rest]) };
+}
 
 export function summaryMarkdown(summary: Summary): string {
-  const lines = [`## ${summary.scenario}`, ""];
-  if (summary.description.trim() !== "") lines.push(summary.description.trim(), "");
-  lines.push(`_${runHeadline(summary)}. Outage, partial service, data loss and cost per replication of the horizon; RTO and RPO of region failures (corruption restores: summary.json, incidents.byCause)._`, "");
-  lines.push(...markdownTable(summaryTable(summary)));
+  const name = markdownText(summary.scenario);
+  const lines = [`## ${name}`, ""];
+  if (summary.description.trim() !== "") lines.push(markdownText(summary.description.trim()), "");
+  lines.push(`_${runHeadline({ ...summary, scenario: name })}. Outage, partial service, data loss and cost per replication of the horizon; RTO and RPO of region failures (corruption restores: summary.json, incidents.byCause)._`, "");
+  lines.push(...markdownTable(withEscapedLabels(summaryTable(summary))));
   lines.push("", ...headlineNotes(summary).map((n) => `- ${n}`));
   const diff = differencesTable(summary);
   if (diff !== undefined) {

@@ -5,6 +5,7 @@
 // recommendReasons.ts). The terminal text fits its width (default 100 columns); `wide` gives every
 // column: the intervals, breaches per year and the year's worst at the confidence.
 import type { Comparison, ProbabilityEvidence, Recommendation, StrategyEvidence } from "../analysis/recommend.js";
+import { markdownText } from "./markdownText.js";
 import { strategyNames } from "./names.js";
 import { availabilityPercent, confidencePercent, count, duration, probability, probabilityWithCi, quantileName, significant, signedUsdWithCi, usd, usdWithCi } from "./numbers.js";
 import { adviceLine, breachesText, keptSentence, missSentences, noteLines, RULE, targetKinds, targetName, targetShort, targetsSentence, yearWord, evidenceFor } from "./recommendReasons.js";
@@ -138,7 +139,13 @@ export function recommendationText(rec: Recommendation, layout: TextLayout = {})
   return `${fitLines(lines, layout).join("\n")}\n`;
 }
 
-export function recommendationMarkdown(rec: Recommendation): string {
+/** The recommendation with what came from the scenario (its name, the strategies' labels) escaped as Markdown text. */
+function markdownSafe(rec: Recommendation): Recommendation {
+  return { ...rec, scenario: markdownText(rec.scenario), strategies: rec.strategies.map((s) => ({ ...s, label: markdownText(s.label) })) };
+}
+
+export function recommendationMarkdown(unsafe: Recommendation): string {
+  const rec = markdownSafe(unsafe);
   const lines = [`## Recommendation: ${rec.scenario}`, "", `_${headline(rec)}._ ${targetsSentence(rec)}`, ""];
   lines.push(...markdownTable(evidenceTable(rec, true)), "", LEGEND(rec), "");
   for (const l of decisionLines(rec)) lines.push(l.startsWith("  - ") || l.startsWith("    ") ? `- ${l.trim().replace(/^- /, "")}` : l.startsWith("  ") ? `> ${l.trim()}` : l);

@@ -9,13 +9,16 @@ import { composeFile } from "./compose.js";
 import { csvResources } from "./dataFiles.js";
 import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
+import { checkEventLoad } from "./limits.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
 import { writtenInputs } from "./provenance.js";
-import { stripDeletions, toPlain } from "./rawTree.js";
+import { originAt, stripDeletions, toPlain, type RawMap } from "./rawTree.js";
+import { failAt } from "./scenarioError.js";
 import { withResources } from "./resources.js";
 import { mergeStrategyOverrides } from "./strategyOverrides.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
+import { inWrittenOrder } from "./writtenOrder.js";
 
 export type { ScenarioOverride } from "./overrides.js";
 export { ScenarioError } from "./scenarioError.js";
@@ -23,14 +26,30 @@ export { ScenarioError } from "./scenarioError.js";
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order on top of the merged files. */
   readonly overrides?: readonly ScenarioOverride[];
+  /**
+   * A caller's own limit on the loaded scenario (what fits this machine): a problem it returns is
+   * located where the field it names was written, like the schema's.
+   */
+  readonly check?: (scenario: Scenario) => { readonly path: readonly string[]; readonly message: string } | undefined;
 }
 
 /** The scenario in `file`, read by `schemas`. */
 export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, options: LoadOptions = {}): Promise<Scenario> {
   const path = resolve(file);
-  const schema = schemas.scenario;
   let tree = await composeFile(path);
-  for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
+  const services = tree.entries.get("services");
+  if (services !== undefined) failAt(services.keyOrigin, "services", "this file is a portfolio of services: plan it with `drsim plan`");
+  for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schemas.scenario);
+  return resolveScenarioTree(schemas, tree, path, options);
+}
+
+/**
+ * The scenario a merged raw tree describes (its files composed, overrides applied): defaults
+ * expanded, validated and converted by `schemas`, named after `path` unless it names itself.
+ * A portfolio's service views (portfolioLoad.ts) are resolved here too.
+ */
+export async function resolveScenarioTree(schemas: ScenarioSchemas, tree: RawMap, path: string, options: Pick<LoadOptions, "check"> = {}): Promise<Scenario> {
+  const schema = schemas.scenario;
   const raw = stripDeletions(resolveFilePaths(mergeStrategyOverrides(expandDefaults(tree), schemas.strategyOverrides)));
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
@@ -40,8 +59,12 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
   // study run from two checkouts or two pods merge.
   // `inputs`: every value as written and where (the report's inputs table), last in scenario.json.
-  const { name, description, ...rest } = result.data;
-  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest, inputs: writtenInputs(tree, path) };
+  const { name, description, ...rest } = inWrittenOrder(result.data, plain);
+  const scenario: Scenario = { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest, inputs: writtenInputs(tree, path) };
+  checkEventLoad(scenario, raw);
+  const problem = options.check?.(scenario);
+  if (problem !== undefined) failAt(originAt(raw, problem.path).origin, problem.path, problem.message);
+  return scenario;
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

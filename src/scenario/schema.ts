@@ -17,7 +17,8 @@ import { resolveScale } from "./strategyTypes.js";
 import { targetsSchema } from "./targets.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
-import { count, fraction, money, nonNegative, positive, size } from "./values.js";
+import { count, fraction, label, money, nonNegative, positive, size, text } from "./values.js";
+import { MAX_HORIZON_SECONDS, MAX_REGIONS, MAX_RUNS } from "./limits.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -37,6 +38,10 @@ export interface ScenarioSchemas {
   readonly step: z.ZodType;
   /** Top-level fields a strategy may override (ScenarioPart.strategyOverrides); the loader merges them. */
   readonly strategyOverrides: readonly string[];
+  /** Every top-level field by name, as a file writes it: a portfolio's schema (portfolioSchema.ts) is built from them. */
+  readonly fields: Readonly<Record<string, z.ZodType>>;
+  /** Top-level fields a portfolio's service may write its own value of (ScenarioPart.perService). */
+  readonly perService: readonly string[];
 }
 
 type Shape = Record<string, z.ZodType>;
@@ -93,7 +98,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
   const coreStrategyFields: Record<StrategyAnchor | "label" | "standbyFraction" | "standbyControlPlanes" | "replication", z.ZodType> = {
-    label: z.string().optional(),
+    label: label().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
     replication: settings(
@@ -293,15 +298,19 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   // is caught even if every region overrides it.
   const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
   const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "targets" | "strategyDefaults" | "strategies", z.ZodType> = {
-    name: z.string().optional(),
-    description: z.string().default(""),
+    name: label().optional(),
+    description: text().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     run: settings(
       {
-        runs: count(1).default(RUN_DEFAULTS.runs),
+        runs: count(1)
+          .max(MAX_RUNS, { error: "expected at most 1e10 replications (split larger studies into several)" })
+          .default(RUN_DEFAULTS.runs),
         seed: count(0).default(RUN_DEFAULTS.seed),
-        horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+        horizon: positiveDuration()
+          .refine((v) => v <= MAX_HORIZON_SECONDS, { error: "expected a horizon of at most 100000y (event times would lose their milliseconds)" })
+          .default(RUN_DEFAULTS.horizon),
       },
       {
         runs: "Replications (simulated horizons) per strategy; the CLI's -n overrides it.",
@@ -348,6 +357,14 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
         return;
       }
+      if (regions.length > MAX_REGIONS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions"],
+          message: `at most ${MAX_REGIONS} regions can be simulated (a region is one bit of a 32-bit mask), ${regions.length} given`,
+        });
+        return;
+      }
       // The strategy needing the most regions decides (its type says how many: StrategyTypeInfo).
       const needs = strategies.reduce((most, st) => (typeInfo(st.type).minRegions > typeInfo(most.type).minRegions ? st : most));
       const needed = typeInfo(needs.type).minRegions;
@@ -375,7 +392,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
-  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides };
+  const perService = contributions.scenario.flatMap((part) => part.perService ?? []);
+  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides, fields: shape, perService };
 }
 
 /** A strategy as its core fields come out of the schema, before type defaults. */
