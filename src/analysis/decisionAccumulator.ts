@@ -330,3 +330,31 @@ function statusOf(prop: Proportion, confidence: number): Status {
   if (prop.n === 0 || prop.p >= confidence) return "undetermined";
   return "misses";
 }
+
+/** A block of consecutive replications as the decision reads them: a run in memory or a batch of a saved run's rows. */
+export interface DecisionBlock {
+  readonly range: { readonly start: number; readonly end: number };
+  readonly strategies: readonly {
+    readonly metrics: { readonly unavailability: ArrayLike<number>; readonly costUSD: ArrayLike<number>; readonly standingCostUSD: ArrayLike<number> };
+    readonly incidents: { readonly count: number; readonly replication: ArrayLike<number>; readonly cause: ArrayLike<number>; readonly rto: ArrayLike<number>; readonly rpo: ArrayLike<number> };
+  }[];
+}
+
+/**
+ * Feeds `block` to `acc` year by year, each strategy's incidents of the year before its year: the
+ * one feed order of a run in memory (recommend.ts) and of a saved run (recommendRows.ts), so both
+ * decide alike.
+ */
+export function feedYears(acc: DecisionAccumulator, block: DecisionBlock): void {
+  const cursors = block.strategies.map(() => 0);
+  for (let replication = block.range.start; replication < block.range.end; replication++) {
+    const r = replication - block.range.start;
+    block.strategies.forEach(({ metrics, incidents: inc }, s) => {
+      let j = cursors[s]!;
+      for (; j < inc.count && inc.replication[j] === replication; j++) acc.incident(s, inc.cause[j]!, inc.rto[j]!, inc.rpo[j]!);
+      cursors[s] = j;
+      acc.year(s, metrics.unavailability[r]!, metrics.costUSD[r]!, metrics.standingCostUSD[r]!);
+    });
+    acc.endYear();
+  }
+}

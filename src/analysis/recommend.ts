@@ -20,6 +20,7 @@ import type { RunResult } from "../montecarlo/types.js";
 import type { Targets } from "../scenario/targets.js";
 import {
   DecisionAccumulator,
+  feedYears,
   type AccumulatedEvidence,
   type AccumulatedStrategy,
   type CorruptionIncidents,
@@ -128,19 +129,8 @@ export interface RunIdentity {
  */
 function accumulateRun(run: RunResult, targets: Targets): AccumulatedEvidence {
   const acc = new DecisionAccumulator(run.scenario.strategies, targets);
-  const n = run.range.end - run.range.start;
   while (acc.needsPass) {
-    const cursors = run.strategies.map(() => 0);
-    for (let r = 0; r < n; r++) {
-      const replication = run.range.start + r;
-      run.strategies.forEach(({ metrics, incidents: inc }, s) => {
-        let j = cursors[s]!;
-        for (; j < inc.count && inc.replication[j] === replication; j++) acc.incident(s, inc.cause[j]!, inc.rto[j]!, inc.rpo[j]!);
-        cursors[s] = j;
-        acc.year(s, metrics.unavailability[r]!, metrics.costUSD[r]!, metrics.standingCostUSD[r]!);
-      });
-      acc.endYear();
-    }
+    feedYears(acc, run);
     acc.endPass();
   }
   return acc.evidence();

@@ -3,7 +3,7 @@
 // run or of a merge alike — decides exactly as the terminal did. Memory stays bounded: the rows are
 // read once per pass the order statistics need.
 import type { RowSource } from "../store/rows.js";
-import { DecisionAccumulator, type StrategyInfo } from "./decisionAccumulator.js";
+import { DecisionAccumulator, feedYears, type StrategyInfo } from "./decisionAccumulator.js";
 import { decide, type Recommendation, type RunIdentity, type Targets } from "./recommend.js";
 
 const METRICS = ["unavailability", "costUSD", "standingCostUSD"] as const;
@@ -18,19 +18,7 @@ export async function recommendSavedRun(
 ): Promise<Recommendation> {
   const acc = new DecisionAccumulator(strategies, targets);
   while (acc.needsPass) {
-    for await (const batch of rows.read({ metrics: METRICS, incidents: INCIDENTS })) {
-      const cursors = batch.strategies.map(() => 0);
-      for (let replication = batch.range.start; replication < batch.range.end; replication++) {
-        const r = replication - batch.range.start;
-        batch.strategies.forEach(({ metrics, incidents: inc }, s) => {
-          let j = cursors[s]!;
-          for (; j < inc.count && inc.replication[j] === replication; j++) acc.incident(s, inc.cause[j]!, inc.rto[j]!, inc.rpo[j]!);
-          cursors[s] = j;
-          acc.year(s, metrics.unavailability[r]!, metrics.costUSD[r]!, metrics.standingCostUSD[r]!);
-        });
-        acc.endYear();
-      }
-    }
+    for await (const batch of rows.read({ metrics: METRICS, incidents: INCIDENTS })) feedYears(acc, batch);
     acc.endPass();
   }
   return decide(acc.evidence(), targets, run);

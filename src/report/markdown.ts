@@ -19,7 +19,7 @@ export function summaryMarkdown(summary: Summary): string {
   const diff = differencesTable(summary);
   if (diff !== undefined) {
     lines.push("", "Paired differences against the first strategy (same simulated world, common random numbers):", "");
-    lines.push(...markdownTable(diff));
+    lines.push(...markdownTable(withEscapedLabels(diff)));
   }
   return `${lines.join("\n")}\n`;
 }
