@@ -31,6 +31,7 @@ const benches: Record<string, () => Promise<BenchModule>> = {
   engine: () => import("./engine.js"),
   e2e: () => import("./e2e.js"),
   merge: () => import("./merge.js"),
+  "parquet-writers": () => import("./parquetWriters.js"),
   model: () => import("./model.js"),
   streams: () => import("./streams.js"),
 };

@@ -36,7 +36,7 @@ function groupOf(start: number, rows: number): ColumnValues[] {
 
 async function writeFile(path: string, groups: readonly number[]): Promise<ColumnValues[][]> {
   const chunks: Uint8Array[] = [];
-  const writer = new ParquetWriter({ writeBytes: async (b) => void chunks.push(b.slice()) }, COLUMNS, "drsim test");
+  const writer = new ParquetWriter({ writeParts: async (parts) => void chunks.push(...parts.map((b) => b.slice())) }, COLUMNS, "drsim test");
   const written: ColumnValues[][] = [];
   let start = 0;
   for (const rows of groups) {

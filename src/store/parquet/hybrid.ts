@@ -65,17 +65,41 @@ export function encodeHybrid(values: ArrayLike<number>, count: number, width: nu
     out.varint(groups * 2 + 1);
     const bytes = groups * width;
     out.ensure(bytes);
-    const base = out.length;
-    out.data.fill(0, base, base + bytes);
-    let bit = 0;
-    for (let k = i; k < i + groups * 8; k++) {
-      const v = k < count ? values[k]! : 0;
-      for (let b = 0; b < width; b++, bit++) if ((v >>> b) & 1) out.data[base + (bit >> 3)]! |= 1 << (bit & 7);
-    }
+    packBits(values, i, Math.min(i + groups * 8, count), width, out.data, out.length);
+    out.data.fill(0, out.length + Math.ceil(((Math.min(i + groups * 8, count) - i) * width) / 8), out.length + bytes);
     out.length += bytes;
     i = Math.min(end, count);
   }
   return out.data.slice(0, out.length);
+}
+
+/**
+ * Packs values[from..to) at `width` bits each, least significant bit first, into `out` from byte
+ * `at`: bits gather in an accumulator and leave it a byte at a time.
+ */
+function packBits(values: ArrayLike<number>, from: number, to: number, width: number, out: Uint8Array, at: number): void {
+  if (width > 24) {
+    // Wider than the accumulator holds with a byte to spare: bit by bit.
+    out.fill(0, at, at + Math.ceil(((to - from) * width) / 8));
+    for (let k = from, bit = 0; k < to; k++) {
+      const v = values[k]!;
+      for (let b = 0; b < width; b++, bit++) if ((v >>> b) & 1) out[at + (bit >> 3)]! |= 1 << (bit & 7);
+    }
+    return;
+  }
+  let acc = 0;
+  let bits = 0;
+  let pos = at;
+  for (let k = from; k < to; k++) {
+    acc |= values[k]! << bits;
+    bits += width;
+    while (bits >= 8) {
+      out[pos++] = acc & 0xff;
+      acc >>>= 8;
+      bits -= 8;
+    }
+  }
+  if (bits > 0) out[pos] = acc & 0xff;
 }
 
 /** A single RLE run of `count` times `value`: how a column without nulls writes its levels. */

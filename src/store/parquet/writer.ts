@@ -8,9 +8,9 @@ import { Codec, CONVERTED_UTF8, Encoding, MAGIC, PageType, STORAGE, type ColumnV
 import { ThriftWriter } from "./thrift.js";
 import type { TableColumn } from "../tables.js";
 
-/** Where the bytes go (a staged file). */
+/** Where the bytes go (a staged file): pieces, in order. */
 export interface ByteSink {
-  writeBytes(bytes: Uint8Array): Promise<void>;
+  writeParts(parts: readonly Uint8Array[]): Promise<void>;
 }
 
 /** Distinct values a double column may have for a dictionary to replace its values. */
@@ -185,15 +185,15 @@ export class ParquetWriter {
     private readonly createdBy: string,
   ) {}
 
-  private async write(bytes: Uint8Array): Promise<void> {
-    await this.sink.writeBytes(bytes);
-    this.offset += bytes.length;
+  private async write(parts: readonly Uint8Array[]): Promise<void> {
+    await this.sink.writeParts(parts);
+    for (const p of parts) this.offset += p.length;
   }
 
   private async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    await this.write(MAGIC);
+    await this.write([MAGIC]);
   }
 
   /** `rows` rows: `values[c]` holds column c's (at least `rows` entries; the first `rows` are written). */
@@ -218,8 +218,8 @@ export class ParquetWriter {
       });
       at += encoded.size;
     });
-    // One write per row group: its pages joined (a copy of a few MiB, against a write per page).
-    await this.write(Buffer.concat(parts));
+    // One write per row group: its pages' pieces gathered by writev, not joined by a copy.
+    await this.write(parts);
     this.groups.push({ rows, offset: start, size: at - start, chunks });
     this.rows += rows;
   }
@@ -252,7 +252,7 @@ export class ParquetWriter {
     const footer = w.finish();
     const length = new Uint8Array(4);
     new DataView(length.buffer).setUint32(0, footer.length, true);
-    await this.write(Buffer.concat([footer, length, MAGIC]));
+    await this.write([footer, length, MAGIC]);
   }
 }
 
