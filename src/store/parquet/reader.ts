@@ -127,7 +127,7 @@ export class ParquetReader {
 
 /** One column chunk's pages: a dictionary page, if any, then data pages up to the chunk's values. */
 class ChunkDecoder {
-  private dictionary: Float64Array | readonly string[] | undefined;
+  private dictionary: Float64Array | Int32Array | Uint8Array | readonly string[] | undefined;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -178,9 +178,7 @@ class ChunkDecoder {
         at += 4 + length;
       }
       this.dictionary = names;
-    } else if (this.column.type === PhysicalType.DOUBLE) {
-      this.dictionary = copyDoubles(this.bytes, at, count);
-    } else unsupported(`a dictionary of physical type ${this.column.type}`);
+    } else this.dictionary = plainValues(this.bytes, this.column.type, at, count);
   }
 
   /** Decodes a data page of `values` values into `out` from `done` on; returns the values done. */
@@ -201,36 +199,23 @@ class ChunkDecoder {
     // The present values, as doubles (DOUBLE, INT64), int32, flags or dictionary indices.
     let got: Float64Array | Int32Array | Uint8Array | Uint32Array;
     if (encoding === Encoding.RLE_DICTIONARY || encoding === Encoding.PLAIN_DICTIONARY) {
-      if (this.dictionary === undefined) throw new RangeError("dictionary-encoded values without a dictionary page");
+      const dictionary = this.dictionary;
+      if (dictionary === undefined) throw new RangeError("dictionary-encoded values without a dictionary page");
       const indices = new Uint32Array(present);
       decodeHybrid(this.bytes, at + 1, end, this.bytes[at]!, present, indices);
       if (type === PhysicalType.BYTE_ARRAY) got = indices;
       else {
-        const dictionary = this.dictionary as Float64Array;
-        const doubles = new Float64Array(present);
+        const entries = dictionary as Float64Array | Int32Array | Uint8Array;
+        got = new (entries.constructor as new (n: number) => Float64Array | Int32Array | Uint8Array)(present);
         for (let i = 0; i < present; i++) {
           const k = indices[i]!;
-          if (k >= dictionary.length) throw new RangeError(`dictionary index ${k} of ${dictionary.length}`);
-          doubles[i] = dictionary[k]!;
+          if (k >= entries.length) throw new RangeError(`dictionary index ${k} of ${entries.length}`);
+          got[i] = entries[k]!;
         }
-        got = doubles;
       }
     } else if (encoding === Encoding.PLAIN) {
-      if (type === PhysicalType.DOUBLE) got = copyDoubles(this.bytes, at, present);
-      else if (type === PhysicalType.INT64) {
-        got = new Float64Array(present);
-        for (let i = 0; i < present; i++) {
-          const hi = view.getInt32(at + 8 * i + 4, true);
-          if (hi < 0 || hi >= 0x200000) throw new RangeError("an int64 beyond 2^53");
-          got[i] = hi * 0x100000000 + view.getUint32(at + 8 * i, true);
-        }
-      } else if (type === PhysicalType.INT32) {
-        got = new Int32Array(present);
-        for (let i = 0; i < present; i++) got[i] = view.getInt32(at + 4 * i, true);
-      } else if (type === PhysicalType.BOOLEAN) {
-        got = new Uint8Array(present);
-        for (let i = 0; i < present; i++) got[i] = (this.bytes[at + (i >> 3)]! >> (i & 7)) & 1;
-      } else return unsupported("plain-encoded strings");
+      if (type === PhysicalType.BYTE_ARRAY) return unsupported("plain-encoded strings");
+      got = plainValues(this.bytes, this.column.type, at, present);
     } else return unsupported(`encoding ${encoding}`);
 
     const target = out instanceof Float64Array || out instanceof Int32Array || out instanceof Uint8Array ? out : out.indices;
@@ -240,6 +225,38 @@ class ChunkDecoder {
       for (let i = 0, k = 0; i < values; i++) target[done + i] = defined[i] === 1 ? got[k++]! : NaN;
     }
     return done + values;
+  }
+}
+
+/** `count` plain-encoded values of a fixed-width column from `at`: doubles and int64 as doubles, int32, flags. */
+function plainValues(bytes: Uint8Array, type: number, at: number, count: number): Float64Array | Int32Array | Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const width = type === PhysicalType.BOOLEAN ? 0.125 : type === PhysicalType.INT32 ? 4 : 8;
+  if (at + Math.ceil(count * width) > bytes.length) throw new RangeError("values run past their page");
+  switch (type) {
+    case PhysicalType.DOUBLE:
+      return copyDoubles(bytes, at, count);
+    case PhysicalType.INT64: {
+      const out = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        const hi = view.getInt32(at + 8 * i + 4, true);
+        if (hi < 0 || hi >= 0x200000) throw new RangeError("an int64 beyond 2^53");
+        out[i] = hi * 0x100000000 + view.getUint32(at + 8 * i, true);
+      }
+      return out;
+    }
+    case PhysicalType.INT32: {
+      const out = new Int32Array(count);
+      for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
+      return out;
+    }
+    case PhysicalType.BOOLEAN: {
+      const out = new Uint8Array(count);
+      for (let i = 0; i < count; i++) out[i] = (bytes[at + (i >> 3)]! >> (i & 7)) & 1;
+      return out;
+    }
+    default:
+      return unsupported(`physical type ${type}`);
   }
 }
 

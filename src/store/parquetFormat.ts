@@ -1,0 +1,212 @@
+// Parquet, the run store's default format: replications.parquet and incidents.parquet, the tables of
+// store/tables.ts, written by parquet/writer.ts and read back by parquetSource.ts. Rows are cut into
+// row groups of a fixed count, whatever the batches they came in: a run, any worker count and a
+// merge of any shard split write the same bytes.
+import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
+import { drsimVersion } from "../version.js";
+import type { StagedFiles } from "./atomicWrite.js";
+import type { ColumnValues } from "./parquet/format.js";
+import { ParquetWriter, type ByteSink } from "./parquet/writer.js";
+import { ParquetSource } from "./parquetSource.js";
+import type { RowBatch, RowFormat, RowSink } from "./rows.js";
+import { INCIDENT_TABLE, REPLICATION_TABLE } from "./tables.js";
+
+/** Rows per row group: 1 MiB per column of doubles, a unit DuckDB, Arrow and Spark read in parallel. */
+export const ROW_GROUP_ROWS = 1 << 17;
+
+/** "drsim version 0.1.0": Parquet's created_by, fixed for a given drsim (no time, no host). */
+const createdBy = (): string => `drsim version ${drsimVersion()}`;
+
+/** replications.parquet: one row per replication × strategy, replication-major. */
+class ReplicationTableWriter {
+  private readonly replication: Float64Array;
+  private readonly strategy: Uint32Array;
+  private readonly metrics: Float64Array[];
+  private fill = 0;
+  private readonly file: ParquetWriter;
+
+  constructor(
+    sink: ByteSink,
+    private readonly strategies: readonly string[],
+    private readonly groupRows: number,
+  ) {
+    this.file = new ParquetWriter(sink, REPLICATION_TABLE, createdBy());
+    this.replication = new Float64Array(groupRows);
+    this.strategy = new Uint32Array(groupRows);
+    this.metrics = REPLICATION_METRICS.map(() => new Float64Array(groupRows));
+  }
+
+  async write(batch: RowBatch): Promise<void> {
+    const count = this.strategies.length;
+    const columns = batch.strategies.map((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
+    const n = batch.range.end - batch.range.start;
+    // Row-major over (replication, strategy), in stretches that fill the row group.
+    for (let row = 0; row < n * count; ) {
+      const take = Math.min(this.groupRows - this.fill, n * count - row);
+      const { fill } = this;
+      for (let k = 0; k < take; k++) {
+        const r = Math.floor((row + k) / count);
+        this.replication[fill + k] = batch.range.start + r;
+        this.strategy[fill + k] = (row + k) % count;
+      }
+      for (let m = 0; m < this.metrics.length; m++) {
+        const out = this.metrics[m]!;
+        for (let k = 0, r = Math.floor(row / count), s = row % count; k < take; k++) {
+          out[fill + k] = columns[s]![m]![r]!;
+          if (++s === count) {
+            s = 0;
+            r++;
+          }
+        }
+      }
+      this.fill += take;
+      row += take;
+      if (this.fill === this.groupRows) await this.flush();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const values: ColumnValues[] = [this.replication, { indices: this.strategy, dictionary: this.strategies }, ...this.metrics];
+    await this.file.writeRowGroup(this.fill, values);
+    this.fill = 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.fill > 0) await this.flush();
+    await this.file.close();
+  }
+}
+
+/** incidents.parquet: one row per incident × strategy, by replication, then strategy, then occurrence. */
+class IncidentTableWriter {
+  private readonly doubles: Float64Array[];
+  private readonly replication: Float64Array;
+  private readonly strategy: Uint32Array;
+  private readonly incident: Int32Array;
+  private readonly cause: Uint32Array;
+  private readonly region: Uint32Array;
+  private readonly failedOver: Uint8Array;
+  private readonly aborted: Uint8Array;
+  /** Region lists in order of first appearance in the file: the dictionary of every row group. */
+  private readonly regionNames: string[] = [];
+  private readonly regionIndex = new Map<string, number>();
+  private fill = 0;
+  private readonly file: ParquetWriter;
+
+  constructor(
+    sink: ByteSink,
+    private readonly strategies: readonly string[],
+    private readonly groupRows: number,
+  ) {
+    this.file = new ParquetWriter(sink, INCIDENT_TABLE, createdBy());
+    this.doubles = INCIDENT_TABLE.filter((c) => c.kind === "double").map(() => new Float64Array(groupRows));
+    this.replication = new Float64Array(groupRows);
+    this.strategy = new Uint32Array(groupRows);
+    this.incident = new Int32Array(groupRows);
+    this.cause = new Uint32Array(groupRows);
+    this.region = new Uint32Array(groupRows);
+    this.failedOver = new Uint8Array(groupRows);
+    this.aborted = new Uint8Array(groupRows);
+  }
+
+  private intern(name: string): number {
+    let k = this.regionIndex.get(name);
+    if (k === undefined) {
+      k = this.regionNames.length;
+      this.regionNames.push(name);
+      this.regionIndex.set(name, k);
+    }
+    return k;
+  }
+
+  async write(batch: RowBatch): Promise<void> {
+    const regions = batch.strategies.map((s) => s.incidents.regionNames.map((name) => this.intern(name)));
+    // The double columns in INCIDENT_TABLE's order: start, eventDuration, the steps, rto … lostWrites, attempts.
+    const doubles = batch.strategies.map(({ incidents: inc }) => [inc.start, inc.eventDuration, ...PIPELINE_STEPS.map((step) => inc.steps[step]), inc.rto, inc.rpo, inc.downtimeSeconds, inc.failedRequests, inc.lostWrites, inc.attempts]);
+    const cursor = batch.strategies.map(() => 0);
+    for (let r = batch.range.start; r < batch.range.end; r++) {
+      for (let s = 0; s < batch.strategies.length; s++) {
+        const inc = batch.strategies[s]!.incidents;
+        const own = doubles[s]!;
+        let k = cursor[s]!;
+        for (let index = 0; k < inc.count && inc.replication[k] === r; k++, index++) {
+          const at = this.fill;
+          this.replication[at] = r;
+          this.strategy[at] = s;
+          this.incident[at] = index;
+          this.cause[at] = inc.cause[k]!;
+          this.region[at] = regions[s]![inc.region[k]!]!;
+          this.failedOver[at] = inc.failedOver[k]!;
+          this.aborted[at] = inc.aborted[k]!;
+          for (let c = 0; c < own.length; c++) this.doubles[c]![at] = own[c]![k]!;
+          if (++this.fill === this.groupRows) await this.flush();
+        }
+        cursor[s] = k;
+      }
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const doubles = [...this.doubles];
+    const values = INCIDENT_TABLE.map((column): ColumnValues => {
+      switch (column.name) {
+        case "replication":
+          return this.replication;
+        case "strategy":
+          return { indices: this.strategy, dictionary: this.strategies };
+        case "incident":
+          return this.incident;
+        case "cause":
+          return { indices: this.cause, dictionary: INCIDENT_CAUSES };
+        case "regions":
+          return { indices: this.region, dictionary: this.regionNames };
+        case "failedOver":
+          return this.failedOver;
+        case "aborted":
+          return this.aborted;
+        default:
+          return doubles.shift()!;
+      }
+    });
+    await this.file.writeRowGroup(this.fill, values);
+    this.fill = 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.fill > 0) await this.flush();
+    await this.file.close();
+  }
+}
+
+class ParquetSink implements RowSink {
+  constructor(
+    private readonly replications: ReplicationTableWriter,
+    private readonly incidents: IncidentTableWriter,
+  ) {}
+
+  async write(batch: RowBatch): Promise<void> {
+    await this.replications.write(batch);
+    await this.incidents.write(batch);
+  }
+
+  async close(): Promise<void> {
+    await this.replications.close();
+    await this.incidents.close();
+  }
+}
+
+/** The Parquet format with row groups of `groupRows` rows (tests use small ones to cross many). */
+export function parquetFormatWith(groupRows: number): RowFormat {
+  return {
+    name: "parquet",
+    files: ["replications.parquet", "incidents.parquet"],
+    async sink(files: StagedFiles, strategies: readonly string[]): Promise<RowSink> {
+      const replications = await files.open("replications.parquet");
+      const incidents = await files.open("incidents.parquet");
+      return new ParquetSink(new ReplicationTableWriter(replications, strategies, groupRows), new IncidentTableWriter(incidents, strategies, groupRows));
+    },
+    source: (dir, layout) => new ParquetSource(dir, layout),
+  };
+}
+
+export const parquetFormat: RowFormat = parquetFormatWith(ROW_GROUP_ROWS);
