@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { shardRange, type ShardSpec } from "../montecarlo/shard.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { writeShardOutputs } from "./runOutputs.js";
-import { simulate, type RunStudyOptions } from "./runStudy.js";
+import { simulateInto } from "./runOutputs.js";
+import { formatsFor, simulation, type RunStudyOptions } from "./runStudy.js";
 import { loadForRun } from "./scenario.js";
 
 export interface RunShardOptions extends Omit<RunStudyOptions, "charts"> {
@@ -28,7 +28,7 @@ export async function runShard(options: RunShardOptions): Promise<RunShardOutcom
   const { shard } = options;
   const scenario = await loadForRun(options.scenario, options);
   const out = options.out ?? join("results", scenario.name, `shard-${shard.index}-of-${shard.count}`);
-  const run = await simulate(scenario, shardRange(scenario.run.runs, shard.index, shard.count), options);
-  const files = await writeShardOutputs(out, run, shard);
-  return { scenario, shard, range: run.range, out, files };
+  const range = shardRange(scenario.run.runs, shard.index, shard.count);
+  const { files } = await simulateInto(out, scenario, simulation(scenario, range, options), { shard, formats: formatsFor(options) });
+  return { scenario, shard, range, out, files };
 }

@@ -1,18 +1,20 @@
-// Use case: run a study — simulate a scenario's replications, summarize them, write the run
-// directory (rows, scenario, summary) and, unless told not to, its charts and report. Also where
+// Use case: run a study — simulate a scenario's replications, summarizing them and writing the run
+// directory (rows, scenario, summary) as they come, and, unless told not to, its charts and report. Also where
 // each scenario of a `drsim run` goes, decided (and checked writable) before anything simulates.
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { runMonteCarlo } from "../montecarlo/runner.js";
+import { streamMonteCarlo } from "../montecarlo/runner.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
-import { summarize, type Summary } from "../montecarlo/summary.js";
-import type { ReplicationRange, RunResult } from "../montecarlo/types.js";
+import type { Summary } from "../montecarlo/summary.js";
+import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
+import { rowFormat } from "../store/formats.js";
+import type { RowFormat } from "../store/rows.js";
 import { chartRuns } from "./chart.js";
-import { writeRunOutputs } from "./runOutputs.js";
+import { simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
 import { loadForRun, type RunSettings } from "./scenario.js";
-import type { StudyOptions } from "./study.js";
+import type { ProgressListener, StudyOptions } from "./study.js";
 
 export interface RunStudyOptions extends StudyOptions {
   /** Scenario fields set before running (as `--set PATH=value`). */
@@ -21,6 +23,13 @@ export interface RunStudyOptions extends StudyOptions {
   readonly out?: string;
   /** Draw charts/ and report.html after the data (default true). */
   readonly charts?: boolean;
+  /** Write the rows as CSV (replications.csv, incidents.csv) instead of Parquet. */
+  readonly csv?: boolean;
+}
+
+/** The row formats a run writes: Parquet, or CSV when asked. */
+export function formatsFor(options: { readonly csv?: boolean }): readonly RowFormat[] {
+  return [rowFormat(options.csv === true ? "csv" : "parquet")];
 }
 
 export interface RunStudyOutcome {
@@ -31,27 +40,43 @@ export interface RunStudyOutcome {
   readonly files: readonly string[];
 }
 
-/** Simulates replications `range` (default: all) of `scenario`, reporting progress under its name. */
-export function simulate(scenario: Scenario, range: ReplicationRange | undefined, options: StudyOptions): Promise<RunResult> {
+/**
+ * `scenario`'s replications `range` (default: all) as a Simulation for simulateInto: streamed in
+ * batches, reporting progress under the scenario's name.
+ */
+export function simulation(scenario: Scenario, range: ReplicationRange | undefined, options: StudyOptions): Simulation {
   const { onProgress } = options;
-  return runMonteCarlo({
-    scenario,
-    range,
-    workers: options.workers,
-    signal: options.signal,
-    onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
-  });
+  return (onBatch) =>
+    streamMonteCarlo({
+      scenario,
+      range,
+      workers: options.workers,
+      signal: options.signal,
+      onBatch,
+      onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
+    });
 }
 
-/** Runs a whole study into `out`. */
+/** The summary's passes after the simulation, as progress: rows replayed of each kind. */
+export function summaryProgress(name: string, onProgress: ProgressListener | undefined): StreamedOutputs["onProgress"] {
+  return onProgress && ((pass, what, rows, total) => onProgress(rows, total, `${name}: summary pass ${pass}, ${what}`, "rows"));
+}
+
+/** Runs a whole study into `out`: simulated, summarized and written as the batches come, then charted. */
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcome> {
   const scenario = await loadForRun(options.scenario, options);
   const out = options.out ?? join("results", scenario.name);
-  const run = await simulate(scenario, undefined, options);
-  const summary = summarize(run);
-  const { files } = await writeRunOutputs(out, run, summary);
-  if (options.charts !== false) await chartRuns({ dirs: [out] });
-  return { scenario, summary, out, files };
+  const { onProgress } = options;
+  const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
+    formats: formatsFor(options),
+    onProgress: summaryProgress(scenario.name, onProgress),
+  });
+  if (options.charts !== false) {
+    onProgress?.(0, 1, `${scenario.name}: charts and report`, "runs");
+    await chartRuns({ dirs: [out] });
+    onProgress?.(1, 1, `${scenario.name}: charts and report`, "runs");
+  }
+  return { scenario, summary: summary!, out, files };
 }
 
 export interface RunPlanOptions extends Omit<RunStudyOptions, "scenario" | "charts" | "onProgress" | "signal"> {

@@ -16,11 +16,11 @@ export function stderrProgress(flags: { quiet?: boolean; progress: boolean }, un
   let current: Progress | undefined;
   const removeHook = onInterrupt(() => current?.finish());
   return {
-    update(done, total, next) {
+    update(done, total, next, nextUnit) {
       if (next !== label) {
         current?.finish();
         label = next;
-        current = createProgress(process.stderr, mode, next, undefined, unit);
+        current = createProgress(process.stderr, mode, next, undefined, nextUnit ?? unit);
       }
       current!.update(done, total);
     },

@@ -40,23 +40,24 @@ class ReplicationTableWriter {
     const count = this.strategies.length;
     const columns = batch.strategies.map((s) => REPLICATION_METRICS.map((m) => s.metrics[m]));
     const n = batch.range.end - batch.range.start;
-    // Row-major over (replication, strategy), in stretches that fill the row group.
+    // Row-major over (replication, strategy), in stretches that fill the row group; each column
+    // copied strategy by strategy, with a stride (row = replication × count + strategy).
     for (let row = 0; row < n * count; ) {
       const take = Math.min(this.groupRows - this.fill, n * count - row);
-      const { fill } = this;
-      for (let k = 0; k < take; k++) {
-        const r = Math.floor((row + k) / count);
-        this.replication[fill + k] = batch.range.start + r;
-        this.strategy[fill + k] = (row + k) % count;
-      }
-      for (let m = 0; m < this.metrics.length; m++) {
-        const out = this.metrics[m]!;
-        for (let k = 0, r = Math.floor(row / count), s = row % count; k < take; k++) {
-          out[fill + k] = columns[s]![m]![r]!;
-          if (++s === count) {
-            s = 0;
-            r++;
-          }
+      const base = this.fill - row;
+      for (let s = 0; s < count; s++) {
+        // This strategy's replications whose rows fall in [row, row + take).
+        const first = Math.ceil((row - s) / count);
+        const last = Math.floor((row + take - 1 - s) / count);
+        for (let r = first; r <= last; r++) {
+          this.replication[base + r * count + s] = batch.range.start + r;
+          this.strategy[base + r * count + s] = s;
+        }
+        const own = columns[s]!;
+        for (let m = 0; m < this.metrics.length; m++) {
+          const out = this.metrics[m]!;
+          const from = own[m]!;
+          for (let r = first, at = base + first * count + s; r <= last; r++, at += count) out[at] = from[r]!;
         }
       }
       this.fill += take;
@@ -123,26 +124,48 @@ class IncidentTableWriter {
     const regions = batch.strategies.map((s) => s.incidents.regionNames.map((name) => this.intern(name)));
     // The double columns in INCIDENT_TABLE's order: start, eventDuration, the steps, rto … lostWrites, attempts.
     const doubles = batch.strategies.map(({ incidents: inc }) => [inc.start, inc.eventDuration, ...PIPELINE_STEPS.map((step) => inc.steps[step]), inc.rto, inc.rpo, inc.downtimeSeconds, inc.failedRequests, inc.lostWrites, inc.attempts]);
+    // The file's order (by replication, then strategy, then occurrence) as (strategy, row) pairs,
+    // then every column copied in that order.
+    const total = batch.strategies.reduce((n, s) => n + s.incidents.count, 0);
+    const strategyOf = new Uint32Array(total);
+    const rowOf = new Uint32Array(total);
+    const indexOf = new Int32Array(total);
     const cursor = batch.strategies.map(() => 0);
-    for (let r = batch.range.start; r < batch.range.end; r++) {
+    let j = 0;
+    for (let r = batch.range.start; r < batch.range.end && j < total; r++) {
       for (let s = 0; s < batch.strategies.length; s++) {
         const inc = batch.strategies[s]!.incidents;
-        const own = doubles[s]!;
         let k = cursor[s]!;
-        for (let index = 0; k < inc.count && inc.replication[k] === r; k++, index++) {
-          const at = this.fill;
-          this.replication[at] = r;
-          this.strategy[at] = s;
-          this.incident[at] = index;
-          this.cause[at] = inc.cause[k]!;
-          this.region[at] = regions[s]![inc.region[k]!]!;
-          this.failedOver[at] = inc.failedOver[k]!;
-          this.aborted[at] = inc.aborted[k]!;
-          for (let c = 0; c < own.length; c++) this.doubles[c]![at] = own[c]![k]!;
-          if (++this.fill === this.groupRows) await this.flush();
+        for (let index = 0; k < inc.count && inc.replication[k] === r; k++, index++, j++) {
+          strategyOf[j] = s;
+          rowOf[j] = k;
+          indexOf[j] = index;
         }
         cursor[s] = k;
       }
+    }
+    for (let done = 0; done < total; ) {
+      const take = Math.min(this.groupRows - this.fill, total - done);
+      const at = this.fill - done;
+      for (let i = done; i < done + take; i++) {
+        const s = strategyOf[i]!;
+        const k = rowOf[i]!;
+        const inc = batch.strategies[s]!.incidents;
+        this.replication[at + i] = inc.replication[k]!;
+        this.strategy[at + i] = s;
+        this.incident[at + i] = indexOf[i]!;
+        this.cause[at + i] = inc.cause[k]!;
+        this.region[at + i] = regions[s]![inc.region[k]!]!;
+        this.failedOver[at + i] = inc.failedOver[k]!;
+        this.aborted[at + i] = inc.aborted[k]!;
+      }
+      for (let c = 0; c < this.doubles.length; c++) {
+        const out = this.doubles[c]!;
+        for (let i = done; i < done + take; i++) out[at + i] = doubles[strategyOf[i]!]![c]![rowOf[i]!]!;
+      }
+      this.fill += take;
+      done += take;
+      if (this.fill === this.groupRows) await this.flush();
     }
   }
 

@@ -151,7 +151,7 @@ describe("the RLE / bit-packing hybrid", () => {
       const values: number[] = [];
       for (let i = 0; i < 300; i++) values.push(i % 37 < 12 ? max : (i * 7919) % (max + 1));
       for (const count of [1, 7, 8, 9, 64, 299, 300]) {
-        const bytes = encodeHybrid(values, count, width);
+        const bytes = encodeHybrid(Uint32Array.from(values), count, width);
         const out = new Uint32Array(count);
         decodeHybrid(bytes, 0, bytes.length, width, count, out);
         expect(Array.from(out), `width ${width}, ${count} values`).toEqual(values.slice(0, count));

@@ -32,7 +32,7 @@ class Bytes {
 }
 
 /** Repeats of `values[at]` from `at` on, before `end`. */
-function runLength(values: ArrayLike<number>, at: number, end: number): number {
+function runLength(values: Uint32Array, at: number, end: number): number {
   const v = values[at]!;
   let j = at + 1;
   while (j < end && values[j] === v) j++;
@@ -44,7 +44,7 @@ function runLength(values: ArrayLike<number>, at: number, end: number): number {
  * values starting at a group boundary is one RLE run, anything else is bit-packed in groups of 8
  * (the last group padded with zeros, which the reader ignores: it knows the count).
  */
-export function encodeHybrid(values: ArrayLike<number>, count: number, width: number): Uint8Array {
+export function encodeHybrid(values: Uint32Array, count: number, width: number): Uint8Array {
   const out = new Bytes();
   const valueBytes = (width + 7) >> 3;
   let i = 0;
@@ -77,7 +77,7 @@ export function encodeHybrid(values: ArrayLike<number>, count: number, width: nu
  * Packs values[from..to) at `width` bits each, least significant bit first, into `out` from byte
  * `at`: bits gather in an accumulator and leave it a byte at a time.
  */
-function packBits(values: ArrayLike<number>, from: number, to: number, width: number, out: Uint8Array, at: number): void {
+function packBits(values: Uint32Array, from: number, to: number, width: number, out: Uint8Array, at: number): void {
   if (width > 24) {
     // Wider than the accumulator holds with a byte to spare: bit by bit.
     out.fill(0, at, at + Math.ceil(((to - from) * width) / 8));

@@ -68,7 +68,7 @@ function chunk(dictionary: { values: Uint8Array[]; count: number } | undefined, 
 }
 
 /** Dictionary indices as a data page's values: their bit width in a byte, then the hybrid encoding. */
-function indexData(indices: ArrayLike<number>, count: number, entries: number): Uint8Array[] {
+function indexData(indices: Uint32Array, count: number, entries: number): Uint8Array[] {
   const width = Math.max(1, bitWidth(entries - 1));
   return [Uint8Array.of(width), encodeHybrid(indices, count, width)];
 }
@@ -80,11 +80,15 @@ function withLength(levels: Uint8Array): Uint8Array[] {
   return [length, levels];
 }
 
+/** smallDictionary's indices, reused from column to column (they are encoded before the next). */
+let scratchIndices = new Uint32Array(0);
+
 /** The distinct values of `values` and each value's index among them, if there are at most `max`. */
 function smallDictionary(values: Float64Array, max: number): { entries: Float64Array; indices: Uint32Array } | undefined {
   const entries = new Float64Array(max);
   let size = 0;
-  const indices = new Uint32Array(values.length);
+  if (scratchIndices.length < values.length) scratchIndices = new Uint32Array(values.length);
+  const indices = scratchIndices;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
     let k = 0;
@@ -96,7 +100,7 @@ function smallDictionary(values: Float64Array, max: number): { entries: Float64A
     }
     indices[i] = k;
   }
-  return { entries: entries.slice(0, size), indices };
+  return { entries: entries.slice(0, size), indices: indices.subarray(0, values.length) };
 }
 
 /** A double column: OPTIONAL, NaN written as null; a dictionary when it has few distinct values. */
@@ -107,7 +111,7 @@ function doubleChunk(values: Float64Array, rows: number): Chunk {
   let levels: Uint8Array;
   if (nulls === 0) levels = encodeRun(rows, 1, 1);
   else {
-    const defined = new Uint8Array(rows);
+    const defined = new Uint32Array(rows);
     present = new Float64Array(rows - nulls);
     for (let i = 0, k = 0; i < rows; i++) {
       const x = values[i]!;
