@@ -53,7 +53,12 @@ describe("Parquet run files", () => {
     const rows = RUNS * ids.length;
     const replication: bigint[] = [];
     const strategy: string[] = [];
-    for (let r = 0; r < RUNS; r++) for (const id of ids) replication.push(BigInt(r)), strategy.push(id);
+    for (let r = 0; r < RUNS; r++) {
+      for (const id of ids) {
+        replication.push(BigInt(r));
+        strategy.push(id);
+      }
+    }
     expectExact(columns[0]!, replication, "replication");
     expectExact(columns[1]!, strategy, "strategy");
     REPLICATION_METRICS.forEach((m, c) => {
