@@ -13,11 +13,16 @@ import { summarize, type Summary } from "../montecarlo/summary.js";
 import type { ColumnarResult, RunInfo, RunResult } from "../montecarlo/types.js";
 import { RunFeed, type FeedOptions } from "../store/runFeed.js";
 import type { OutputFile } from "../store/atomicWrite.js";
-import { DEFAULT_FORMATS } from "../store/formats.js";
+import { DEFAULT_FORMATS, rowFormat } from "../store/formats.js";
 import type { RowFormat } from "../store/rows.js";
 import { SCENARIO_FILE, SUMMARY_FILES, writeRunDir, type RunDirWriter } from "../store/runDir.js";
 import { summaryMarkdown } from "../report/markdown.js";
 import { summaryToJson } from "../report/summaryJson.js";
+
+/** The row formats a run, shard or merge writes: Parquet, or CSV when asked (`--csv`). */
+export function formatsFor(options: { readonly csv?: boolean }): readonly RowFormat[] {
+  return [rowFormat(options.csv === true ? "csv" : "parquet")];
+}
 
 /** summary.md and summary.json. */
 function summaryFiles(summary: Summary): OutputFile[] {

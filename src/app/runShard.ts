@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { shardRange, type ShardSpec } from "../montecarlo/shard.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { simulateInto } from "./runOutputs.js";
-import { formatsFor, simulation, type RunStudyOptions } from "./runStudy.js";
+import { formatsFor, simulateInto } from "./runOutputs.js";
+import { simulation, type RunStudyOptions } from "./runStudy.js";
 import { loadForRun } from "./scenario.js";
 
 export interface RunShardOptions extends Omit<RunStudyOptions, "charts"> {

@@ -9,10 +9,8 @@ import type { ShardSpec } from "../montecarlo/shard.js";
 import type { Summary } from "../montecarlo/summary.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { rowFormat } from "../store/formats.js";
-import type { RowFormat } from "../store/rows.js";
 import { chartRuns } from "./chart.js";
-import { simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
+import { formatsFor, simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
 import { loadForRun, type RunSettings } from "./scenario.js";
 import type { ProgressListener, StudyOptions } from "./study.js";
 
@@ -27,10 +25,6 @@ export interface RunStudyOptions extends StudyOptions {
   readonly csv?: boolean;
 }
 
-/** The row formats a run writes: Parquet, or CSV when asked. */
-export function formatsFor(options: { readonly csv?: boolean }): readonly RowFormat[] {
-  return [rowFormat(options.csv === true ? "csv" : "parquet")];
-}
 
 export interface RunStudyOutcome {
   readonly scenario: Scenario;

@@ -17,6 +17,7 @@ interface RunFlags extends SimulationFlags {
   quiet?: boolean;
   progress: boolean;
   charts: boolean;
+  csv?: boolean;
 }
 
 export function define(cmd: Command): void {
@@ -29,11 +30,13 @@ export function define(cmd: Command): void {
     .option("--quiet", "print nothing but errors (and --json output)")
     .option("--no-progress", "no progress display on stderr")
     .option("--no-charts", "skip charts/ and report.html (faster)")
+    .option("--csv", "write the rows as replications.csv and incidents.csv instead of Parquet")
     .addHelpText(
       "after",
       `
-Outputs (in the run's directory): summary.json, summary.md, replications.csv, incidents.csv, scenario.json,
-then charts/ (Vega-Lite, SVG, PNG) and report.html unless --no-charts. A shard writes its partial data only.
+Outputs (in the run's directory): summary.json, summary.md, replications.parquet, incidents.parquet
+(replications.csv and incidents.csv with --csv, or later with drsim export), scenario.json, then charts/
+(Vega-Lite, SVG, PNG) and report.html unless --no-charts. A shard writes its partial data only.
 Downtime, data loss and cost are per replication of the horizon (annual for a 1-year horizon).
 Identical seed → identical bytes, for any --workers and any --shard split.
 With several scenarios, --json prints one JSON document per scenario, in order.
@@ -50,7 +53,7 @@ Examples:
 }
 
 async function runCommand(files: string[], flags: RunFlags): Promise<void> {
-  const settings = { ...simulationSettings(flags), overrides: flags.set };
+  const settings = { ...simulationSettings(flags), overrides: flags.set, csv: flags.csv };
   const plans = await planRuns({ ...settings, scenarios: files, out: flags.out, shard: flags.shard });
   for (const [i, plan] of plans.entries()) {
     const options = { ...settings, scenario: plan.scenario, out: plan.out };
