@@ -43,6 +43,7 @@ function struct(v: ThriftValue | undefined): ThriftStruct {
 
 export class ParquetReader {
   private fd: number;
+  private scratch = new Uint8Array(0);
 
   private constructor(
     readonly path: string,
@@ -115,7 +116,9 @@ export class ParquetReader {
     const info = this.rowGroups[group]?.chunks.get(name);
     if (column === undefined || info === undefined) return this.fail(`no column '${name}'`);
     if (info.codec !== Codec.UNCOMPRESSED) return this.fail(`column '${name}' is compressed (codec ${info.codec}): drsim reads the Parquet files it writes; export them again with drsim`);
-    const bytes = new Uint8Array(info.size);
+    // One buffer for every chunk read (a chunk is decoded into its own arrays before the next read).
+    if (this.scratch.length < info.size) this.scratch = new Uint8Array(Math.max(info.size, 2 * this.scratch.length));
+    const bytes = this.scratch.subarray(0, info.size);
     if (readSync(this.fd, bytes, 0, info.size, info.offset) !== info.size) return this.fail(`column '${name}' is cut short`);
     try {
       return new ChunkDecoder(bytes, column, info.numValues).decode();
@@ -189,11 +192,14 @@ class ChunkDecoder {
     let present = values;
     if (this.column.repetition === Repetition.OPTIONAL) {
       const length = view.getUint32(at, true);
-      defined = new Uint32Array(values);
-      decodeHybrid(this.bytes, at + 4, at + 4 + length, 1, values, defined);
+      // One RLE run of 1s (every value present, as for most columns) needs no levels array.
+      if (!allDefined(this.bytes, at + 4, at + 4 + length, values)) {
+        defined = new Uint32Array(values);
+        decodeHybrid(this.bytes, at + 4, at + 4 + length, 1, values, defined);
+        present = 0;
+        for (let i = 0; i < values; i++) present += defined[i]!;
+      }
       at += 4 + length;
-      present = 0;
-      for (let i = 0; i < values; i++) present += defined[i]!;
     } else if (this.column.repetition !== Repetition.REQUIRED) unsupported("a repeated column");
     const { type } = this.column;
     // The present values, as doubles (DOUBLE, INT64), int32, flags or dictionary indices.
@@ -226,6 +232,19 @@ class ChunkDecoder {
     }
     return done + values;
   }
+}
+
+/** Whether the levels in bytes[at..end) are a single RLE run of `count` 1s (at width 1). */
+function allDefined(bytes: Uint8Array, at: number, end: number, count: number): boolean {
+  let head = 0;
+  let scale = 1;
+  let pos = at;
+  for (; pos < end; scale *= 0x80) {
+    const b = bytes[pos++]!;
+    head += (b & 0x7f) * scale;
+    if ((b & 0x80) === 0) break;
+  }
+  return pos + 1 === end && head === count * 2 && bytes[pos] === 1;
 }
 
 /** `count` plain-encoded values of a fixed-width column from `at`: doubles and int64 as doubles, int32, flags. */
