@@ -4,6 +4,7 @@
 // so scheduling never affects the output, and while they are consumed later batches simulate.
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../scenario/types.js";
+import { transferables } from "./columns.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./protocol.js";
 import type { ColumnarResult, ReplicationRange } from "./types.js";
 
@@ -13,6 +14,8 @@ const WORKER_URL = new URL("./worker.js", import.meta.url);
 const IN_HAND = 2;
 /** Batches dispatched ahead of the last one delivered, per worker: bounds the results held for their turn. */
 const AHEAD_PER_WORKER = 4;
+/** Bytes of results held for their turn past which no further batch is dispatched (a run with many incidents). */
+const HELD_BYTES = 64 * 2 ** 20;
 
 /** An error raised inside a worker, re-created in the main thread with the worker's stack. */
 export class WorkerError extends Error {
@@ -75,6 +78,8 @@ export class WorkerPool {
         let delivering = false;
         let settled = false;
         const ready = new Map<number, ColumnarResult>();
+        let heldBytes = 0;
+        const sizes = new Map<number, number>();
         const cleanups: (() => void)[] = [];
         const slots = this.workers.map((worker) => ({ worker, batches: [] as number[] }));
         const finish = (error?: unknown): void => {
@@ -89,7 +94,8 @@ export class WorkerPool {
         };
         const dispatch = (): void => {
           for (const slot of slots) {
-            while (slot.batches.length < IN_HAND && next < batches.length && next < delivered + window) {
+            // The batch due next is always in a worker's hand already: holding back the others cannot stall.
+            while (slot.batches.length < IN_HAND && next < batches.length && next < delivered + window && heldBytes < HELD_BYTES) {
               slot.batches.push(next);
               const { start, end } = batches[next++]!;
               slot.worker.postMessage({ kind: "batch", modelId, start, end } satisfies ToWorker);
@@ -104,6 +110,8 @@ export class WorkerPool {
             while (!settled && ready.has(delivered)) {
               const result = ready.get(delivered)!;
               ready.delete(delivered);
+              heldBytes -= sizes.get(delivered)!;
+              sizes.delete(delivered);
               await onResult(delivered, result);
               delivered++;
               dispatch();
@@ -124,7 +132,11 @@ export class WorkerPool {
               return;
             }
             // A worker answers its batches in the order it was given them.
-            ready.set(slot.batches.shift()!, message.result);
+            const index = slot.batches.shift()!;
+            const bytes = transferables(message.result).reduce((n, b) => n + b.byteLength, 0);
+            ready.set(index, message.result);
+            sizes.set(index, bytes);
+            heldBytes += bytes;
             dispatch();
             void deliver();
           };

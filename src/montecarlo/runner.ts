@@ -33,6 +33,13 @@ export interface RunOptions {
 
 export const MIN_BATCH = 200;
 const MAX_BATCH = 5_000;
+/**
+ * Replication-years per batch at most: a batch's incidents grow with its simulated years, and a
+ * run holds a window of batches, so long horizons get fewer replications per batch (a 25-year
+ * horizon: 200, the minimum) and memory stays where a 1-year run has it.
+ */
+const MAX_BATCH_YEARS = 5_000;
+const YEAR_SECONDS = 365.25 * 86_400;
 
 /** Default worker count: every core the process may use. */
 export function defaultWorkers(): number {
@@ -41,11 +48,13 @@ export function defaultWorkers(): number {
 
 /**
  * Splits a range into batches: about 8 per worker (load balance, progress) but never fewer than
- * MIN_BATCH replications, so the per-task cost (a message, a transfer) stays negligible.
+ * MIN_BATCH replications, so the per-task cost (a message, a transfer) stays negligible, and at
+ * most MAX_BATCH replications or MAX_BATCH_YEARS of `horizon` seconds each (bounded memory).
  */
-export function planBatches(range: ReplicationRange, workers: number, batchSize?: number): ReplicationRange[] {
+export function planBatches(range: ReplicationRange, workers: number, batchSize?: number, horizon = YEAR_SECONDS): ReplicationRange[] {
   const total = range.end - range.start;
-  const size = batchSize ?? Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.ceil(total / (workers * 8))));
+  const most = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor((MAX_BATCH_YEARS * YEAR_SECONDS) / horizon)));
+  const size = batchSize ?? Math.min(most, Math.max(MIN_BATCH, Math.ceil(total / (workers * 8))));
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer: ${size}`);
   const out: ReplicationRange[] = [];
   for (let start = range.start; start < range.end; start += size) {
@@ -81,7 +90,7 @@ export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo>
   const total = range.end - range.start;
   const strategyCount = scenario.strategies.length;
   const workers = options.pool?.size ?? options.workers ?? defaultWorkers();
-  const batches = planBatches(range, workers, options.batchSize);
+  const batches = planBatches(range, workers, options.batchSize, scenario.run.horizon);
 
   let done = 0;
   const deliver = async (batchIndex: number, result: ColumnarResult): Promise<void> => {
