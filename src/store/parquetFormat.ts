@@ -121,28 +121,66 @@ class IncidentTableWriter {
   }
 
   async write(batch: RowBatch): Promise<void> {
-    const regions = batch.strategies.map((s) => s.incidents.regionNames.map((name) => this.intern(name)));
+    // Each strategy's region lists as the file's dictionary indices, interned in the file's row order
+    // (below), so the dictionary does not depend on how rows were cut into batches.
+    const regions = batch.strategies.map((s) => new Int32Array(s.incidents.regionNames.length).fill(-1));
     // The double columns in INCIDENT_TABLE's order: start, eventDuration, the steps, rto … lostWrites, attempts.
     const doubles = batch.strategies.map(({ incidents: inc }) => [inc.start, inc.eventDuration, ...PIPELINE_STEPS.map((step) => inc.steps[step]), inc.rto, inc.rpo, inc.downtimeSeconds, inc.failedRequests, inc.lostWrites, inc.attempts]);
     // The file's order (by replication, then strategy, then occurrence) as (strategy, row) pairs,
-    // then every column copied in that order.
+    // and each strategy's rows' places in it; then every column copied in that order.
     const total = batch.strategies.reduce((n, s) => n + s.incidents.count, 0);
     const strategyOf = new Uint32Array(total);
     const rowOf = new Uint32Array(total);
     const indexOf = new Int32Array(total);
+    const placeOf = batch.strategies.map((s) => new Uint32Array(s.incidents.count));
     const cursor = batch.strategies.map(() => 0);
     let j = 0;
     for (let r = batch.range.start; r < batch.range.end && j < total; r++) {
       for (let s = 0; s < batch.strategies.length; s++) {
         const inc = batch.strategies[s]!.incidents;
+        const place = placeOf[s]!;
         let k = cursor[s]!;
         for (let index = 0; k < inc.count && inc.replication[k] === r; k++, index++, j++) {
           strategyOf[j] = s;
           rowOf[j] = k;
           indexOf[j] = index;
+          place[k] = j;
         }
         cursor[s] = k;
       }
+    }
+    for (let i = 0; i < total; i++) {
+      const s = strategyOf[i]!;
+      const inc = batch.strategies[s]!.incidents;
+      const k = inc.region[rowOf[i]!]!;
+      if (regions[s]![k]! < 0) regions[s]![k] = this.intern(inc.regionNames[k]!);
+    }
+    if (total <= this.groupRows - this.fill) {
+      // The batch fits the row group (the usual case): each column scattered strategy by strategy.
+      const at = this.fill;
+      batch.strategies.forEach(({ incidents: inc }, s) => {
+        const place = placeOf[s]!;
+        const region = regions[s]!;
+        for (let k = 0; k < inc.count; k++) {
+          const p = at + place[k]!;
+          this.replication[p] = inc.replication[k]!;
+          this.strategy[p] = s;
+          this.cause[p] = inc.cause[k]!;
+          this.region[p] = region[inc.region[k]!]!;
+          this.failedOver[p] = inc.failedOver[k]!;
+          this.aborted[p] = inc.aborted[k]!;
+        }
+        const own = doubles[s]!;
+        for (let c = 0; c < own.length; c++) {
+          const out = this.doubles[c]!;
+          const from = own[c]!;
+          for (let k = 0; k < inc.count; k++) out[at + place[k]!] = from[k]!;
+        }
+      });
+      this.incident.set(indexOf, at);
+      this.fill += total;
+      if (this.fill === this.groupRows) await this.flush();
+      return;
     }
     for (let done = 0; done < total; ) {
       const take = Math.min(this.groupRows - this.fill, total - done);
