@@ -41,42 +41,59 @@ function arg(name: string): string | undefined {
 interface Timed {
   readonly seconds: number;
   readonly rssMiB: number;
+  /** CPU seconds of every thread (user + system). */
+  readonly cpu: number;
 }
 
 /** Runs `node <cli> args` under /usr/bin/time: wall seconds and peak RSS of the whole process (every thread). */
 function timed(cli: string, args: readonly string[]): Timed {
   const t = performance.now();
-  const child = spawnSync("/usr/bin/time", ["-f", "maxrss=%M", process.execPath, cli, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const child = spawnSync("/usr/bin/time", ["-f", "maxrss=%M cpu=%U+%S", process.execPath, cli, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t) / 1000;
   if (child.status !== 0) throw new Error(`drsim ${args.join(" ")} failed (${child.status}): ${child.stderr}`);
-  const kib = /maxrss=(\d+)/.exec(child.stderr);
-  if (kib === null) throw new Error("/usr/bin/time gave no peak RSS");
-  return { seconds, rssMiB: Number(kib[1]) / 1024 };
+  const m = /maxrss=(\d+) cpu=([\d.]+)\+([\d.]+)/.exec(child.stderr);
+  if (m === null) throw new Error("/usr/bin/time gave no peak RSS");
+  return { seconds, rssMiB: Number(m[1]) / 1024, cpu: Number(m[2]) + Number(m[3]) };
 }
 
 /** The median trial of `REPEATS` (by time), with every time for the record. */
 function repeat(trial: () => Timed): Timed & { runs: number[]; rssRuns: number[] } {
   const all: Timed[] = [];
   for (let r = 0; r < REPEATS; r++) all.push(trial());
-  return { seconds: median(all.map((x) => x.seconds)), rssMiB: median(all.map((x) => x.rssMiB)), runs: all.map((x) => x.seconds), rssRuns: all.map((x) => x.rssMiB) };
+  return {
+    seconds: median(all.map((x) => x.seconds)),
+    rssMiB: median(all.map((x) => x.rssMiB)),
+    cpu: median(all.map((x) => x.cpu)),
+    runs: all.map((x) => x.seconds),
+    rssRuns: all.map((x) => x.rssMiB),
+  };
 }
 
-/** The kernel: replication-years per wall second of a warm 2-worker pool, batches consumed by a no-op. */
-async function kernel(ctx: BenchContext, scenario: Scenario, runs: number): Promise<number> {
+/**
+ * The kernel: replication-years per wall second of a warm 2-worker pool, batches consumed by a
+ * no-op; and per CPU second of all threads (which load on a shared machine disturbs far less).
+ */
+async function kernel(ctx: BenchContext, scenario: Scenario, runs: number): Promise<{ rate: number; cpuRate: number }> {
   const years = (runs * scenario.run.horizon) / YEAR;
   const pool = new WorkerPool(2);
   try {
     const sized = (n: number): Scenario => ({ ...scenario, run: { ...scenario.run, runs: n } });
     await streamMonteCarlo({ scenario: sized(Math.min(runs, 20_000)), pool, onBatch: () => undefined });
     const rates: number[] = [];
+    const cpuRates: number[] = [];
     for (let r = 0; r < REPEATS; r++) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       await streamMonteCarlo({ scenario: sized(runs), pool, onBatch: () => undefined });
+      const used = process.cpuUsage(cpu);
       rates.push(years / ((performance.now() - t) / 1000));
+      cpuRates.push(years / ((used.user + used.system) / 1e6));
     }
     const rate = median(rates);
+    const cpuRate = median(cpuRates);
     report(ctx, "command.kernel.workers-2", rate, "replication-years/s", rates);
-    return rate;
+    report(ctx, "command.kernel.per-cpu-second", cpuRate, "replication-years/cpu-s", cpuRates);
+    return { rate, cpuRate };
   } finally {
     await pool.close();
   }
@@ -96,7 +113,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   const loaded = await loadScenario(defaultScenarioPath());
   ctx.note(`load average at the start: ${loadavg().map((x) => x.toFixed(1)).join(", ")} (2 cores)`);
   try {
-    const kernelRate = await kernel(ctx, loaded, 200_000);
+    const { rate: kernelRate, cpuRate: kernelCpuRate } = await kernel(ctx, loaded, 200_000);
     ctx.note(`engine hold, 1,000 pending (CPU time): see below; whole process: node dist/cli.js run (all default outputs), wall clock`);
     const whole = new Map<string, number>();
     let rss6 = NaN;
@@ -113,6 +130,9 @@ export async function run(ctx: BenchContext): Promise<void> {
         report(ctx, `command.run-${n}.workers-${workers}`, rate, "replication-years/s", t.runs.map((s) => years / s));
         report(ctx, `command.run-${n}.workers-${workers}.peak-rss`, t.rssMiB, "MiB", t.rssRuns);
         report(ctx, `command.run-${n}.workers-${workers}.of-kernel`, (100 * rate) / kernelRate, "%");
+        // CPU seconds the kernel spends on these replication-years, of those the whole process spends: what
+        // share of the work is simulation (an idle machine's wall-clock ratio, when the cores stay busy).
+        report(ctx, `command.run-${n}.workers-${workers}.kernel-share-of-cpu`, (100 * years) / kernelCpuRate / t.cpu, "%");
         if (n === 1_000_000 && workers === 2) rss6 = t.rssMiB;
         if (workers === 2) {
           report(ctx, `command.run-${n}.speedup-1-to-2-workers`, rate / whole.get(`${n}/1`)!, "x");
