@@ -147,6 +147,11 @@ export function isNetworkService(service: string): boolean {
   return /network|interconnect|direct connect|vpc|privatelink/i.test(service) && !/content delivery|active directory/i.test(service);
 }
 
+/** A managed DNS provider's own incidents (a dependency of every failover's traffic switch): Route 53, not its Resolver. */
+export function isDnsProviderService(service: string): boolean {
+  return service === "Amazon Route 53";
+}
+
 /** A major event whose region field names several regions (a common-cause event). */
 export function isMultiRegion(region: string): boolean {
   return /several|global|multi/i.test(region);
@@ -194,6 +199,8 @@ export function computeOutageFit(referenceDir: string) {
   }
   const network = status.filter((row) => isNetworkService(column(row, "service")));
   const nVirginia = status.filter((row) => column(row, "provider") === "AWS" && column(row, "location") === "N. Virginia");
+  const dns = status.filter((row) => isDnsProviderService(column(row, "service")));
+  const dnsRate = poissonRateInterval(dns.length, statusYears);
 
   // ---- major region events ----------------------------------------------------------------
   const timed = major.filter((row) => isProviderTimed(column(row, "timing_source")));
@@ -225,6 +232,12 @@ export function computeOutageFit(referenceDir: string) {
       all: summarize(status.map(hours)),
       byProvider,
       network: summarize(network.map(hours)),
+      dnsProvider: {
+        service: "Amazon Route 53",
+        ...summarize(dns.map(hours)),
+        perYear: r(dns.length / statusYears),
+        perYearCi95: [r(dnsRate.lower), r(dnsRate.upper)],
+      },
       incidentsPerYear: {
         years: statusYears,
         all: r(status.length / statusYears),
@@ -282,6 +295,9 @@ export function formatSummary(fit: OutageFit): string {
   out.push(line("all", fit.statusPage.all));
   for (const [p, s] of Object.entries(fit.statusPage.byProvider)) out.push(line(p, s));
   out.push(line("networking services", fit.statusPage.network));
+  const dns = fit.statusPage.dnsProvider;
+  out.push(line(dns.service, dns));
+  out.push(`  ${dns.service}: ${dns.n} incidents -> ${dns.perYear}/year (95 % CI ${dns.perYearCi95[0]}-${dns.perYearCi95[1]})`);
   const ipy = fit.statusPage.incidentsPerYear;
   out.push(
     `  incidents per year over ${ipy.years} y: all ${ipy.all}, ` +

@@ -8,7 +8,7 @@ import type { RunResult } from "../montecarlo/index.js";
 
 export interface RunManyOptions {
   readonly scenarios: readonly Scenario[];
-  /** Worker threads; 1 runs in-process. Default: every core. */
+  /** Worker threads; 1 runs one replication at a time (in-process when the run is small). Default: every core. */
   readonly workers?: number;
   /** Called with each run, in order; may be async (e.g. to write its files). */
   readonly onRun: (index: number, run: RunResult) => void | Promise<void>;

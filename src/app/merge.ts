@@ -4,6 +4,7 @@
 import type { Summary } from "../montecarlo/summary.js";
 import { openShardSet, ShardMerge } from "../store/merge.js";
 import { chartRuns } from "./chart.js";
+import { checkNotAnInput, checkOutDir } from "./outputDir.js";
 import { formatsFor, writeMergedOutputs } from "./runOutputs.js";
 import type { ProgressListener } from "./study.js";
 
@@ -31,6 +32,8 @@ export interface MergeOutcome {
 export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> {
   const { onProgress, out } = options;
   const data = options.summaryOnly !== true;
+  checkOutDir(out);
+  checkNotAnInput(out, options.dirs);
   const merge = new ShardMerge(openShardSet(options.dirs), out, {
     onProgress: onProgress && ((pass, what, rows, total) => onProgress(rows, total, `merge pass ${pass}, ${what}`)),
   });

@@ -7,6 +7,7 @@ import { runMonteCarlo } from "../montecarlo/runner.js";
 import type { RunResult } from "../montecarlo/types.js";
 import { recommendationJson, recommendationMarkdown, recommendationText } from "../report/recommend.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { checkOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
 
@@ -29,6 +30,7 @@ export interface RecommendOutcome {
 
 export async function recommendStrategy(options: RecommendOptions): Promise<RecommendOutcome> {
   const scenario = await loadForRun(options.scenario, options);
+  if (options.out !== undefined) checkOutDir(options.out);
   const run = await runMonteCarlo({
     scenario,
     workers: options.workers,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { shardRange, type ShardSpec } from "../montecarlo/shard.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
+import { defaultOutDir } from "./outputDir.js";
 import { formatsFor, simulateInto } from "./runOutputs.js";
 import { simulation, type RunStudyOptions } from "./runStudy.js";
 import { loadForRun } from "./scenario.js";
@@ -27,7 +28,7 @@ export interface RunShardOutcome {
 export async function runShard(options: RunShardOptions): Promise<RunShardOutcome> {
   const { shard } = options;
   const scenario = await loadForRun(options.scenario, options);
-  const out = options.out ?? join("results", scenario.name, `shard-${shard.index}-of-${shard.count}`);
+  const out = options.out ?? join(defaultOutDir(scenario.name), `shard-${shard.index}-of-${shard.count}`);
   const range = shardRange(scenario.run.runs, shard.index, shard.count);
   const { files } = await simulateInto(out, scenario, simulation(scenario, range, options), { shard, formats: formatsFor(options) });
   return { scenario, shard, range, out, files };

@@ -1,8 +1,7 @@
 // Use case: run a study — simulate a scenario's replications, summarizing them and writing the run
 // directory (rows, scenario, summary) as they come, and, unless told not to, its charts and report. Also where
 // each scenario of a `drsim run` goes, decided (and checked writable) before anything simulates.
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { streamMonteCarlo } from "../montecarlo/runner.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
@@ -10,6 +9,7 @@ import type { Summary } from "../montecarlo/summary.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { chartRuns } from "./chart.js";
+import { checkOutDir, defaultOutDir, dirNameFor } from "./outputDir.js";
 import { formatsFor, simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
 import { loadForRun, type RunSettings } from "./scenario.js";
 import type { ProgressListener, StudyOptions } from "./study.js";
@@ -59,7 +59,7 @@ export function summaryProgress(name: string, onProgress: ProgressListener | und
 /** Runs a whole study into `out`: simulated, summarized and written as the batches come, then charted. */
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcome> {
   const scenario = await loadForRun(options.scenario, options);
-  const out = options.out ?? join("results", scenario.name);
+  const out = options.out ?? defaultOutDir(scenario.name);
   const { onProgress } = options;
   const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
     formats: formatsFor(options),
@@ -99,24 +99,12 @@ export async function planRuns(options: RunPlanOptions): Promise<PlannedRun[]> {
   const { out, shard } = options;
   const several = scenarios.length > 1;
   const dirs = scenarios.map((scenario) => {
-    const base = out === undefined ? join("results", scenario.name) : several ? join(out, scenario.name) : out;
+    const base = out === undefined ? defaultOutDir(scenario.name) : several ? join(out, dirNameFor(scenario.name)) : out;
     if (shard === undefined || out !== undefined) return base;
     return join(base, `shard-${shard.index}-of-${shard.count}`);
   });
   const clash = dirs.find((d, i) => dirs.indexOf(d) !== i);
   if (clash !== undefined) throw new UserError(`two scenarios would write to ${clash}: give them different names`);
-  dirs.forEach(checkWritableDir);
+  for (const dir of dirs) checkOutDir(dir);
   return files.map((scenario, i) => ({ scenario, out: dirs[i]! }));
-}
-
-/** The directory exists and is writable, or can be created under its nearest existing ancestor. */
-function checkWritableDir(dir: string): void {
-  let at = resolve(dir);
-  while (!existsSync(at)) at = dirname(at);
-  if (!statSync(at).isDirectory()) throw new UserError(`--out: ${at} is not a directory`);
-  try {
-    accessSync(at, constants.W_OK);
-  } catch {
-    throw new UserError(`--out: ${at} is not writable`);
-  }
 }

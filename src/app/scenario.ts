@@ -2,8 +2,10 @@
 // the run settings on top — replications, seed, horizon and a subset of strategies.
 import { UserError } from "../errors.js";
 import { loadScenario } from "../replication/scenario.js";
-import { defaultScenarioPath } from "../scenario/load.js";
+import { defaultScenarioPath, type ScenarioOverride } from "../scenario/load.js";
 import { closest } from "../scenario/suggest.js";
+import type { ShardSpec } from "../montecarlo/shard.js";
+import { oneProcessProblem } from "./scaleout/limits.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface RunSettings {
@@ -15,6 +17,10 @@ export interface RunSettings {
   readonly horizon?: number;
   /** A subset of strategy ids; the scenario's order is kept. */
   readonly strategies?: readonly string[];
+  /** The shard this process runs: its share of the replications must fit this machine. */
+  readonly shard?: ShardSpec;
+  /** Only one replication is simulated (a trace): run.runs need not fit this machine. */
+  readonly singleReplication?: boolean;
 }
 
 /** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
@@ -32,14 +38,25 @@ export function selectStrategies(scenario: Scenario, ids: readonly string[]): Sc
   return { ...scenario, strategies: scenario.strategies.filter((s) => ids.includes(s.id)) };
 }
 
+/**
+ * runs, seed and horizon as overrides naming their option: the loader checks them like the values of
+ * a file (a horizon too long, too many events per replication), and its messages name the option.
+ */
+function runOverrides(settings: RunSettings): ScenarioOverride[] {
+  const set = (path: string, value: number | undefined, option: string): ScenarioOverride[] =>
+    value === undefined ? [] : [{ path, value: String(value), option }];
+  return [...set("run.runs", settings.runs, "-n"), ...set("run.seed", settings.seed, "--seed"), ...set("run.horizon", settings.horizon, "--horizon")];
+}
+
 /** The scenario as it will run: file (undefined: the built-in default) + overrides, then runs, seed, horizon, strategies. */
 export async function loadForRun(file: string | undefined, settings: RunSettings = {}): Promise<Scenario> {
-  const loaded = await loadScenario(file ?? defaultScenarioPath(), settings.overrides === undefined ? undefined : { overrides: settings.overrides });
-  const run = {
-    runs: settings.runs ?? loaded.run.runs,
-    seed: settings.seed ?? loaded.run.seed,
-    horizon: settings.horizon ?? loaded.run.horizon,
+  const overrides = [...(settings.overrides ?? []), ...runOverrides(settings)];
+  // The replications this process holds must fit this machine, whether -n or run.runs asks for them.
+  const shards = settings.shard?.count ?? 1;
+  const check = (s: Scenario): { path: string[]; message: string } | undefined => {
+    const message = settings.singleReplication === true ? undefined : oneProcessProblem(Math.ceil(s.run.runs / shards));
+    return message === undefined ? undefined : { path: ["run", "runs"], message };
   };
-  const scenario: Scenario = { ...loaded, run };
+  const scenario = await loadScenario(file ?? defaultScenarioPath(), { overrides, check });
   return settings.strategies === undefined ? scenario : selectStrategies(scenario, settings.strategies);
 }

@@ -10,6 +10,7 @@ import { summarize } from "../montecarlo/summary.js";
 import { sensitivityCsv, sensitivityJson } from "../report/sensitivity.js";
 import type { Scenario } from "../scenario/types.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { checkOutDir, defaultOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
 
@@ -46,6 +47,8 @@ export async function rankSensitivity(options: SensitivityOptions): Promise<Sens
   for (const overrides of SensitivityAccumulator.runs(inputs)) {
     scenarios.push(overrides.length === 0 ? base : await loadForRun(options.scenario, { ...options, overrides: [...fixed, ...overrides] }));
   }
+  const out = options.out ?? defaultOutDir(base.name, "-sensitivity");
+  checkOutDir(out);
   const acc = new SensitivityAccumulator(inputs, metric);
   const label = `${base.name} sensitivity (${scenarios.length} runs)`;
   await runMany({
@@ -56,7 +59,6 @@ export async function rankSensitivity(options: SensitivityOptions): Promise<Sens
     onRun: (i, run) => acc.add(i, run, summarize(run)),
   });
   const result = acc.result();
-  const out = options.out ?? join("results", `${base.name}-sensitivity`);
   const files = await writeFilesAtomically(out, [
     { name: "sensitivity.csv", content: sensitivityCsv(result) },
     { name: "sensitivity.json", content: sensitivityJson(result) },

@@ -14,7 +14,7 @@ export type ProgressListener = (done: number, total: number, label: string, unit
 export interface StudyOptions extends Omit<RunSettings, "overrides"> {
   /** Scenario file (YAML); undefined = the built-in default scenario. */
   readonly scenario?: string;
-  /** Worker threads; 1 runs in-process. Default: every core. */
+  /** Worker threads; 1 runs one replication at a time (in-process when the run is small). Default: every core. */
   readonly workers?: number;
   readonly onProgress?: ProgressListener;
   readonly signal?: AbortSignal;

@@ -9,6 +9,7 @@ import { summarize } from "../montecarlo/summary.js";
 import { summaryToJson } from "../report/summaryJson.js";
 import type { Scenario } from "../scenario/types.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { checkOutDir, defaultOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
 
@@ -37,7 +38,8 @@ export async function sweepScenario(options: SweepOptions): Promise<SweepOutcome
   const scenarios: Scenario[] = [];
   for (const point of points) scenarios.push(await loadForRun(options.scenario, { ...options, overrides: point.overrides }));
   const first = scenarios[0]!;
-  const out = options.out ?? join("results", `${first.name}-sweep`);
+  const out = options.out ?? defaultOutDir(first.name, "-sweep");
+  checkOutDir(out);
   const label = `${first.name} sweep (${points.length} points)`;
   const rows: SweepRow[] = [];
   const files: string[] = [];

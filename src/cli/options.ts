@@ -100,7 +100,7 @@ export function simulationOptions(cmd: Command, per?: string): Command {
       .option("--seed <seed>", `master seed${per ? `, the same for every ${per}` : ""} (default: the scenario's run.seed)`, nonNegativeInteger)
       .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
       .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
-      .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = in-process)`, workers)
+      .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = one at a time)`, workers)
       // Before any work: the replications this process would hold must fit in this machine.
       .hook("preAction", (command) => {
         const { runs, shard: part } = command.opts<{ runs?: number; shard?: ShardSpec }>();

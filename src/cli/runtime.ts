@@ -2,7 +2,8 @@
 // files on Ctrl-C / SIGTERM / crash, and a quiet exit when stdout is closed early (`| head`).
 import { CommanderError } from "commander";
 import { UserError } from "../errors.js";
-import { removePendingTempFiles } from "../store/atomicWrite.js";
+import { committedFiles, removePendingTempFiles } from "../store/atomicWrite.js";
+import { interruptedMessage } from "./interrupted.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -25,14 +26,17 @@ export function installProcessHandlers(): void {
   const interrupted = (signal: NodeJS.Signals, code: number): void => {
     for (const hook of interruptHooks) hook();
     removePendingTempFiles();
-    process.stderr.write(`drsim: interrupted (${signal}); no partial output was written\n`);
+    process.stderr.write(interruptedMessage(signal, committedFiles()));
     process.exit(code);
   };
   process.on("SIGINT", () => interrupted("SIGINT", 130));
   process.on("SIGTERM", () => interrupted("SIGTERM", 143));
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(EXIT_OK);
-    throw error;
+    // A full disk or device (`--json > /dev/full`): one line, not a stack trace. The results
+    // directory is complete; only what stdout was to carry is lost.
+    process.stderr.write(`drsim: cannot write to standard output (${error.code ?? "error"}: ${error.message.replace(/^\w+: /, "")})\n`);
+    process.exit(EXIT_FAILURE);
   });
 }
 

@@ -8,7 +8,7 @@ import type { Scenario } from "../scenario/types.js";
 import { simulateBatch } from "./batch.js";
 import { concatIncidents, metricRecord } from "./columns.js";
 import { loadModelApi } from "./modelApi.js";
-import { WorkerPool } from "./pool.js";
+import { WorkerPool, mayRunInProcess } from "./pool.js";
 import { scenarioHash } from "../scenario/json.js";
 import type { ColumnarResult, IncidentColumns, ReplicationRange, RunInfo, RunResult } from "./types.js";
 import { drsimVersion } from "../version.js";
@@ -18,7 +18,7 @@ export interface RunOptions {
   readonly scenario: Scenario;
   /** Replications to run; default [0, run.runs). A shard passes its own range. */
   readonly range?: ReplicationRange;
-  /** Worker threads; default os.availableParallelism(). 1 runs in-process, without threads. */
+  /** Worker threads; default os.availableParallelism(). 1 runs in-process when the run is small (pool.ts), else on one thread. */
   readonly workers?: number;
   /** Replications per task; default chosen from the range and the worker count (≥ 200). */
   readonly batchSize?: number;
@@ -109,8 +109,9 @@ export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo>
   const model = api.compileModel(scenario);
   onProgress?.(0, total);
 
-  // One batch (or one worker) runs in-process: starting a thread would cost more than it saves.
-  if (options.pool === undefined && (workers <= 1 || batches.length <= 1)) {
+  // One batch (or one worker) runs in-process when it is small: starting a thread would cost more
+  // than it saves. A larger one runs on a thread, so the main thread hears a signal at once.
+  if (options.pool === undefined && (workers <= 1 || batches.length <= 1) && mayRunInProcess(scenario, total)) {
     for (let b = 0; b < batches.length; b++) {
       signal?.throwIfAborted();
       await deliver(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));

@@ -50,11 +50,13 @@ export function compileModel(scenario: Scenario, registries: Registries = REGIST
   const n = scenario.strategies.length;
   const sharesWith = new Int32Array(n).fill(-1);
   const quietHome = new Int32Array(n).fill(-1);
-  mechanisms.forEach((m, i) => {
-    if (m.quietHome === null) return;
-    const first = mechanisms.indexOf(m);
-    if (first < i) sharesWith[i] = first;
-    quietHome[i] = m.quietHome;
+  scenario.strategies.forEach((s, i) => {
+    const home = mechanisms[i]!.quietHome(s);
+    if (home === null) return;
+    // The first strategy of the same mechanism with a quiet home leads; the others take its outcome.
+    const first = scenario.strategies.findIndex((t, j) => mechanisms[j] === mechanisms[i] && quietHome[j]! >= 0);
+    if (first >= 0 && first < i) sharesWith[i] = first;
+    quietHome[i] = home;
   });
   return {
     scenario,

@@ -4,6 +4,7 @@
 import type { ProbabilityEvidence, Recommendation, StrategyEvidence } from "../analysis/recommend.js";
 import { availabilityPercent, count, duration, probabilityWithCi, quantileName, significant, usd, usdWithCi } from "./numbers.js";
 import { adviceLine, missSentences, noteLines, RULE, targetName } from "./recommendReasons.js";
+import { markdownText } from "./markdownText.js";
 import { alignTable, markdownTable, type TextTable } from "./textTable.js";
 
 function name(s: StrategyEvidence): string {
@@ -99,7 +100,13 @@ export function recommendationText(rec: Recommendation): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function recommendationMarkdown(rec: Recommendation): string {
+/** The recommendation with what came from the scenario (its name, the strategies' labels) escaped as Markdown text. */
+function markdownSafe(rec: Recommendation): Recommendation {
+  return { ...rec, scenario: markdownText(rec.scenario), strategies: rec.strategies.map((s) => ({ ...s, label: markdownText(s.label) })) };
+}
+
+export function recommendationMarkdown(unsafe: Recommendation): string {
+  const rec = markdownSafe(unsafe);
   const lines = [`## Recommendation: ${rec.scenario}`, "", `_${headline(rec)}._ ${targetsLine(rec)}`, ""];
   lines.push(...markdownTable(evidenceTable(rec)), "");
   for (const l of verdictLines(rec)) lines.push(l.startsWith("  - ") ? l.slice(2) : l.startsWith("  ") ? `> ${l.trim()}` : l);

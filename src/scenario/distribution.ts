@@ -62,7 +62,8 @@ export const DURATION_KIND: QuantityKind = {
 
 export const THROUGHPUT_KIND: QuantityKind = {
   noun: "throughput",
-  value: (expected = THROUGHPUT_EXPECTED) => throughput(expected),
+  // A throughput of 0 moves nothing: a restore would never end (and its cost would be infinite).
+  value: (expected = THROUGHPUT_EXPECTED) => throughput(expected).refine((v) => v > 0, { error: "expected a throughput > 0" }),
   expected: THROUGHPUT_EXPECTED,
   short: 'a throughput like "150MB/s"',
   dists: DIST_NAMES,

@@ -9,11 +9,15 @@ import { composeFile } from "./compose.js";
 import { csvResources } from "./dataFiles.js";
 import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
+import { checkEventLoad } from "./limits.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
-import { stripDeletions, toPlain } from "./rawTree.js";
+import { originAt, stripDeletions, toPlain } from "./rawTree.js";
+import { failAt } from "./scenarioError.js";
 import { withResources } from "./resources.js";
+import { mergeStrategyOverrides } from "./strategyOverrides.js";
 import type { ScenarioSchemas } from "./schema.js";
 import type { Scenario } from "./types.js";
+import { inWrittenOrder } from "./writtenOrder.js";
 
 export type { ScenarioOverride } from "./overrides.js";
 export { ScenarioError } from "./scenarioError.js";
@@ -21,6 +25,11 @@ export { ScenarioError } from "./scenarioError.js";
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order on top of the merged files. */
   readonly overrides?: readonly ScenarioOverride[];
+  /**
+   * A caller's own limit on the loaded scenario (what fits this machine): a problem it returns is
+   * located where the field it names was written, like the schema's.
+   */
+  readonly check?: (scenario: Scenario) => { readonly path: readonly string[]; readonly message: string } | undefined;
 }
 
 /** The scenario in `file`, read by `schemas`. */
@@ -29,7 +38,7 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   const schema = schemas.scenario;
   let tree = await composeFile(path);
   for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
-  const raw = stripDeletions(resolveFilePaths(expandDefaults(tree)));
+  const raw = stripDeletions(resolveFilePaths(mergeStrategyOverrides(expandDefaults(tree), schemas.strategyOverrides)));
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));
   if (!result.success) throw scenarioErrorFromIssues(result.error.issues, raw, schema);
@@ -37,8 +46,12 @@ export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, o
   // and the file name are added here. The file is recorded by its base name, not where it sat: a
   // run's identity (scenario.json, its hash) comes from the scenario's content, so shards of one
   // study run from two checkouts or two pods merge.
-  const { name, description, ...rest } = result.data;
-  return { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+  const { name, description, ...rest } = inWrittenOrder(result.data, plain);
+  const scenario: Scenario = { name: name ?? basename(path, extname(path)), description, file: basename(path), ...rest };
+  checkEventLoad(scenario, raw);
+  const problem = options.check?.(scenario);
+  if (problem !== undefined) failAt(originAt(raw, problem.path).origin, problem.path, problem.message);
+  return scenario;
 }
 
 /** `<package root>/scenarios/default.yaml`, from src/ (vitest, tsx) and from dist/ alike. */

@@ -14,10 +14,12 @@ export interface ScenarioOverride {
   readonly path: string;
   /** The value as typed; parsed as YAML. */
   readonly value: string;
+  /** The command-line option that set it, when not `--set` (`-n` sets run.runs): messages name it. */
+  readonly option?: string;
 }
 
 export function applyOverride(root: RawMap, override: ScenarioOverride, schema: z.ZodType): RawMap {
-  const origin: Origin = { kind: "override", path: override.path };
+  const origin: Origin = { kind: "override", path: override.path, option: override.option };
   const path = override.path.split(".");
   if (path.some((key) => key === "")) failAt(origin, override.path, "expected a field path like regionDefaults.outage.rate");
   // Files are merged before overrides apply: an `extends` set here would be silently ignored.

@@ -7,7 +7,7 @@ import { failAt } from "./scenarioError.js";
 /** Where a value was written. Lines and columns are 1-based. */
 export type Origin =
   | { readonly kind: "file"; readonly file: string; readonly line: number; readonly column: number }
-  | { readonly kind: "override"; readonly path: string }
+  | { readonly kind: "override"; readonly path: string; readonly option?: string | undefined }
   | { readonly kind: "builtin" };
 
 export type Scalar = string | number | boolean | null;

@@ -7,7 +7,7 @@ import type { Origin, PathKey } from "./rawTree.js";
 
 /** One located problem. */
 export interface ScenarioProblem {
-  /** Absolute file path; `--set <path>` for an override; `<built-in>` for a built-in default. */
+  /** Absolute file path; `--set <path>` for an override (or the option that set it: `-n`); `<built-in>` for a built-in default. */
   readonly file: string;
   /** 1-based; 0 when there is no position (a missing file, an override). */
   readonly line: number;
@@ -54,7 +54,7 @@ export function problemAt(origin: Origin, path: readonly PathKey[] | string, mes
     case "file":
       return { file: origin.file, line: origin.line, column: origin.column, fieldPath, message };
     case "override":
-      return { file: `--set ${origin.path}`, line: 0, column: 0, fieldPath, message };
+      return { file: origin.option ?? `--set ${origin.path}`, line: 0, column: 0, fieldPath, message };
     case "builtin":
       return { file: "<built-in>", line: 0, column: 0, fieldPath, message };
   }
@@ -73,7 +73,7 @@ export function displayPath(file: string): string {
 }
 
 function isPseudoFile(file: string): boolean {
-  return file.startsWith("--set ") || file.startsWith("<");
+  return file.startsWith("-") || file.startsWith("<");
 }
 
 function formatProblem(problem: ScenarioProblem): string {

@@ -16,7 +16,8 @@ import { errorText } from "./distribution.js";
 import { resolveScale } from "./strategyTypes.js";
 import { STRATEGY_TYPES, type Region, type Scenario, type Strategy, type Workload } from "./types.js";
 import { parseDuration } from "./units.js";
-import { count, fraction, money, nonNegative, positive, size } from "./values.js";
+import { count, fraction, label, money, nonNegative, positive, size, text } from "./values.js";
+import { MAX_HORIZON_SECONDS, MAX_REGIONS, MAX_RUNS } from "./limits.js";
 
 /** Region names and strategy ids: usable in `--set` paths, CSV columns and file names. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -34,6 +35,8 @@ export interface ScenarioSchemas {
   readonly strategy: z.ZodType;
   readonly strategyPartial: z.ZodType;
   readonly step: z.ZodType;
+  /** Top-level fields a strategy may override (ScenarioPart.strategyOverrides); the loader merges them. */
+  readonly strategyOverrides: readonly string[];
 }
 
 type Shape = Record<string, z.ZodType>;
@@ -89,7 +92,7 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
 
   // Every field of a strategy but its type, which strategyDefaults entries do not repeat.
   const coreStrategyFields: Record<StrategyAnchor | "label" | "standbyFraction" | "standbyControlPlanes" | "replication", z.ZodType> = {
-    label: z.string().optional(),
+    label: label().optional(),
     standbyFraction: nonNegative(),
     standbyControlPlanes: count(0).optional(),
     replication: settings({ mode: z.enum(["backup", "async", "sync"]).optional() }).optional(),
@@ -105,7 +108,21 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
     }),
     drills: settings({ perYear: nonNegative().default(0), costUSD: money().default(0) }).prefault({}),
   };
-  const strategyShape = placed<StrategyAnchor>(coreStrategyFields, contributions.strategy);
+  // A strategy's own value of a scenario-wide field, merged over the scenario's by the loader
+  // (strategyOverrides.ts), is read with the field's own schema; placed after the strategy's drills.
+  const strategyOverrides = contributions.scenario.flatMap((part) => part.strategyOverrides ?? []);
+  const overrideFields: Record<string, z.ZodType> = {};
+  for (const part of contributions.scenario) {
+    for (const name of part.strategyOverrides ?? []) {
+      const field = part.top?.fields[name];
+      if (field === undefined) throw new Error(`scenario schema: a strategy override "${name}" is not a top-level field of its part`);
+      overrideFields[name] = field.optional();
+    }
+  }
+  const strategyShape = placed<StrategyAnchor>(coreStrategyFields, [
+    ...contributions.strategy,
+    ...(strategyOverrides.length > 0 ? [{ after: "drills" as const, fields: overrideFields }] : []),
+  ]);
   const strategyFieldOrder = Object.keys(strategyShape);
   const strategyFields = settings(strategyShape);
   const strategy = settings({ type: z.enum(STRATEGY_TYPES), ...strategyFields.in.shape }).superRefine((raw, ctx) => {
@@ -143,7 +160,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       drills: written.drills,
     };
     const out: Record<string, unknown> = { id: strategyId, type };
-    for (const key of strategyFieldOrder) out[key] = key in core ? core[key] : s[key];
+    // A field the strategy leaves out stays out (an override it does not make, say).
+    for (const key of strategyFieldOrder) if (key in core || s[key] !== undefined) out[key] = key in core ? core[key] : s[key];
     return out as unknown as Strategy;
   };
 
@@ -212,14 +230,18 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   // is caught even if every region overrides it.
   const inputOnly = new Set(["extends", "regionDefaults", "strategyDefaults"]);
   const core: Record<ScenarioAnchor | "name" | "description" | "extends" | "run" | "regionDefaults" | "strategyDefaults" | "strategies", z.ZodType> = {
-    name: z.string().optional(),
-    description: z.string().default(""),
+    name: label().optional(),
+    description: text().default(""),
     /** Consumed by the loader before validation; here so the JSON Schema knows it. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     run: settings({
-      runs: count(1).default(RUN_DEFAULTS.runs),
+      runs: count(1)
+        .max(MAX_RUNS, { error: "expected at most 1e10 replications (split larger studies into several)" })
+        .default(RUN_DEFAULTS.runs),
       seed: count(0).default(RUN_DEFAULTS.seed),
-      horizon: positiveDuration().default(RUN_DEFAULTS.horizon),
+      horizon: positiveDuration()
+        .refine((v) => v <= MAX_HORIZON_SECONDS, { error: "expected a horizon of at most 100000y (event times would lose their milliseconds)" })
+        .default(RUN_DEFAULTS.horizon),
     }).prefault({}),
     regionDefaults: deepPartial(region),
     regions: z
@@ -241,25 +263,49 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
   const scenario = z
     .strictObject(shape)
     .superRefine((s, ctx) => {
-      const strategies = s["strategies"] as readonly Strategy[];
-      const regions = s["regions"] as readonly Region[];
+      const strategies = s["strategies"] as readonly Strategy[] | undefined;
+      const regions = s["regions"] as readonly Region[] | undefined;
+      if (!Array.isArray(strategies) || !Array.isArray(regions)) return; // reported where they failed
       if (strategies.length === 0) {
         ctx.addIssue({ code: "custom", path: ["strategies"], message: "at least one strategy is needed" });
-      } else if (regions.length < 2) {
+        return;
+      }
+      if (regions.length > MAX_REGIONS) {
         ctx.addIssue({
           code: "custom",
           path: ["regions"],
-          message: `at least 2 regions are needed (the first is the primary; every strategy fails over to another), ${regions.length} given`,
+          message: `at most ${MAX_REGIONS} regions can be simulated (a region is one bit of a 32-bit mask), ${regions.length} given`,
         });
+        return;
+      }
+      // The strategy needing the most regions decides (its type says how many: StrategyTypeInfo).
+      const needs = strategies.reduce((most, st) => (typeInfo(st.type).minRegions > typeInfo(most.type).minRegions ? st : most));
+      const needed = typeInfo(needs.type).minRegions;
+      if (regions.length < needed) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions"],
+          message:
+            `at least ${needed} regions are needed (the first is the primary; strategy "${needs.id}" ` +
+            `fails over to or shares load with another), ${regions.length} given`,
+        });
+      }
+      // The parts' own checks see a whole scenario: only once every field has parsed.
+      if (ctx.issues.length > 0) return;
+      for (const part of contributions.scenario) {
+        for (const problem of part.check?.(s as unknown as Scenario) ?? []) {
+          ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+        }
       }
     })
     .transform((s): ScenarioFromSchema => {
       // The contract's keys in schema order: scenario.json is written in this order.
       const out: Record<string, unknown> = {};
-      for (const key of outputOrder) out[key] = s[key];
+      // An optional part left out stays out (scenario.json of a scenario without it is unchanged).
+      for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
-  return { scenario, region, strategy, strategyPartial, step: stepTiming() };
+  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides };
 }
 
 /** A strategy as its core fields come out of the schema, before type defaults. */

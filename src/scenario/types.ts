@@ -9,7 +9,7 @@ import type { DistributionSpec } from "../random/types.js";
  * The strategy types a scenario may name. Each is implemented by exactly one mechanism
  * (strategies/registry.ts fails to compile otherwise), which gives its title and defaults.
  */
-export const STRATEGY_TYPES = ["backup-restore", "pilot-light", "warm-standby", "active-active"] as const;
+export const STRATEGY_TYPES = ["none", "backup-restore", "pilot-light", "warm-standby", "active-active"] as const;
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
 
 /**

@@ -17,6 +17,7 @@ import {
   parseThroughput,
   parsedWith,
 } from "./units.js";
+import { MAX_BYTES, MAX_USD } from "./limits.js";
 
 /** A schema reading a value written as a number or a unit string into a plain number. */
 export type NumberSchema = z.ZodType<number, string | number>;
@@ -57,9 +58,13 @@ export function rate(): NumberSchema {
   );
 }
 
-/** Bytes: `500GB`, `2KiB`, or a number of bytes. */
+/** Bytes: `500GB`, `2KiB`, or a number of bytes; at most MAX_BYTES (limits.ts says why). */
 export function size(): NumberSchema {
-  return memo("size", () => unitValue(SIZE_PATTERN, parseSize, SIZE_EXPECTED));
+  return memo("size", () =>
+    unitValue(SIZE_PATTERN, parseSize, SIZE_EXPECTED).refine((v) => v <= MAX_BYTES, {
+      error: "expected a size of at most 1e24 bytes (a yottabyte): larger sizes overflow a run's costs",
+    }),
+  );
 }
 
 /** Bytes per second: `150MB/s`, `1Gbps`, or a number of bytes per second. */
@@ -79,11 +84,36 @@ export function probability(): z.ZodNumber {
   return fraction("expected a probability between 0 and 1");
 }
 
-/** Dollars (or any plain non-negative number). */
+/** Dollars: a number from 0 to MAX_USD (limits.ts says why). */
 export function money(): z.ZodNumber {
   return memo("money", () =>
-    z.number({ error: "expected an amount in USD (a number)" }).nonnegative({ error: "expected an amount ≥ 0" }),
+    z
+      .number({ error: "expected an amount in USD (a number)" })
+      .nonnegative({ error: "expected an amount ≥ 0" })
+      .max(MAX_USD, { error: "expected an amount of at most 1e15 USD: larger amounts overflow a run's cost" }),
   );
+}
+
+// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: in a label they
+// would move a terminal's cursor, recolour it, or break a table or a heading into two lines.
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_BUT_LINES = /(?![\n\t])[\p{Cc}\u2028\u2029]/u;
+
+/** A name or label shown in every report: one line of text, something in it, no control characters. */
+export function label(): z.ZodString {
+  const expected = "expected a label: one line of text, without control characters";
+  return memo("label", () =>
+    z
+      .string()
+      .regex(/\S/, { error: `${expected}, not an empty one` })
+      .refine((s) => !CONTROL.test(s), { error: expected }),
+  );
+}
+
+/** Free text (a description): line breaks and tabs allowed, no other control characters. */
+export function text(): z.ZodString {
+  const expected = "expected text without control characters (line breaks and tabs are fine)";
+  return memo("text", () => z.string().refine((s) => !CONTROL_BUT_LINES.test(s), { error: expected }));
 }
 
 /** A whole number ≥ `min`. */

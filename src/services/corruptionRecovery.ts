@@ -7,7 +7,7 @@
 // one is folded into it.
 import type { Distribution, Rng } from "../random/types.js";
 import type { IncidentRecord } from "../results/results.js";
-import type { CorruptionEvent, World } from "../world/types.js";
+import type { CorruptionEvent, ReplicationBackups, World } from "../world/types.js";
 import { OpenIncident } from "./incident.js";
 import { FULL, type ServiceLedger } from "./ledger.js";
 import { ServiceEvent } from "./serviceEvent.js";
@@ -16,9 +16,13 @@ import { ServiceEvent } from "./serviceEvent.js";
 export interface RecoveryHost {
   readonly ledger: ServiceLedger;
   readonly world: World;
+  /** The backups the strategy restores from (its own policy's, or the scenario's). */
+  backups(): ReplicationBackups;
   /** The strategy's own stream: the decision and the restore are its draws. */
   rng(): Rng;
   writesBetween(t0: number, t1: number): number;
+  /** Wall time of a step of `work` seconds from `now`, held up by the dependencies it needs. */
+  wallTime(step: "decide" | "restore", now: number, work: number): number;
   loseData(seconds: number, writes: number): void;
   record(incident: IncidentRecord): void;
   /** Recomputes the service level (down while `restoring`). */
@@ -50,8 +54,9 @@ export class CorruptionRecovery {
     const host = this.host;
     host.emit("corruption-detected", -1, "", c.time);
     this.incident = new OpenIncident(now, "corruption", "", now - c.time, host.ledger);
-    const decide = this.decide ? this.decide.sample(host.rng()) : 0;
-    this.incident.addStep("decide", decide);
+    // `decide: none` records no decision (an empty cell), not one of 0 s.
+    const decide = this.decide ? host.wallTime("decide", now, this.decide.sample(host.rng())) : 0;
+    if (this.decide) this.incident.addStep("decide", decide);
     host.schedule(ServiceEvent.CorruptionDecided, now + decide, index);
   }
 
@@ -60,13 +65,13 @@ export class CorruptionRecovery {
     const host = this.host;
     const c = host.world.corruptions[index]!;
     const inc = this.incident!;
-    const backups = host.world.backups;
+    const backups = host.backups();
     const point = backups.pointInTime(c.time) ?? backups.lastRestorePoint(now, c.time, false);
     // Everything written after the restore point is discarded, clean or not.
     inc.rpo = now - point;
     inc.lostWrites = host.writesBetween(point, now);
     host.loseData(inc.rpo, inc.lostWrites);
-    const restore = this.datasetBytes / backups.restoreThroughput.sample(host.rng());
+    const restore = host.wallTime("restore", now, this.datasetBytes / backups.restoreThroughput.sample(host.rng()));
     inc.addStep("restore", restore);
     this.restoring = true;
     host.emit("step-begin", -1, "restore", 0);

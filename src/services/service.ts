@@ -6,10 +6,18 @@ import { makeDistribution } from "../random/distributions.js";
 import { streamForKey, streamKey } from "../random/streams.js";
 import type { EventId, Simulator } from "../kernel/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
-import type { IncidentRecord, PipelineStep, TraceSink } from "../results/results.js";
+import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../results/results.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";
-import type { CorruptionEvent, DegradationEvent, PartitionEvent, RegionOutageEvent, World } from "../world/types.js";
+import type {
+  CorruptionEvent,
+  DegradationEvent,
+  DependencyOutage,
+  PartitionEvent,
+  RegionOutageEvent,
+  ReplicationBackups,
+  World,
+} from "../world/types.js";
 import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
 import type { OpenIncident } from "./incident.js";
 import { FULL, ServiceLedger } from "./ledger.js";
@@ -58,6 +66,8 @@ export abstract class Service implements RecoveryHost {
   protected readonly down: Int32Array;
   protected readonly lost: Int32Array;
   protected readonly remaining: Float64Array;
+  /** Per region, the degradations under way: they compose (remaining is their product). */
+  private readonly impairments: DegradationEvent[][];
   protected readonly cpUntil: Float64Array;
   protected readonly cpSlowdown: Float64Array;
   /** Human decision delay, shared by failover decisions and corruption restores. */
@@ -73,6 +83,8 @@ export abstract class Service implements RecoveryHost {
   private incidents: IncidentRecord[] | null = null;
   /** The pipeline's pending step event: abandoning a pipeline cancels it. */
   private pendingStep: EventId = -1;
+  /** Outages under way of dependencies the service itself needs (it is down while any is). */
+  private dependenciesDown = 0;
   protected dataLossSeconds = 0;
   protected lostWrites = 0;
   protected conflictWrites = 0;
@@ -89,6 +101,7 @@ export abstract class Service implements RecoveryHost {
     this.down = new Int32Array(this.regionCount);
     this.lost = new Int32Array(this.regionCount);
     this.remaining = new Float64Array(this.regionCount);
+    this.impairments = Array.from({ length: this.regionCount }, () => []);
     this.cpUntil = new Float64Array(this.regionCount);
     this.cpSlowdown = new Float64Array(this.regionCount);
     this.decide = dist(strategy.steps.decide);
@@ -107,6 +120,7 @@ export abstract class Service implements RecoveryHost {
     this.incident = null;
     this.incidents = null;
     this.pendingStep = -1;
+    this.dependenciesDown = 0;
     this.corruption.reset();
     this.dataLossSeconds = this.lostWrites = this.conflictWrites = this.failovers = this.surgeComputeSeconds = 0;
     // A loop, not five TypedArray.fill calls: for two or three regions the builtin's call costs
@@ -117,6 +131,7 @@ export abstract class Service implements RecoveryHost {
       this.remaining[r] = 1;
       this.cpUntil[r] = 0;
       this.cpSlowdown[r] = 1;
+      this.impairments[r]!.length = 0;
     }
     this.ledger.reset(0);
     this.resetState();
@@ -168,7 +183,13 @@ export abstract class Service implements RecoveryHost {
   }
 
   degrade(d: DegradationEvent, begins: boolean, now: number): void {
-    const remaining = begins ? d.remaining : 1;
+    // Overlapping degradations of a region (a zonal common-cause event during a brownout) are
+    // independent losses: each leaves its share of what the others leave.
+    const under = this.impairments[d.region]!;
+    if (begins) under.push(d);
+    else under.splice(under.indexOf(d) >>> 0, 1);
+    let remaining = 1;
+    for (let i = 0; i < under.length; i++) remaining *= under[i]!.remaining;
     this.remaining[d.region] = remaining;
     this.emit(begins ? "degradation-begin" : "degradation-end", d.region, "", remaining);
     this.refresh(now);
@@ -181,6 +202,13 @@ export abstract class Service implements RecoveryHost {
 
   corruptionDetected(c: CorruptionEvent, index: number, now: number): void {
     this.corruption.detected(c, index, now);
+  }
+
+  dependency(d: DependencyOutage, begins: boolean, now: number): void {
+    this.emit(begins ? "dependency-begin" : "dependency-end", -1, d.dependency, 0);
+    if (!d.serviceDown) return; // the steps it blocks read the world's list (wallTime)
+    this.dependenciesDown += begins ? 1 : -1;
+    this.refresh(now);
   }
 
   // ---- this service's own events (the simulation hands them back) ----
@@ -204,7 +232,7 @@ export abstract class Service implements RecoveryHost {
 
   /** Recomputes the service level from the state (after any change). */
   refresh(now: number): void {
-    if (this.corruption.restoring) {
+    if (this.corruption.restoring || this.dependenciesDown > 0) {
       this.ledger.set(now, 0, 0);
       this.emit("capacity", -1, "", 0);
       return;
@@ -215,6 +243,11 @@ export abstract class Service implements RecoveryHost {
     this.emit("capacity", -1, slope > 0 ? "ramp" : "", set);
     const inc = this.incident;
     if (inc && Number.isNaN(inc.fullAt) && set >= FULL) inc.fullAt = now;
+  }
+
+  /** The backups this strategy restores from: its own policy's, or the scenario's. */
+  backups(): ReplicationBackups {
+    return this.world.backupsOf(this.strategy.id);
   }
 
   /** This strategy's own stream, `strategy:<id>`: created at its first draw in a replication. */
@@ -253,6 +286,11 @@ export abstract class Service implements RecoveryHost {
     return d ? d.sample(this.rng()) : 0;
   }
 
+  /** A step's duration, or null where the strategy has no such step (`none`). */
+  protected sampleOrNone(d: Distribution | null): number | null {
+    return d ? d.sample(this.rng()) : null;
+  }
+
   /**
    * Wall time a step of `work` seconds takes in `region` from `now`, given a control-plane impairment
    * there: slowed `slowdown`× until it ends (Infinity: blocked until it ends), normal after.
@@ -284,11 +322,45 @@ export abstract class Service implements RecoveryHost {
     this.pendingStep = this.schedule(ServiceEvent.Step, this.sim.now + delay, 0);
   }
 
-  /** A pipeline step of `duration`, recorded in the open incident: a wait with a name. */
-  protected step(step: PipelineStep, duration: number, region: number): void {
-    this.incident?.addStep(step, duration);
+  /**
+   * A pipeline step of `work` seconds, recorded in the open incident: a wait with a name, taking its
+   * wall time (wallTime: dependencies it needs may hold it up), which it returns. A null `work` is a
+   * step the strategy does not have (`none`): the pipeline passes it at once and the incident
+   * records nothing for it (an empty cell, not 0).
+   */
+  protected step(step: PipelineStep, work: number | null, region: number): number {
+    const duration = work === null ? 0 : this.wallTime(step, this.sim.now, work);
+    if (work !== null) this.incident?.addStep(step, duration);
     this.emit("step-begin", region, step, duration);
     this.wait(duration);
+    return duration;
+  }
+
+  /**
+   * Wall time of `step`, `work` seconds of it starting at `now`: it makes progress only while no
+   * dependency that blocks it is down (world/processes/dependencies.ts), so an outage under way
+   * holds it up, even a step of no work, and one starting meanwhile pauses it.
+   */
+  wallTime(step: PipelineStep, now: number, work: number): number {
+    const outages = this.world.dependencyOutages;
+    if (outages.length === 0) return work;
+    const bit = 1 << PIPELINE_STEPS.indexOf(step);
+    let t = now;
+    let left = work;
+    let held = false;
+    // Sorted by start, so the cursor only moves forward; an outage inside time already passed is skipped.
+    for (let i = 0; i < outages.length; i++) {
+      const o = outages[i]!;
+      if ((o.blocks & bit) === 0 || o.end <= t) continue;
+      if (o.start > t) {
+        if (t + left <= o.start) break;
+        left -= o.start - t;
+      }
+      t = o.end;
+      held = true;
+    }
+    // Never held up: exactly its work (no float noise from adding and subtracting `now`).
+    return held ? t + left - now : work;
   }
 
   /** Abandons the pipeline's pending step or wait, if any: its onStepDone() never comes. */

@@ -75,6 +75,16 @@ export const WORLD_EVENT_KINDS = {
     // Every strategy restores from backups, with its own decision delay and draws.
     disturbsHome: (world) => world.corruptions.length > 0,
   },
+  dependencyOutages: {
+    heardBy: () => true,
+    schedule: (world, sim, type) => scheduleSpans(world.dependencyOutages, sim, type),
+    deliver(world, index, phase, service, now) {
+      service.dependency(world.dependencyOutages[index]!, phase === BEGIN, now);
+    },
+    // The service down while one is (the world's alone, whatever the strategy); the steps it blocks
+    // run only in an incident, which something else started.
+    disturbsHome: () => false,
+  },
 } satisfies { readonly [K in keyof WorldEvents]: WorldEventKind };
 
 /** The kinds in scheduling order; kind k's events have types 2k (begin) and 2k + 1 (end). */

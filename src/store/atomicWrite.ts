@@ -1,12 +1,16 @@
 // Atomic output files: each file is written under a hidden temporary name in its final directory,
 // and only when every file of the set is complete are they renamed into place (rename is atomic
-// within a directory). Temporary files still pending when the process is interrupted or crashes are
-// removed by `removePendingTempFiles`, which the CLI calls from its signal and exit handlers — so no
-// half-written file is ever left behind.
+// within a directory), all in one synchronous step — a signal handler cannot run between two
+// renames, so an interrupt never leaves half a set. Temporary files still pending when the process
+// is interrupted or crashes are removed by `removePendingTempFiles`, which the CLI calls from its
+// signal and exit handlers — so no half-written file is ever left behind; those a killed process
+// (SIGKILL) could not remove are removed by the next writer into the directory (abandonedTemp.ts).
+// Every file committed is recorded, so an interrupted command can say exactly what it kept.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, unlinkSync } from "node:fs";
-import { open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, unlinkSync } from "node:fs";
+import { open, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { removeAbandonedTempFiles } from "./abandonedTemp.js";
 
 /**
  * One output file: its name and its content — bytes (PNG), a string, or string chunks (a generator,
@@ -18,6 +22,12 @@ export interface OutputFile {
 }
 
 const pending = new Set<string>();
+const committed: string[] = [];
+
+/** Every file this process has committed (renamed into place), in order. */
+export function committedFiles(): readonly string[] {
+  return committed;
+}
 
 /** Synchronously removes every temporary file not yet renamed. Safe to call from 'exit' handlers. */
 export function removePendingTempFiles(): void {
@@ -63,6 +73,7 @@ function tempPathFor(finalPath: string): string {
  */
 export function scratchFile(dir: string, name: string): string {
   ensureDir(dir);
+  removeAbandonedTempFiles(dir, pending);
   const path = tempPathFor(join(dir, name));
   pending.add(path);
   return path;
@@ -149,19 +160,30 @@ export class StagedFile {
  * file of the set is created or replaced.
  */
 export class StagedFiles {
-  private readonly staged: { readonly temp: string; readonly final: string; readonly file: StagedFile }[] = [];
+  private readonly staged: { readonly name: string; readonly temp: string; readonly final: string; readonly file: StagedFile }[] = [];
 
-  constructor(readonly dir: string) {
+  /**
+   * `beforeRename`, if given, runs in the synchronous commit step just before the renames, with the
+   * names committed and the path each is staged at (a run directory replaces an earlier run there).
+   */
+  constructor(
+    readonly dir: string,
+    private readonly beforeRename?: (names: readonly string[], staged: (name: string) => string) => void,
+  ) {
     ensureDir(dir);
+    removeAbandonedTempFiles(dir, pending);
   }
 
   /** Stages `name` and opens it for appending. */
   async open(name: string): Promise<StagedFile> {
     const final = join(this.dir, name);
     const temp = tempPathFor(final);
+    // Created synchronously, then opened without O_CREAT: a signal handler that runs while the open
+    // is in flight removes a file that exists, and the open cannot recreate it behind the handler.
     pending.add(temp);
-    const file = new StagedFile(await open(temp, "w"));
-    this.staged.push({ temp, final, file });
+    closeSync(openSync(temp, "wx"));
+    const file = new StagedFile(await open(temp, "r+"));
+    this.staged.push({ name, temp, final, file });
     return file;
   }
 
@@ -175,12 +197,18 @@ export class StagedFiles {
     await out.close();
   }
 
-  /** Closes every file and renames them into place; returns their final paths. */
+  /** Closes every file and renames them into place, in one synchronous step; returns their final paths. */
   async commit(): Promise<string[]> {
     for (const { file } of this.staged) await file.close();
+    const temps = new Map(this.staged.map((s) => [s.name, s.temp]));
+    this.beforeRename?.(
+      this.staged.map((s) => s.name),
+      (name) => temps.get(name) ?? join(this.dir, name),
+    );
     for (const { temp, final } of this.staged) {
-      await rename(temp, final);
+      renameSync(temp, final);
       pending.delete(temp);
+      committed.push(final);
     }
     return this.staged.map((s) => s.final);
   }

@@ -22,6 +22,11 @@ export function rowFormat(name: string): RowFormat {
   return format;
 }
 
+/** The files of every registered format: what rows a run directory may hold. */
+export function rowFileNames(): string[] {
+  return [...FORMATS.values()].flatMap((f) => f.files);
+}
+
 /** The formats written by default: Parquet (`--csv`: CSV instead). */
 export const DEFAULT_FORMATS: readonly RowFormat[] = [parquetFormat];
 

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { readTextFile } from "../files.js";
 import { StagedFiles, type OutputFile } from "./atomicWrite.js";
-import { DEFAULT_FORMATS, formatOf } from "./formats.js";
+import { DRAWN_FILES, replaceEarlierRun, type RunDirLayout } from "./earlierRun.js";
+import { DEFAULT_FORMATS, formatOf, rowFileNames } from "./formats.js";
 import type { RowBatch, RowFormat, RowLayout, RowSink, RowSource } from "./rows.js";
 import { SHARD_MANIFEST } from "./shardManifest.js";
 
@@ -25,6 +26,12 @@ export function runDirFiles(kind: "run" | "shard" | "summary", formats: readonly
   return [...rows, SCENARIO_FILE, ...(kind === "shard" ? [SHARD_MANIFEST] : SUMMARY_FILES)];
 }
 
+/** Every file a run directory may hold, of any kind and format, besides the charts. */
+function runDirLayout(): RunDirLayout {
+  const names = [...rowFileNames(), SCENARIO_FILE, ...SUMMARY_FILES, SHARD_MANIFEST, ...DRAWN_FILES];
+  return { names, scenario: SCENARIO_FILE, summary: SUMMARY_FILES[1], manifest: SHARD_MANIFEST };
+}
+
 /** A run directory being written: rows first, through every format's sink, then whole files. */
 export class RunDirWriter {
   private constructor(
@@ -35,7 +42,8 @@ export class RunDirWriter {
   ) {}
 
   static async open(dir: string, strategies: readonly string[], formats: readonly RowFormat[]): Promise<RunDirWriter> {
-    const staged = new StagedFiles(dir);
+    // A different run held there before is replaced as a whole, and said (earlierRun.ts).
+    const staged = new StagedFiles(dir, (names, path) => replaceEarlierRun(dir, names, path, runDirLayout(), rowFileNames()));
     try {
       const sinks: RowSink[] = [];
       for (const format of formats) sinks.push(await format.sink(staged, strategies));

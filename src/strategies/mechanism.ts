@@ -16,12 +16,12 @@ export interface Mechanism {
   /** The standing-cost rule: the share of the workload's compute a strategy keeps running all year. */
   standingCompute(scenario: Scenario, strategy: Strategy): number;
   /**
-   * The region from which every strategy of this mechanism serves while nothing disturbs it: in a
-   * world quiet there (services/worldEvents.ts), they all come to one outcome to the last bit, so a
-   * replication simulates one and shares its outcome. Null: outcomes always depend on the strategy.
-   * Only a mechanism that can show this sets it.
+   * The region from which `strategy` serves while nothing disturbs it: in a world quiet there
+   * (services/worldEvents.ts), every strategy of this mechanism with a quiet home comes to one
+   * outcome to the last bit, so a replication simulates one and shares its outcome. Null: its
+   * outcome always depends on the strategy. Only a mechanism that can show this gives one.
    */
-  readonly quietHome: number | null;
+  quietHome(strategy: Strategy): number | null;
   /** The service that runs `strategy` (it attaches itself to the run's simulation). */
   create(ctx: ServiceContext, strategy: Strategy): Service;
 }

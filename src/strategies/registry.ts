@@ -5,8 +5,9 @@ import type { StrategyType } from "../scenario/types.js";
 import { ABSORB } from "./absorb/index.js";
 import { FAILOVER } from "./failover/index.js";
 import type { Mechanism } from "./mechanism.js";
+import { NO_DR } from "./none/index.js";
 
-export const MECHANISMS = [FAILOVER, ABSORB] as const satisfies readonly Mechanism[];
+export const MECHANISMS = [FAILOVER, ABSORB, NO_DR] as const satisfies readonly Mechanism[];
 
 type TypesOf<M> = M extends { readonly types: infer T } ? keyof T : never;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,5 +1,5 @@
-// The two point processes the failure processes are made of: Poisson arrivals, and alternating
-// renewal (exponential gaps, then an event lasting a duration draw).
+// The point processes the failure processes are made of: Poisson arrivals, alternating renewal
+// (exponential gaps, then an event lasting a duration draw), and the count of a Poisson process.
 import type { Distribution, Rng } from "../random/types.js";
 
 /** Next event of a Poisson process of `rate` after `from` (Infinity when the rate is 0). */
@@ -14,4 +14,17 @@ export function renewal(rng: Rng, rate: number, horizon: number, duration: Distr
     out.push({ start: t, end: t + d });
     t = nextArrival(rng, t + d, rate);
   }
+}
+
+/**
+ * How many arrivals a Poisson process of mean `mean` makes: unit exponential gaps counted up to
+ * `mean` (exact; its cost grows with the mean, fine for the small means of rare events).
+ * Infinity for an infinite mean.
+ */
+export function poissonCount(rng: Rng, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean === Infinity) return Infinity;
+  let k = 0;
+  for (let t = -Math.log(1 - rng()); t < mean; t -= Math.log(1 - rng())) k++;
+  return k;
 }

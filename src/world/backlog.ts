@@ -1,7 +1,7 @@
 // Replication backlog when write bursts exceed the inter-region link: a deterministic fluid queue
 // (the traffic is deterministic), so its weekly profile is computed once per run and the lag it adds
 // at any instant is read off it. Zero — and no profile at all — when the link always keeps up.
-import { UserError } from "../errors.js";
+import { FieldError } from "../scenario/fieldError.js";
 import type { Workload } from "../scenario/types.js";
 import type { Traffic } from "./traffic.js";
 
@@ -33,8 +33,9 @@ export function makeBacklogProfile(traffic: Traffic, workload: Workload, bandwid
   }
   const meanWrite = traffic.integrate(0, WEEK, bytesPerRequest, 0) / WEEK;
   if (meanWrite >= bandwidth) {
-    throw new UserError(
-      `replication.bandwidth (${bandwidth} B/s) is below the mean write throughput (${meanWrite.toFixed(0)} B/s): async replication can never catch up`,
+    throw new FieldError(
+      ["replication", "bandwidth"],
+      `${bandwidth} B/s is below the mean write throughput (${meanWrite.toFixed(0)} B/s): async replication can never catch up`,
     );
   }
   return {

@@ -6,6 +6,7 @@ import { BACKUPS } from "./processes/backups.js";
 import { COMMON_CAUSE } from "./processes/commonCause.js";
 import { CORRUPTION } from "./processes/corruption.js";
 import { DEGRADATION } from "./processes/degradation.js";
+import { DEPENDENCIES } from "./processes/dependencies.js";
 import { PARTITION } from "./processes/partition.js";
 import { REGION_OUTAGE } from "./processes/regionOutage.js";
 import { REPLICATION_LAG } from "./processes/replicationLag.js";
@@ -18,4 +19,5 @@ export const FAILURE_PROCESSES = [
   CORRUPTION,
   REPLICATION_LAG,
   BACKUPS,
+  DEPENDENCIES,
 ] as const satisfies readonly FailureProcess[];

@@ -8,6 +8,7 @@ import type {
   BackupSchedule,
   CorruptionEvent,
   DegradationEvent,
+  DependencyOutage,
   PartitionEvent,
   RegionOutageEvent,
   ReplicationBackups,
@@ -32,12 +33,15 @@ export class WorldSampler {
     // Several processes add outages (region outages, common cause): in time order, whichever drew them.
     if (world.outages.length > 1) world.outages.sort(byStartThenMask);
     if (world.degradations.length > 1) world.degradations.sort(byStartThenRegion);
+    if (world.dependencyOutages.length > 1) world.dependencyOutages.sort(byStart);
     for (let i = 0; i < this.deriving.length; i++) this.deriving[i]!.derive!(world);
     return world;
   }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NO_SCHEDULES: ReadonlyMap<string, BackupSchedule> = new Map();
 
 /**
  * The world as it is drawn and as it is read: one object, so a replication allocates no second
@@ -48,7 +52,9 @@ class SampledWorld implements WorldDraft, World, ReplicationBackups {
   readonly degradations: Mutable<DegradationEvent>[] = [];
   readonly partitions: PartitionEvent[] = [];
   readonly corruptions: CorruptionEvent[] = [];
+  readonly dependencyOutages: DependencyOutage[] = [];
   backupSchedule: BackupSchedule | null = null;
+  strategyBackupSchedules: ReadonlyMap<string, BackupSchedule> = NO_SCHEDULES;
   readonly backups: ReplicationBackups = this;
 
   constructor(
@@ -68,6 +74,17 @@ class SampledWorld implements WorldDraft, World, ReplicationBackups {
     return this.schedule().restoreThroughput;
   }
 
+  backupsOf(id: string): ReplicationBackups {
+    const own = this.strategyBackupSchedules.get(id);
+    if (own === undefined) return this;
+    // Bound to this replication when a strategy with its own policy asks (an incident: rarely).
+    return {
+      lastRestorePoint: (at, notAfter, needCopy) => own.lastRestorePoint(this.seed, this.replication, at, notAfter, needCopy),
+      pointInTime: (time) => own.pointInTime(time),
+      restoreThroughput: own.restoreThroughput,
+    };
+  }
+
   private schedule(): BackupSchedule {
     if (this.backupSchedule === null) throw new Error("this world has no backups: no registered process draws them");
     return this.backupSchedule;
@@ -81,4 +98,8 @@ function byStartThenMask(a: RegionOutageEvent, b: RegionOutageEvent): number {
 
 function byStartThenRegion(a: DegradationEvent, b: DegradationEvent): number {
   return a.start - b.start || a.region - b.region;
+}
+
+function byStart(a: DependencyOutage, b: DependencyOutage): number {
+  return a.start - b.start;
 }

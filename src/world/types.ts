@@ -38,6 +38,18 @@ export interface CorruptionEvent {
   readonly detectedAt: number;
 }
 
+/** An outage of a dependency (world/processes/dependencies.ts). */
+export interface DependencyOutage {
+  readonly start: number;
+  readonly end: number;
+  /** The dependency's name in the scenario. */
+  readonly dependency: string;
+  /** Bit i set: pipeline step PIPELINE_STEPS[i] makes no progress meanwhile. */
+  readonly blocks: number;
+  /** The service itself is down meanwhile. */
+  readonly serviceDown: boolean;
+}
+
 /** The kinds of world event a service hears, each a list (services/worldEvents.ts delivers them). */
 export interface WorldEvents {
   /** Sorted by (start, regionMask). */
@@ -46,6 +58,8 @@ export interface WorldEvents {
   readonly degradations: readonly DegradationEvent[];
   readonly partitions: readonly PartitionEvent[];
   readonly corruptions: readonly CorruptionEvent[];
+  /** Sorted by start. */
+  readonly dependencyOutages: readonly DependencyOutage[];
 }
 
 /**
@@ -77,7 +91,10 @@ export interface BackupSchedule {
 export interface World extends WorldEvents {
   readonly seed: number;
   readonly replication: number;
+  /** The scenario's backups. */
   readonly backups: ReplicationBackups;
+  /** The backups of strategy `id`: its own policy's, if it has one, else the scenario's. */
+  backupsOf(id: string): ReplicationBackups;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -93,5 +110,8 @@ export interface WorldDraft {
   readonly degradations: Mutable<DegradationEvent>[];
   readonly partitions: PartitionEvent[];
   readonly corruptions: CorruptionEvent[];
+  readonly dependencyOutages: DependencyOutage[];
   backupSchedule: BackupSchedule | null;
+  /** The schedules of strategies with a backup policy of their own, by strategy id. */
+  strategyBackupSchedules: ReadonlyMap<string, BackupSchedule>;
 }

@@ -10,7 +10,8 @@ import { HASHES_FILE, produce } from "./golden.js";
 const root = mkdtempSync(join(tmpdir(), "drsim-golden-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-test("every output file is byte-identical to the recorded golden hashes", () => {
+// Every shipped scenario and command runs here: minutes on a loaded 2-core machine.
+test("every output file is byte-identical to the recorded golden hashes", { timeout: 900_000 }, () => {
   const actual = produce(root);
   if (process.env.GOLDEN_UPDATE === "1") {
     writeFileSync(HASHES_FILE, `${JSON.stringify(actual, null, 2)}\n`);

@@ -3,22 +3,15 @@
 // a correct model fails such a check with probability ≈ 6e-5, a wrong one by more than 4 SE fails.
 import { describe, expect, it } from "vitest";
 import { normalCdf } from "../../src/random/distributions/normal.js";
-import { meanCI } from "../../src/stats/stats.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
 import type { IncidentRecord } from "../../src/results/results.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, perYear, region, scenario, strategy, YEAR } from "./fixture.js";
+import { expectWithin4SE } from "./checks.js";
 
 function run(s: Scenario, n: number, seed = 1) {
   const model = compileModel(s);
   return Array.from({ length: n }, (_, i) => simulateReplication(model, seed, i));
-}
-
-function expectWithin4SE(values: readonly number[], expected: number): void {
-  const { mean, sd } = meanCI(values);
-  const se = sd / Math.sqrt(values.length);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
 }
 
 const incidentsOf = (runs: ReturnType<typeof run>, k = 0): IncidentRecord[] =>

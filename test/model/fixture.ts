@@ -31,21 +31,25 @@ export function region(name: string, outage: DeepPartial<Region["outage"]> = {})
   };
 }
 
-/** A strategy whose steps all take zero time unless the test says otherwise. */
+/**
+ * A strategy whose steps all take zero time unless the test says otherwise. Backup & restore and
+ * `none` restore from backups (no replica to promote; `none` keeps no standby either).
+ */
 export function strategy(id: string, type: StrategyType, over: Partial<Strategy> = {}): Strategy {
+  const fromBackup = type === "backup-restore" || type === "none";
   return {
     id,
     type,
     label: id,
-    standbyFraction: 1, // no ramp: a failed-over or surviving region carries all the load at once
-    standbyControlPlanes: 1,
-    replication: { mode: type === "backup-restore" ? "backup" : type === "active-active" ? "sync" : "async" },
+    standbyFraction: type === "none" ? 0 : 1, // 1: a failed-over or surviving region carries all the load at once
+    standbyControlPlanes: type === "none" ? 0 : 1,
+    replication: { mode: fromBackup ? "backup" : type === "active-active" ? "sync" : "async" },
     steps: {
       detect: fixed(0),
       decide: null,
       provision: null,
-      promote: type === "backup-restore" ? null : fixed(0),
-      restoreFromBackup: type === "backup-restore",
+      promote: fromBackup ? null : fixed(0),
+      restoreFromBackup: fromBackup,
       scale: null,
       switchTraffic: null,
     },
@@ -53,6 +57,7 @@ export function strategy(id: string, type: StrategyType, over: Partial<Strategy>
     failover: { failureProbabilityUntested: 0, failureProbabilityDrilled: 0, retryDelay: fixed(0), maxAttempts: 3 },
     drills: { perYear: 0, costUSD: 0 },
     conflictFraction: 0,
+    backup: undefined,
     ...over,
   };
 }
@@ -68,6 +73,7 @@ export function scenario(over: Partial<Scenario> = {}): Scenario {
     degradation: { rate: 0, duration: fixed(HOUR), remainingCapacity: fixed(0.5) },
     partition: { rate: 0, duration: fixed(HOUR) },
     corruption: { rate: 0, detection: fixed(HOUR) },
+    dependencies: undefined,
     replication: {
       baselineLag: fixed(1),
       spikes: { rate: 0, magnitude: fixed(0), duration: fixed(0) },

@@ -75,6 +75,7 @@ describe("world streams", () => {
       degradation: { rate: 6 / YEAR, duration: fixed(HOUR), remainingCapacity: fixed(0.5) },
       partition: { rate: 6 / YEAR, duration: fixed(HOUR) },
       corruption: { rate: 6 / YEAR, detection: fixed(HOUR) },
+      dependencies: { dns: { rate: 6 / YEAR, duration: fixed(HOUR), blocks: ["switchTraffic"], serviceDown: true } },
       replication: { baselineLag: fixed(1), spikes: { rate: 50 / YEAR, magnitude: fixed(10), duration: fixed(HOUR) }, bandwidth: 1e12 },
     });
     const sampler = new WorldSampler(REGISTRIES.processes.map(watched), s, { horizon: YEAR, traffic: makeTraffic(s.workload) });

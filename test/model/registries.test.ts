@@ -14,8 +14,8 @@ import { ScenarioError } from "../../src/scenario/load.js";
 import { STRATEGY_TYPES } from "../../src/scenario/types.js";
 import { standingCost } from "../../src/services/cost.js";
 import { mechanismsByType } from "../../src/strategies/registry.js";
-import type { World } from "../../src/world/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
+import { homeDownSeconds } from "./checks.js";
 import { HOME_BLINK, type BlinkScenario } from "./toys/homeBlink.js";
 import { RIDE_OUT, RIDE_OUT_TYPE } from "./toys/rideOut.js";
 
@@ -28,20 +28,6 @@ function expectSharingExact(model: CompiledModel, seed: number, r: number): void
     const alone = simulateReplication(model, seed, r, { strategy: i, sink: noTrace }).strategies[i]!;
     expect(shared.strategies[i]).toEqual(alone); // numbers compared with Object.is: bit for bit
   }
-}
-
-/** Seconds in [0, horizon] during which some outage of `world` holds region 0 down. */
-function homeDownSeconds(world: World, horizon: number): number {
-  let total = 0;
-  let coveredTo = 0;
-  for (const o of world.outages) {
-    if ((o.regionMask & 1) === 0) continue;
-    const start = Math.max(o.start, coveredTo);
-    const end = Math.min(o.end, horizon);
-    if (end > start) total += end - start;
-    coveredTo = Math.max(coveredTo, o.end);
-  }
-  return total;
 }
 
 describe("the registries", () => {

@@ -40,6 +40,7 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active-async", "active-active"],
     ["active-active-sync", "active-active"],
+    ["warm-standby-sync", "warm-standby"],
   ],
   "data-corruption.yaml": [
     ["backup-restore", "backup-restore"],
@@ -53,12 +54,43 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, string])[]>>
     ["warm-standby", "warm-standby"],
     ["active-active", "active-active"],
   ],
+  "one-region-baseline.yaml": [
+    ["none", "none"],
+    ["backup-restore", "backup-restore"],
+    ["pilot-light", "pilot-light"],
+    ["warm-standby", "warm-standby"],
+    ["active-active", "active-active"],
+  ],
+  "blast-radius-three-regions.yaml": [
+    ["pilot-light", "pilot-light"],
+    ["warm-standby", "warm-standby"],
+    ["active-active", "active-active"],
+  ],
+  "drill-frequency.yaml": [
+    ["warm-standby-yearly", "warm-standby"],
+    ["warm-standby-quarterly", "warm-standby"],
+    ["warm-standby-monthly", "warm-standby"],
+  ],
+  "dns-provider.yaml": [
+    ["backup-restore", "backup-restore"],
+    ["pilot-light", "pilot-light"],
+    ["warm-standby", "warm-standby"],
+    ["active-active", "active-active"],
+  ],
+  "backup-policy.yaml": [
+    ["warm-standby", "warm-standby"],
+    ["warm-standby-hourly", "warm-standby"],
+    ["warm-standby-pitr", "warm-standby"],
+  ],
   "warm-standby-sizing.yaml": [
     ["warm-standby-20", "warm-standby"],
     ["warm-standby-50", "warm-standby"],
     ["active-active", "active-active"],
   ],
 };
+
+/** Regions per scenario file, where not the usual two. */
+const REGIONS: Readonly<Record<string, number>> = { "blast-radius-three-regions.yaml": 3 };
 
 describe("scenarios/", () => {
   it("lists exactly the scenarios this test knows", () => {
@@ -72,7 +104,7 @@ describe("scenarios/", () => {
     it(`${file} loads with strategies ${strategies.map(([id]) => id).join(", ")}`, async () => {
       const scenario = await loadScenario(join(scenariosDir, file));
       expect(scenario.strategies.map((s) => [s.id, s.type])).toEqual(strategies);
-      expect(scenario.regions.length).toBe(2);
+      expect(scenario.regions.length).toBe(REGIONS[file] ?? 2);
     });
   }
 
@@ -92,8 +124,24 @@ describe("scenarios/", () => {
     const internal = await loadScenario(join(scenariosDir, "internal-tool.yaml"));
     expect(internal.strategies.map((s) => s.drills.perYear)).toEqual([0, 1, 1]);
     expect(internal.strategies[0]!.policy.waitForPrimary).toBe(4 * HOUR);
+    const blast = await loadScenario(join(scenariosDir, "blast-radius-three-regions.yaml"));
+    expect(blast.commonCause.regions).toEqual({ dist: "groups", groups: { "us-east": ["us-east-1", "us-east-2"] } });
+    const drills = await loadScenario(join(scenariosDir, "drill-frequency.yaml"));
+    expect(drills.strategies.map((s) => s.drills.perYear)).toEqual([1, 4, 12]);
+    for (const s of drills.strategies) expect(s.failover.latentFaults).toEqual({ rate: 4 / YEAR, drillCoverage: 0.9 });
+    const dns = await loadScenario(join(scenariosDir, "dns-provider.yaml"));
+    expect(dns.dependencies).toEqual({
+      dns: { rate: 3.667 / YEAR, duration: { dist: "lognormal", median: 1.312 * HOUR, sigma: 1.305 }, blocks: ["switchTraffic", "failback"], serviceDown: false },
+    });
+    const policies = await loadScenario(join(scenariosDir, "backup-policy.yaml"));
+    expect(policies.strategies.map((s) => [s.backup?.interval, s.backup?.pointInTime.enabled])).toEqual([
+      [undefined, undefined],
+      [HOUR, false],
+      [24 * HOUR, true],
+    ]);
     const partitions = await loadScenario(join(scenariosDir, "active-active-partitions.yaml"));
-    expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync"]);
+    expect(partitions.strategies.map((s) => s.replication.mode)).toEqual(["async", "async", "sync", "sync"]);
+    expect(partitions.strategies[3]!.policy.syncUnreachable).toBe("reject");
     expect(partitions.partition.rate * YEAR).toBeCloseTo(12, 9);
   });
 

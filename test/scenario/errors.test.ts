@@ -185,7 +185,7 @@ describe("a located error", () => {
     const error = await loadError(file);
     expect(error).toMatchObject({ line: 3, column: 3, fieldPath: "strategies.cheap" });
     expect(error.message).toContain(
-      'cannot tell the strategy type from the id "cheap"; add type: backup-restore | pilot-light | warm-standby | active-active',
+      'cannot tell the strategy type from the id "cheap"; add type: none | backup-restore | pilot-light | warm-standby | active-active',
     );
   });
 
@@ -197,11 +197,37 @@ describe("a located error", () => {
     expect(error.problems).toHaveLength(1);
   });
 
-  it("for fewer than two regions says why two are needed", async () => {
+  it("for fewer regions than a strategy needs names the strategy", async () => {
     const file = scenarioFile(`extends: ${BASE}`, "regions:", "  us-west-2: null");
     const error = await loadError(file);
     expect(error).toMatchObject({ line: 2, column: 1, fieldPath: "regions" });
-    expect(error.message).toContain("at least 2 regions are needed (the first is the primary; every strategy fails over to another), 1 given");
+    expect(error.message).toContain(
+      'at least 2 regions are needed (the first is the primary; strategy "backup-restore" fails over to or shares load with another), 1 given',
+    );
+  });
+
+  it("accepts one region when every strategy stays in it (the no-DR baseline)", async () => {
+    // The failover pipeline's fields are every strategy's (models/timings.yaml gives `none` neutral ones).
+    const none = [
+      "    standbyFraction: 0",
+      "    steps: { detect: 1m, decide: none, provision: 45m, promote: none, scale: 10m, switchTraffic: none }",
+      "    policy: { waitForPrimary: 0s, failback: { delay: 0s, window: 0s } }",
+      "    failover: { failureProbabilityUntested: 0, failureProbabilityDrilled: 0, retryDelay: 0s, maxAttempts: 1 }",
+    ];
+    const others = ["backup-restore", "pilot-light", "warm-standby", "active-active"].map((id) => `  ${id}: null`);
+    const file = scenarioFile(`extends: ${BASE}`, "regions:", "  us-west-2: null", "strategies:", "  none:", ...none, ...others);
+    const s = await loadScenario(file);
+    expect(s.regions.map((r) => r.name)).toEqual(["us-east-1"]);
+    expect(s.strategies.map((st) => [st.id, st.type, st.replication.mode, st.steps.restoreFromBackup, st.standbyControlPlanes])).toEqual([
+      ["none", "none", "backup", true, 0],
+    ]);
+  });
+
+  it("for a common-cause group naming a region the scenario does not have points at the name", async () => {
+    const file = scenarioFile(`extends: ${BASE}`, "commonCause:", "  regions: { dist: groups, groups: { east: [us-east-1, us-east-2] } }");
+    const error = await loadError(file);
+    expect(error).toMatchObject({ line: 3, column: 56, fieldPath: "commonCause.regions.groups.east.1" });
+    expect(error.message).toContain('expected a region of this scenario (us-east-1, us-west-2), got "us-east-2"');
   });
 
   it("for a region name that cannot be used in paths points at the name", async () => {

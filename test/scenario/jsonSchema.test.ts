@@ -43,7 +43,7 @@ describe("the JSON Schema", () => {
   it("describes one file: strict keys, but nothing required (it may come from extends)", () => {
     expect(Object.keys(schema.properties!)).toEqual([
       "name", "description", "extends", "run", "regionDefaults", "regions", "commonCause", "degradation",
-      "partition", "corruption", "replication", "workload", "backup", "costs", "strategyDefaults", "strategies",
+      "partition", "corruption", "replication", "dependencies", "workload", "backup", "costs", "strategyDefaults", "strategies",
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(JSON.stringify(schema)).not.toContain('"required"');

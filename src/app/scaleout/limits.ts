@@ -8,12 +8,8 @@ import { formatMiB, memoryFloorMiB } from "./resources.js";
 /** Most shards of a study: the completions an Indexed Job allows (Slurm arrays allow more, never needed). */
 export const MAX_SHARDS = 100_000;
 
-/**
- * Most replications of a study. A shard's range is [⌊(i−1)·N/n⌋, ⌊i·N/n⌋), computed in doubles, so
- * it is exact while i·N < 2⁵³ ≈ 9·10¹⁵: with n ≤ MAX_SHARDS that holds for N ≤ 10¹⁰ (10¹⁵). Time
- * agrees: 10¹⁰ replications are ~10⁵ core-hours to simulate and ~40 h for the one-process merge.
- */
-export const MAX_RUNS = 1e10;
+/** Most replications of a study (scenario/limits.ts says why): -n and run.runs alike. */
+export { MAX_RUNS } from "../../scenario/limits.js";
 
 /**
  * Most worker threads. Replications are pure computation: beyond one thread per core, threads only
@@ -29,12 +25,17 @@ export function maxWorkers(cores = availableParallelism()): number {
  * incidents, no headroom) exceed this machine's memory. `option` names what set the number.
  */
 export function checkOneProcess(replications: number, option: string, machineBytes = totalmem()): void {
+  const problem = oneProcessProblem(replications, machineBytes);
+  if (problem !== undefined) throw new UserError(`${option}: ${problem}`);
+}
+
+/** Why `replications` cannot run in one process of this machine, or undefined when they can. */
+export function oneProcessProblem(replications: number, machineBytes = totalmem()): string | undefined {
   const floor = memoryFloorMiB(replications);
   const machine = machineBytes / 2 ** 20;
-  if (floor > machine) {
-    throw new UserError(
-      `${option}: ${replications} replications in one process need at least ${formatMiB(floor)} of memory, and this ` +
-        `machine has ${formatMiB(machine)}; split the run into shards (--shard i/n, drsim k8s, drsim slurm)`,
-    );
-  }
+  if (floor <= machine) return undefined;
+  return (
+    `${replications} replications in one process need at least ${formatMiB(floor)} of memory, and this ` +
+    `machine has ${formatMiB(machine)}; split the run into shards (--shard i/n, drsim k8s, drsim slurm)`
+  );
 }

@@ -17,6 +17,7 @@ export const ABSORB = {
   types: {
     "active-active": {
       title: "Active–active",
+      minRegions: 2,
       defaults: { replicationMode: "async", restoreFromBackup: false, standbyControlPlanes: 1 },
     },
   },
@@ -24,6 +25,6 @@ export const ABSORB = {
   // Every region at its capacity share.
   standingCompute: (scenario, strategy) => scenario.regions.length * strategy.standbyFraction,
   // Even without outages the level depends on the strategy (standbyFraction, replication mode, conflicts).
-  quietHome: null,
+  quietHome: () => null,
   create: (ctx, strategy) => new AbsorbService(ctx, strategy),
 } satisfies Mechanism;

@@ -155,10 +155,9 @@ export class AbsorbService extends Service {
     this.phase = Phase.Scaling;
     this.rampBoost = need - cap;
     this.rampStart = now;
-    this.rampDuration = this.controlPlaneTime(first, now, work);
     this.rampFrom = this.servedWith(cap);
     this.rampTo = this.servedWith(need);
-    this.step("scale", this.rampDuration, first);
+    this.rampDuration = this.step("scale", this.controlPlaneTime(first, now, work), first);
   }
 
   private endBoost(now: number): void {

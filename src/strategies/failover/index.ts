@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { DistributionSpec } from "../../random/types.js";
 import { timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
-import { count, duration, probability } from "../../scenario/values.js";
+import { count, duration, fraction, probability, rate } from "../../scenario/values.js";
 import type { Mechanism } from "../mechanism.js";
+import type { LatentFaultProcess } from "./latentFaults.js";
 import { FailoverService, HOME } from "./service.js";
 
 export interface FailoverPolicy {
@@ -16,13 +17,27 @@ export interface FailoverPolicy {
   readonly abortWhenPrimaryReturns: boolean;
   /** Failback to the primary after it recovers: a delay, then a planned window of full outage. */
   readonly failback: { readonly delay: DistributionSpec; readonly window: DistributionSpec };
+  /**
+   * Sync replication only: what the primary does with writes while its synchronous standby is
+   * unreachable (a partition, or every other region down). `stall` (absent): writes wait for an
+   * acknowledgement that cannot come and the service stops; `reject`: writes fail, reads are
+   * served; `async`: writes go on unreplicated, and a failover meanwhile loses them.
+   */
+  readonly syncUnreachable?: SyncUnreachable;
 }
+
+export type SyncUnreachable = "stall" | "reject" | "async";
 
 export interface FailoverAttempts {
   /** Probability that one failover attempt fails (runbook broken, wrong credentials…). */
   readonly failureProbabilityUntested: number;
   /** The same once drills are run at least once a year. */
   readonly failureProbabilityDrilled: number;
+  /**
+   * Drills that decay: latent faults in the recovery path, found by drills. When given, an attempt
+   * fails if a fault is present, and the two fixed probabilities are not used. Absent: they are.
+   */
+  readonly latentFaults?: LatentFaultProcess;
   /** Time lost diagnosing a failed attempt before the data step is retried. */
   readonly retryDelay: DistributionSpec;
   readonly maxAttempts: number;
@@ -43,10 +58,11 @@ export const FAILOVER = {
   types: {
     "backup-restore": {
       title: "Backup & restore",
+      minRegions: 2,
       defaults: { replicationMode: "backup", restoreFromBackup: true, standbyControlPlanes: 0 },
     },
-    "pilot-light": { title: "Pilot light", defaults: REPLICA },
-    "warm-standby": { title: "Warm standby", defaults: REPLICA },
+    "pilot-light": { title: "Pilot light", minRegions: 2, defaults: REPLICA },
+    "warm-standby": { title: "Warm standby", minRegions: 2, defaults: REPLICA },
   },
   part: {
     after: "steps",
@@ -55,10 +71,12 @@ export const FAILOVER = {
         waitForPrimary: duration(),
         abortWhenPrimaryReturns: z.boolean().default(true),
         failback: settings({ delay: timing(), window: timing() }),
+        syncUnreachable: z.enum(["stall", "reject", "async"]).optional(),
       }),
       failover: settings({
         failureProbabilityUntested: probability(),
         failureProbabilityDrilled: probability(),
+        latentFaults: settings({ rate: rate(), drillCoverage: fraction().default(1) }).optional(),
         retryDelay: timing(),
         maxAttempts: count(1),
       }),
@@ -70,7 +88,9 @@ export const FAILOVER = {
   // traffic stays on HOME (onRegionDown/Up do nothing for other regions while Idle), so the level is
   // remaining[HOME] at every event (level()), which depends on the world alone. The ledger then sees
   // the same set() calls at the same instants for every failover strategy — the same outcome to the
-  // last bit, whatever the strategy's steps, policy, replication mode or stream.
-  quietHome: HOME,
+  // last bit, whatever the strategy's steps, policy or stream. Not so with sync replication: a
+  // partition or an outage of the standby cuts its write path (policy.syncUnreachable) wherever
+  // home is, so such a strategy is always simulated itself.
+  quietHome: (strategy) => (strategy.replication.mode === "sync" ? null : HOME),
   create: (ctx, strategy) => new FailoverService(ctx, strategy),
 } satisfies Mechanism;

@@ -12,6 +12,8 @@ import type { Strategy } from "../../scenario/types.js";
 import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
 import { OpenIncident } from "../../services/incident.js";
 import { dist, Service, type ServiceContext } from "../../services/service.js";
+import type { SyncUnreachable } from "./index.js";
+import { LatentFaults } from "./latentFaults.js";
 
 const enum Phase {
   Idle,
@@ -47,6 +49,10 @@ export class FailoverService extends Service {
   private readonly failbackDelay: Distribution;
   private readonly failbackWindow: Distribution;
   private readonly failureProbability: number;
+  /** Drills that decay, when the strategy has latent faults; else the fixed probability applies. */
+  private readonly latentFaults: LatentFaults | null;
+  /** With sync replication, what writes do while the standby is unreachable; null otherwise. */
+  private readonly syncUnreachable: SyncUnreachable | null;
 
   private phase = Phase.Idle;
   /** Region receiving traffic and holding the writable data. */
@@ -59,7 +65,13 @@ export class FailoverService extends Service {
   private lostWritesAtFailure = 0;
   private rampStart = 0;
   private rampDuration = 0;
-  private standbySince = 0;
+  /** When the current incident's detection ended: the wait for the primary is counted from it. */
+  private detectedAt = 0;
+  private partitioned = false;
+  /** Since when sync replication has been cut (a partition, or no other region up); NaN while it is not. */
+  private cutSince = Number.NaN;
+  /** When traffic last moved to the region it is on (surge is charged while that is not HOME). */
+  private activeSince = 0;
 
   constructor(ctx: ServiceContext, strategy: Strategy) {
     super(ctx, strategy);
@@ -76,19 +88,27 @@ export class FailoverService extends Service {
     // Drills: a runbook exercised at least once a year fails at the drilled rate.
     this.failureProbability =
       strategy.drills.perYear >= 1 ? strategy.failover.failureProbabilityDrilled : strategy.failover.failureProbabilityUntested;
+    this.syncUnreachable = strategy.replication.mode === "sync" ? (strategy.policy.syncUnreachable ?? "stall") : null;
+    this.reactsToPartitions = this.syncUnreachable !== null;
+    const latent = strategy.failover.latentFaults;
+    this.latentFaults = latent && latent.rate > 0 ? new LatentFaults(latent, strategy.drills.perYear, strategy.id) : null;
   }
 
   protected resetState(): void {
     this.phase = Phase.Idle;
     this.active = HOME;
+    this.activeSince = 0;
     this.target = -1;
     this.forced = false;
+    this.partitioned = false;
+    this.cutSince = Number.NaN;
+    this.latentFaults?.reset();
   }
 
   protected level(now: number): number {
     this.slope = 0;
     if (this.phase === Phase.FailbackWindow || !this.regionUp(this.active)) return 0;
-    const capacity = this.remaining[this.active]!;
+    const capacity = this.remaining[this.active]! * this.writePath();
     if (this.phase !== Phase.Scaling) return capacity;
     const from = this.strategy.standbyFraction;
     const ramp = (1 - from) / this.rampDuration;
@@ -97,8 +117,16 @@ export class FailoverService extends Service {
   }
 
   protected onRegionDown(o: RegionOutageEvent, now: number): void {
+    this.updateCut(now);
     const hitsActive = (o.regionMask & (1 << this.active)) !== 0;
     if (hitsActive && o.catastrophic) this.forced = true;
+    if ((o.regionMask & (1 << HOME)) !== 0 && (this.phase === Phase.FailbackDelay || this.phase === Phase.FailbackWindow)) {
+      // Home failed again before traffic moved back: the failback is abandoned, traffic stays on
+      // the standby, and a new failback (delay, then window) starts once home is back.
+      this.cancelStep();
+      this.phase = Phase.OnStandby;
+      this.emit("abort", HOME, "failback", 0);
+    }
     switch (this.phase) {
       case Phase.Idle:
       case Phase.Scaling:
@@ -127,6 +155,7 @@ export class FailoverService extends Service {
   }
 
   protected onRegionUp(_outage: RegionOutageEvent, now: number): void {
+    this.updateCut(now);
     const activeBack = this.regionUp(this.active);
     switch (this.phase) {
       case Phase.Detecting:
@@ -151,15 +180,44 @@ export class FailoverService extends Service {
     this.refresh(now);
   }
 
-  // Partitions act on failover strategies through the replication lag, already in the world.
-  readonly reactsToPartitions = false;
-  protected onPartition(_partition: PartitionEvent): void {}
+  // Partitions act on async failover strategies through the replication lag, already in the world;
+  // a sync one hears them: they cut its write path.
+  readonly reactsToPartitions: boolean;
+  protected onPartition(_partition: PartitionEvent, now: number, begins: boolean): void {
+    this.partitioned = begins;
+    this.updateCut(now);
+    this.refresh(now);
+  }
+
+  /** Sync replication is cut while a partition is under way or no other region is up. */
+  private updateCut(now: number): void {
+    if (this.syncUnreachable === null) return;
+    let cut = this.partitioned;
+    if (!cut) {
+      cut = true;
+      for (let r = 0; r < this.regionCount; r++) if (r !== HOME && this.regionUp(r)) cut = false;
+    }
+    if (!cut) this.cutSince = Number.NaN;
+    else if (Number.isNaN(this.cutSince)) this.cutSince = now;
+  }
+
+  /**
+   * The share of demand the write path lets through while serving from home: 1, or — sync
+   * replication cut — nothing (`stall`: writes wait and the service stops), all but the writes
+   * (`reject`), or everything (`async`: writes go on unreplicated). From a standby, home is down or
+   * being resynchronised and the service runs unreplicated until the failback.
+   */
+  private writePath(): number {
+    if (this.syncUnreachable === null || this.active !== HOME || Number.isNaN(this.cutSince)) return 1;
+    return this.syncUnreachable === "stall" ? 0 : this.syncUnreachable === "reject" ? 1 - this.writeFraction : 1;
+  }
 
   protected onStepDone(now: number): void {
     const inc = this.incident;
     switch (this.phase) {
       case Phase.Detecting:
         this.emit("step-end", this.active, "detect", 0);
+        this.detectedAt = now;
         if (this.forced || this.strategy.policy.waitForPrimary <= 0) this.startDecide(now);
         else {
           this.phase = Phase.Waiting;
@@ -184,7 +242,12 @@ export class FailoverService extends Service {
         const step = this.dataStep;
         this.emit("step-end", this.target, step, 0);
         inc!.attempts++;
-        if (this.rng()() < this.failureProbability) {
+        // The uniform is drawn either way, so the strategy's later draws stay paired with or
+        // without latent faults.
+        const u = this.rng()();
+        const failed = this.latentFaults ? this.latentFaults.present(now, this.world.seed, this.world.replication) : u < this.failureProbability;
+        if (failed) {
+          this.latentFaults?.fixAll(); // the failed attempt exposed them; the retry delay fixes them
           this.emit("attempt-failed", this.target, step, inc!.attempts);
           if (inc!.attempts >= this.strategy.failover.maxAttempts) {
             this.phase = Phase.GaveUp;
@@ -194,7 +257,7 @@ export class FailoverService extends Service {
           }
         } else {
           this.phase = Phase.Switching;
-          this.step("switchTraffic", this.sampleOrZero(this.switchTraffic), this.target);
+          this.step("switchTraffic", this.sampleOrNone(this.switchTraffic), this.target);
         }
         break;
       }
@@ -213,15 +276,10 @@ export class FailoverService extends Service {
         break;
       case Phase.FailbackWindow:
         this.emit("step-end", HOME, "failback", 0);
-        this.endStandby(now);
-        this.active = HOME;
+        this.moveTraffic(HOME, now);
         this.phase = Phase.Idle;
         this.emit("failback", HOME, "", 0);
         this.closeIncident(now);
-        if (!this.regionUp(HOME)) {
-          const o = this.currentOutageOf(HOME, now);
-          this.beginIncident(o?.cause ?? "region-outage", 1 << HOME, o ? o.end - now : 0, o?.lagAtStart ?? 0, now);
-        }
         break;
       default:
         break;
@@ -232,10 +290,8 @@ export class FailoverService extends Service {
   // ---- pipeline steps ----
 
   private beginIncident(cause: IncidentCause, mask: number, duration: number, lag: number, now: number): void {
-    if (this.phase === Phase.Scaling || this.phase === Phase.OnStandby || this.phase === Phase.FailbackDelay) {
-      this.endStandby(now);
-      this.closeIncident(now);
-    }
+    // The incident that left traffic on the standby ends here; a new one begins on the standby.
+    if (this.phase === Phase.Scaling || this.phase === Phase.OnStandby || this.phase === Phase.FailbackDelay) this.closeIncident(now);
     this.cancelStep();
     this.lossCounted = false;
     this.incident = new OpenIncident(now, cause, this.regionNames(mask), duration, this.ledger);
@@ -252,20 +308,22 @@ export class FailoverService extends Service {
   private lossAt(now: number, lag: number): number {
     switch (this.strategy.replication.mode) {
       case "sync":
-        return 0;
+        // Nothing is lost but what was written unreplicated since sync replication was cut.
+        return this.syncUnreachable === "async" && !Number.isNaN(this.cutSince) ? now - this.cutSince : 0;
       case "async":
         return lag;
       case "backup":
-        return now - this.world.backups.lastRestorePoint(now, now, true);
+        return now - this.backups().lastRestorePoint(now, now, true);
     }
   }
 
   private startDecide(now: number): void {
     this.cancelStep(); // a pending wait for the primary
     this.phase = Phase.Deciding;
-    const decide = this.sampleOrZero(this.decide);
-    const waited = now - this.incident!.start - this.incident!.steps.detect;
-    this.incident!.addStep("decide", waited + decide);
+    const decide = this.decide ? this.wallTime("decide", now, this.decide.sample(this.rng())) : 0;
+    const waited = now - this.detectedAt;
+    // `decide` is the wait for the primary plus the decision; with neither, it did not run.
+    if (this.decide !== null || waited > 0) this.incident!.addStep("decide", waited + decide);
     this.emit("step-begin", this.active, "decide", waited + decide);
     this.wait(decide);
   }
@@ -296,8 +354,8 @@ export class FailoverService extends Service {
     }
     this.phase = Phase.Data;
     const duration = this.dataStep === "restore"
-      ? this.ctx.scenario.workload.datasetBytes / this.world.backups.restoreThroughput.sample(this.rng())
-      : this.sampleOrZero(this.promote);
+      ? this.ctx.scenario.workload.datasetBytes / this.backups().restoreThroughput.sample(this.rng())
+      : this.sampleOrNone(this.promote);
     this.step(this.dataStep, duration, this.target);
   }
 
@@ -305,15 +363,13 @@ export class FailoverService extends Service {
     const inc = this.incident!;
     inc.failedOver = true;
     this.failovers++;
-    this.active = this.target;
-    this.standbySince = now; // surge compute is counted from the switch
+    this.moveTraffic(this.target, now);
     this.emit("failover", this.active, "", 0);
     const work = this.scale ? this.scale.sample(this.rng()) : 0;
     if (work > 0 && this.strategy.standbyFraction < 1) {
       this.phase = Phase.Scaling;
       this.rampStart = now;
-      this.rampDuration = this.controlPlaneTime(this.active, now, work);
-      this.step("scale", this.rampDuration, this.active);
+      this.rampDuration = this.step("scale", this.controlPlaneTime(this.active, now, work), this.active);
     } else {
       this.phase = Phase.OnStandby;
       if (this.regionUp(HOME)) this.scheduleFailback(now);
@@ -323,7 +379,6 @@ export class FailoverService extends Service {
   private scheduleFailback(now: number): void {
     if (this.active === HOME) {
       this.phase = Phase.Idle;
-      this.endStandby(now);
       this.closeIncident(now);
       return;
     }
@@ -332,10 +387,24 @@ export class FailoverService extends Service {
     this.wait(this.sampleOrZero(this.failbackDelay));
   }
 
-  private endStandby(now: number): void {
-    // Surge: the standby ran at full size instead of its standing fraction.
-    if (this.active !== HOME) this.surgeComputeSeconds += (1 - this.strategy.standbyFraction) * (now - this.standbySince);
-    this.standbySince = now;
+  /**
+   * Traffic moves to `region`. Surge compute is charged for every second traffic is off HOME: the
+   * standby runs at full size instead of its standing fraction from the switch to the failback
+   * (whatever happens to it meanwhile), and up to the horizon if traffic is still there.
+   */
+  private moveTraffic(region: number, now: number): void {
+    this.chargeSurge(now);
+    this.active = region;
+  }
+
+  private chargeSurge(now: number): void {
+    if (this.active !== HOME) this.surgeComputeSeconds += (1 - this.strategy.standbyFraction) * (now - this.activeSince);
+    this.activeSince = now;
+  }
+
+  protected override close(horizon: number): void {
+    this.chargeSurge(horizon);
+    super.close(horizon);
   }
 
   private endWithoutFailover(now: number, aborted: boolean): void {
@@ -343,16 +412,19 @@ export class FailoverService extends Service {
     const inc = this.incident!;
     inc.aborted = aborted;
     this.emit(aborted ? "abort" : "recovered", this.active, "", 0);
-    this.phase = Phase.Idle;
-    this.closeIncident(now); // onRegionUp refreshes the level once everything has changed
+    if (this.active === HOME) {
+      this.phase = Phase.Idle;
+      this.closeIncident(now); // onRegionUp refreshes the level once everything has changed
+      return;
+    }
+    // Traffic was already on a standby (this incident began there): it stays, charged as surge,
+    // and the incident stays open until traffic is home again — by a failback once home is up.
+    this.phase = Phase.OnStandby;
+    if (this.regionUp(HOME)) this.scheduleFailback(now);
   }
 
   private pickTarget(): number {
     for (let r = 0; r < this.regionCount; r++) if (r !== this.active && this.regionUp(r)) return r;
     return -1;
-  }
-
-  private currentOutageOf(region: number, now: number) {
-    return this.world.outages.find((o) => o.start <= now && now < o.end && (o.regionMask & (1 << region)) !== 0);
   }
 }

@@ -1,7 +1,9 @@
 // Periodic backups: backup k starts at k·interval (its restore point), completes after a duration
 // draw and reaches the other region after a copy-delay draw. Each backup's draws come from its own
 // world stream, so every strategy sees the same schedule, and the draws are made only when an
-// incident asks (World.backups, bound to the replication). Expected loss at a random failure
+// incident asks (World.backups, bound to the replication). A strategy may have a policy of its own
+// (its `backup`, merged over the scenario's): its schedule draws backup k from the same stream,
+// so two policies of one replication are paired (World.backupsOf). Expected loss at a random failure
 // instant is interval/2 + duration (+ copy delay when the copy is needed); the worst case
 // interval + duration (docs/design.md).
 import { z } from "zod";
@@ -13,6 +15,7 @@ import { positiveDuration, timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
 import { DURATION_EXPECTED } from "../../scenario/units.js";
 import { duration, nonNegative } from "../../scenario/values.js";
+import type { Scenario } from "../../scenario/types.js";
 import type { CompiledProcess, FailureProcess } from "../process.js";
 import type { BackupSchedule, WorldDraft } from "../types.js";
 
@@ -34,9 +37,30 @@ declare module "../../scenario/types.js" {
   interface ScenarioParts {
     readonly backup: BackupPolicy;
   }
+  interface StrategyParts {
+    /** The strategy's own backup policy (its `backup` merged over the scenario's); undefined: the scenario's. */
+    readonly backup: BackupPolicy | undefined;
+  }
 }
 
-class Backups implements BackupSchedule, CompiledProcess {
+/** The scenario's schedule, and the schedules of strategies with a policy of their own. */
+class BackupSchedules implements CompiledProcess {
+  private readonly scenario: Backups;
+  private readonly strategies: ReadonlyMap<string, BackupSchedule>;
+
+  constructor(scenario: Scenario) {
+    this.scenario = new Backups(scenario.backup);
+    this.strategies = new Map(scenario.strategies.flatMap((s) => (s.backup ? [[s.id, new Backups(s.backup)] as const] : [])));
+  }
+
+  /** Nothing is drawn up front: the world gets the schedules, and restore points are drawn when asked. */
+  draw(world: WorldDraft): void {
+    world.backupSchedule = this.scenario;
+    world.strategyBackupSchedules = this.strategies;
+  }
+}
+
+class Backups implements BackupSchedule {
   private readonly duration: Distribution;
   private readonly copyDelay: Distribution;
   readonly restoreThroughput: Distribution;
@@ -45,11 +69,6 @@ class Backups implements BackupSchedule, CompiledProcess {
     this.duration = makeDistribution(policy.duration);
     this.copyDelay = makeDistribution(policy.copyDelay);
     this.restoreThroughput = makeDistribution(policy.restoreThroughput);
-  }
-
-  /** Nothing is drawn up front: the world gets the schedule, and restore points are drawn when asked. */
-  draw(world: WorldDraft): void {
-    world.backupSchedule = this;
   }
 
   /** Backups before the horizon start exist too (k < 0): the schedule is in steady state. */
@@ -93,7 +112,9 @@ export const BACKUPS = {
         }),
       },
     },
+    // "Daily backups vs PITR" is two strategies of one scenario: each may have its own policy.
+    strategyOverrides: ["backup"],
   },
   streams: ["backup:<k>"],
-  compile: (scenario): CompiledProcess => new Backups(scenario.backup),
+  compile: (scenario): CompiledProcess => new BackupSchedules(scenario),
 } satisfies FailureProcess;

@@ -43,12 +43,12 @@ class RideOutService extends Service {
 export const RIDE_OUT = {
   name: "ride it out (toy)",
   types: {
-    [RIDE_OUT_TYPE]: { title: "Ride it out", defaults: { replicationMode: "backup", restoreFromBackup: false, standbyControlPlanes: 0 } },
+    [RIDE_OUT_TYPE]: { title: "Ride it out", minRegions: 1, defaults: { replicationMode: "backup", restoreFromBackup: false, standbyControlPlanes: 0 } },
   },
   part: null,
   // Nothing runs but the primary.
   standingCompute: () => 1,
   // While nothing disturbs home, its level is home's capacity: the world's alone, whatever the strategy.
-  quietHome: HOME,
+  quietHome: () => HOME,
   create: (ctx, strategy: Strategy) => new RideOutService(ctx, strategy),
 } satisfies Mechanism;
