@@ -127,7 +127,7 @@ describe("what an interrupted command says it kept", () => {
     await new Promise((r) => setTimeout(r, 1_000));
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/^drsim: interrupted \(SIGINT\); no file was left half-written\. Kept, each file complete:\n {2}.*out\/fast\/ \(replications\.csv, incidents\.csv, scenario\.json, summary\.md, summary\.json\)\n/);
+    expect(stderr).toMatch(/^drsim: interrupted \(SIGINT\); no file was left half-written\. Kept, each file complete:\n {2}.*out\/fast\/ \(replications\.parquet, incidents\.parquet, scenario\.json, summary\.md, summary\.json\)\n/);
     expect(stderr).not.toMatch(/slow/);
     expect(existsSync(join(root, "out", "slow")) ? readdirSync(join(root, "out", "slow")) : []).toEqual([]);
   });
