@@ -2,6 +2,7 @@
 // store/tables.ts, written by parquet/writer.ts and read back by parquetSource.ts. Rows are cut into
 // row groups of a fixed count, whatever the batches they came in: a run, any worker count and a
 // merge of any shard split write the same bytes.
+import { Interner } from "../montecarlo/interner.js";
 import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
 import { drsimVersion } from "../version.js";
 import type { StagedFiles } from "./atomicWrite.js";
@@ -89,8 +90,7 @@ class IncidentTableWriter {
   private readonly failedOver: Uint8Array;
   private readonly aborted: Uint8Array;
   /** Region lists in order of first appearance in the file: the dictionary of every row group. */
-  private readonly regionNames: string[] = [];
-  private readonly regionIndex = new Map<string, number>();
+  private readonly regionNames = new Interner();
   private fill = 0;
   private readonly file: ParquetWriter;
 
@@ -108,16 +108,6 @@ class IncidentTableWriter {
     this.region = new Uint32Array(groupRows);
     this.failedOver = new Uint8Array(groupRows);
     this.aborted = new Uint8Array(groupRows);
-  }
-
-  private intern(name: string): number {
-    let k = this.regionIndex.get(name);
-    if (k === undefined) {
-      k = this.regionNames.length;
-      this.regionNames.push(name);
-      this.regionIndex.set(name, k);
-    }
-    return k;
   }
 
   async write(batch: RowBatch): Promise<void> {
@@ -153,7 +143,7 @@ class IncidentTableWriter {
       const s = strategyOf[i]!;
       const inc = batch.strategies[s]!.incidents;
       const k = inc.region[rowOf[i]!]!;
-      if (regions[s]![k]! < 0) regions[s]![k] = this.intern(inc.regionNames[k]!);
+      if (regions[s]![k]! < 0) regions[s]![k] = this.regionNames.intern(inc.regionNames[k]!);
     }
     if (total <= this.groupRows - this.fill) {
       // The batch fits the row group (the usual case): each column scattered strategy by strategy.
@@ -220,7 +210,7 @@ class IncidentTableWriter {
         case "cause":
           return { indices: this.cause, dictionary: INCIDENT_CAUSES };
         case "regions":
-          return { indices: this.region, dictionary: this.regionNames };
+          return { indices: this.region, dictionary: this.regionNames.names };
         case "failedOver":
           return this.failedOver;
         case "aborted":

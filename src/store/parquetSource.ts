@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { stepRecord } from "../montecarlo/columns.js";
+import { Interner } from "../montecarlo/interner.js";
 import type { IncidentColumns } from "../montecarlo/types.js";
 import type { ReplicationMetric } from "../results/metrics.js";
 import { INCIDENT_CAUSES, PIPELINE_STEPS } from "../results/results.js";
@@ -166,8 +167,7 @@ class IncidentReader {
   private readonly incident: ColumnCursor<Int32Array>;
   private readonly cursors = new Map<string, ColumnCursor<Values>>();
   /** Region lists in the order first met: what `region` indexes. */
-  private readonly regionNames: string[] = [];
-  private readonly regionIndex = new Map<string, number>();
+  private readonly regionNames = new Interner();
   private row = 0;
   private lastReplication: number;
   private lastStrategy = -1;
@@ -184,20 +184,10 @@ class IncidentReader {
     this.incident = new ColumnCursor(file, "incident");
     for (const field of fields) {
       for (const name of FIELD_COLUMNS[field]) {
-        const remap = field === "cause" ? onto(file.path, "cause", INCIDENT_CAUSES) : field === "region" ? (d: readonly string[]) => Uint32Array.from(d, (n) => this.intern(n)) : undefined;
+        const remap = field === "cause" ? onto(file.path, "cause", INCIDENT_CAUSES) : field === "region" ? (d: readonly string[]) => Uint32Array.from(d, (n) => this.regionNames.intern(n)) : undefined;
         this.cursors.set(name, new ColumnCursor(file, name, remap));
       }
     }
-  }
-
-  private intern(name: string): number {
-    let k = this.regionIndex.get(name);
-    if (k === undefined) {
-      k = this.regionNames.length;
-      this.regionNames.push(name);
-      this.regionIndex.set(name, k);
-    }
-    return k;
   }
 
   /** The incidents of replications before `end`, per strategy. */
@@ -231,7 +221,7 @@ class IncidentReader {
     const failedOver = u8("failedOver");
     const aborted = u8("aborted");
     const region = split(taken.get("regions"), (n) => new Uint32Array(n));
-    const regionNames = this.regionNames.slice();
+    const regionNames = this.regionNames.names.slice();
     return counts.map((count, s) => ({
       count,
       replication: replications[s]!,
