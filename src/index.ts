@@ -7,6 +7,8 @@
 export { defaultScenarioPath, ScenarioError, type LoadOptions, type ScenarioOverride } from "./scenario/load.js";
 export { loadScenario, scenarioJsonSchema } from "./replication/scenario.js";
 export type { Scenario, Strategy } from "./scenario/types.js";
+export { loadPortfolio } from "./replication/portfolioScenario.js";
+export type { Flow, Portfolio, PortfolioService, ServiceDependency, Tier } from "./scenario/portfolio.js";
 export { parseDuration, parseRate, parseSize, parseThroughput } from "./scenario/units.js";
 export { loadForRun, selectStrategies, type RunSettings } from "./app/scenario.js";
 export { UserError } from "./errors.js";
@@ -31,6 +33,7 @@ export { runShard, type RunShardOptions, type RunShardOutcome } from "./app/runS
 export { mergeShards, type MergeOptions, type MergeOutcome } from "./app/merge.js";
 export { chartRuns, type ChartOptions } from "./app/chart.js";
 export { exportRun, type ExportOptions, type ExportOutcome } from "./app/export.js";
+export { planServices, type PlanOutcome, type PlanServicesOptions } from "./app/plan.js";
 
 // ---- analyses over a run: pure functions returning data ----
 export {
@@ -46,6 +49,7 @@ export {
   type Targets,
 } from "./analysis/recommend.js";
 export { wilson, type Proportion } from "./analysis/binomial.js";
+export { planPortfolio, type PlanEvidence, type PlanOptions, type PortfolioPlan } from "./analysis/plan.js";
 export { annualLoss, lossCurve, type LossCurve, type LossPoint } from "./analysis/lossExceedance.js";
 export { parseMetricPath, metricValue, type MetricPath } from "./analysis/metricPath.js";
 export type { Effect, SensitivityResult, StrategySensitivity } from "./analysis/sensitivity.js";
@@ -61,4 +65,6 @@ export { summaryToJson } from "./report/summaryJson.js";
 export { recommendationJson, recommendationMarkdown, recommendationText } from "./report/recommend.js";
 export { sensitivityCsv, sensitivityJson, sensitivityText } from "./report/sensitivity.js";
 export { sweepText } from "./report/sweep.js";
+export { planMarkdown, planText } from "./report/plan.js";
+export { planJson, plansCsv } from "./report/planFiles.js";
 export { traceText, type TraceFormat } from "./report/trace.js";

@@ -8,7 +8,7 @@ import type { ReplicationMetric, ReplicationResult, StrategyReplicationResult, T
 import type { Scenario } from "../scenario/types.js";
 import type { Mechanism } from "../strategies/mechanism.js";
 import { mechanismsByType } from "../strategies/registry.js";
-import { makeTraffic } from "../world/traffic.js";
+import { makeTraffic, type Traffic } from "../world/traffic.js";
 import { WorldSampler } from "../world/sample.js";
 import type { World } from "../world/types.js";
 import { REGISTRIES, type Registries } from "./registries.js";
@@ -17,6 +17,8 @@ import { REGISTRIES, type Registries } from "./registries.js";
 export interface CompiledModel {
   readonly scenario: Scenario;
   readonly horizon: number;
+  /** The scenario's demand over time. */
+  readonly traffic: Traffic;
   readonly offeredRequests: number;
   readonly standing: readonly StandingCost[];
   readonly world: WorldSampler;
@@ -61,6 +63,7 @@ export function compileModel(scenario: Scenario, registries: Registries = REGIST
   return {
     scenario,
     horizon,
+    traffic,
     offeredRequests,
     standing: scenario.strategies.map((s, i) =>
       standingCost(scenario, s, mechanisms[i]!.standingCompute(scenario, s), horizon, offeredRequests),

@@ -11,7 +11,7 @@ import { expandDefaults, resolveFilePaths } from "./expand.js";
 import { genericMessage, scenarioErrorFromIssues } from "./issues.js";
 import { checkEventLoad } from "./limits.js";
 import { applyOverride, type ScenarioOverride } from "./overrides.js";
-import { originAt, stripDeletions, toPlain } from "./rawTree.js";
+import { originAt, stripDeletions, toPlain, type RawMap } from "./rawTree.js";
 import { failAt } from "./scenarioError.js";
 import { withResources } from "./resources.js";
 import { mergeStrategyOverrides } from "./strategyOverrides.js";
@@ -35,9 +35,20 @@ export interface LoadOptions {
 /** The scenario in `file`, read by `schemas`. */
 export async function loadScenarioWith(schemas: ScenarioSchemas, file: string, options: LoadOptions = {}): Promise<Scenario> {
   const path = resolve(file);
-  const schema = schemas.scenario;
   let tree = await composeFile(path);
-  for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schema);
+  const services = tree.entries.get("services");
+  if (services !== undefined) failAt(services.keyOrigin, "services", "this file is a portfolio of services: plan it with `drsim plan`");
+  for (const override of options.overrides ?? []) tree = applyOverride(tree, override, schemas.scenario);
+  return resolveScenarioTree(schemas, tree, path, options);
+}
+
+/**
+ * The scenario a merged raw tree describes (its files composed, overrides applied): defaults
+ * expanded, validated and converted by `schemas`, named after `path` unless it names itself.
+ * A portfolio's service views (portfolioLoad.ts) are resolved here too.
+ */
+export async function resolveScenarioTree(schemas: ScenarioSchemas, tree: RawMap, path: string, options: Pick<LoadOptions, "check"> = {}): Promise<Scenario> {
+  const schema = schemas.scenario;
   const raw = stripDeletions(resolveFilePaths(mergeStrategyOverrides(expandDefaults(tree), schemas.strategyOverrides)));
   const plain = toPlain(raw);
   const result = await withResources(csvResources(), () => schema.safeParseAsync(plain, { error: genericMessage }));

@@ -41,6 +41,13 @@ export interface ScenarioPart {
    */
   readonly strategyOverrides?: readonly string[];
   /**
+   * Its top-level fields that describe one service's own data rather than the shared world — its
+   * backups, its logical corruption: in a portfolio (portfolio.ts) each service may write its own
+   * value, merged over the portfolio's, and the process then draws from that service's own streams
+   * (serviceStreams.ts). Every other part is the world's, the same for every service.
+   */
+  readonly perService?: readonly string[];
+  /**
    * What its fields' schemas cannot see alone: names of regions it refers to, say. Runs on a
    * scenario whose every field has parsed; each problem is reported at its path, located in the file.
    */

@@ -37,6 +37,10 @@ export interface ScenarioSchemas {
   readonly step: z.ZodType;
   /** Top-level fields a strategy may override (ScenarioPart.strategyOverrides); the loader merges them. */
   readonly strategyOverrides: readonly string[];
+  /** Every top-level field by name, as a file writes it: a portfolio's schema (portfolioSchema.ts) is built from them. */
+  readonly fields: Readonly<Record<string, z.ZodType>>;
+  /** Top-level fields a portfolio's service may write its own value of (ScenarioPart.perService). */
+  readonly perService: readonly string[];
 }
 
 type Shape = Record<string, z.ZodType>;
@@ -305,7 +309,8 @@ export function buildScenarioSchemas(contributions: SchemaContributions): Scenar
       for (const key of outputOrder) if (s[key] !== undefined) out[key] = s[key];
       return out as unknown as ScenarioFromSchema;
     });
-  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides };
+  const perService = contributions.scenario.flatMap((part) => part.perService ?? []);
+  return { scenario, region, strategy, strategyPartial, step: stepTiming(), strategyOverrides, fields: shape, perService };
 }
 
 /** A strategy as its core fields come out of the schema, before type defaults. */

@@ -36,6 +36,12 @@ export interface ScenarioCore {
   readonly description: string;
   /** Base name of the file it was loaded from: identity comes from content, not location. */
   readonly file: string;
+  /**
+   * Set only in the view of one service of a portfolio (portfolioLoad.ts): the service's name, which
+   * prefixes the streams that are its own (serviceStreams.ts). Absent in a single-service scenario,
+   * whose streams, scenario.json and every output byte stay as they were.
+   */
+  readonly service?: string;
   /** Defaults for the runner; the CLI overrides them. */
   readonly run: { readonly runs: number; readonly seed: number; readonly horizon: number };
   /** Ordered: regions[0] is the primary (serving) region, the rest are standby/peer candidates. */

@@ -7,6 +7,7 @@ import { streamForKey, streamKey } from "../random/streams.js";
 import type { EventId, Simulator } from "../kernel/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
 import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../results/results.js";
+import { serviceStream } from "../scenario/serviceStreams.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";
 import type {
@@ -21,6 +22,7 @@ import type {
 import { CorruptionRecovery, type RecoveryHost } from "./corruptionRecovery.js";
 import type { OpenIncident } from "./incident.js";
 import { FULL, ServiceLedger } from "./ledger.js";
+import { LevelLog, type RegionMask } from "./levelLog.js";
 import { ServiceEvent } from "./serviceEvent.js";
 import type { Simulation } from "./simulation.js";
 
@@ -83,6 +85,8 @@ export abstract class Service implements RecoveryHost {
   private incidents: IncidentRecord[] | null = null;
   /** The pipeline's pending step event: abandoning a pipeline cancels it. */
   private pendingStep: EventId = -1;
+  /** Its level as it changes, when a portfolio asks (recordLevels); null: not recorded. */
+  private levels: LevelLog | null = null;
   /** Outages under way of dependencies the service itself needs (it is down while any is). */
   private dependenciesDown = 0;
   protected dataLossSeconds = 0;
@@ -105,7 +109,7 @@ export abstract class Service implements RecoveryHost {
     this.cpUntil = new Float64Array(this.regionCount);
     this.cpSlowdown = new Float64Array(this.regionCount);
     this.decide = dist(strategy.steps.decide);
-    this.streamKey = streamKey(`strategy:${strategy.id}`);
+    this.streamKey = streamKey(serviceStream(ctx.scenario, `strategy:${strategy.id}`));
     this.ledger = new ServiceLedger(ctx.traffic);
     this.corruption = new CorruptionRecovery(this, this.decide, ctx.scenario.workload.datasetBytes);
     this.sim = ctx.simulation.sim;
@@ -135,6 +139,24 @@ export abstract class Service implements RecoveryHost {
     }
     this.ledger.reset(0);
     this.resetState();
+    this.levels?.reset(this.servingRegions());
+  }
+
+  /**
+   * From the next replication on, keep this service's level as it changes (levelLog.ts): what a
+   * portfolio composes dependencies from. Returns the log, refilled every replication.
+   */
+  recordLevels(): LevelLog {
+    return (this.levels ??= new LevelLog());
+  }
+
+  /**
+   * The regions whose capacity serves the demand now (bit r for region r): where a co-located
+   * dependency must be to serve it (dependencyLevels.ts). The home region unless a mechanism says
+   * otherwise (a failover moves it, active–active spreads it).
+   */
+  servingRegions(): RegionMask {
+    return 1;
   }
 
   /** At the horizon: closes what is open (its RTO is censored at the horizon) and returns the totals. */
@@ -234,12 +256,14 @@ export abstract class Service implements RecoveryHost {
   refresh(now: number): void {
     if (this.corruption.restoring || this.dependenciesDown > 0) {
       this.ledger.set(now, 0, 0);
+      this.levels?.push(now, 0, 0, this.servingRegions());
       this.emit("capacity", -1, "", 0);
       return;
     }
     const level = this.level(now);
     const slope = this.slope;
     const set = this.ledger.set(now, level, slope);
+    this.levels?.push(now, set, slope, this.servingRegions());
     this.emit("capacity", -1, slope > 0 ? "ramp" : "", set);
     const inc = this.incident;
     if (inc && Number.isNaN(inc.fullAt) && set >= FULL) inc.fullAt = now;
@@ -250,7 +274,7 @@ export abstract class Service implements RecoveryHost {
     return this.world.backupsOf(this.strategy.id);
   }
 
-  /** This strategy's own stream, `strategy:<id>`: created at its first draw in a replication. */
+  /** This strategy's own stream, `strategy:<id>` (a portfolio's service prefixes it): created at its first draw in a replication. */
   rng(): Rng {
     return (this.rngCache ??= streamForKey(this.world.seed, this.world.replication, this.streamKey));
   }

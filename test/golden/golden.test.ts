@@ -10,7 +10,7 @@ import { HASHES_FILE, produce } from "./golden.js";
 const root = mkdtempSync(join(tmpdir(), "drsim-golden-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Every shipped scenario and command runs here: minutes on a loaded 2-core machine.
+// Every shipped scenario and command, one after the other: ~2 min alone, more on a shared machine.
 test("every output file is byte-identical to the recorded golden hashes", { timeout: 900_000 }, () => {
   const actual = produce(root);
   if (process.env.GOLDEN_UPDATE === "1") {

@@ -2,7 +2,9 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadPortfolio } from "../../src/replication/portfolioScenario.js";
 import { loadScenario } from "../../src/replication/scenario.js";
+import { isPortfolioFile } from "../../src/scenario/portfolioLoad.js";
 import { defaultScenarioPath } from "../../src/scenario/load.js";
 
 const dir = dirname(defaultScenarioPath());
@@ -13,8 +15,12 @@ describe("shipped scenarios", () => {
     expect(files).toContain("default.yaml");
   });
   it.each(files)("%s loads", async (file) => {
-    const scenario = await loadScenario(join(dir, file));
-    expect(scenario.strategies.length).toBeGreaterThan(0);
-    expect(scenario.regions.length).toBeGreaterThanOrEqual(2);
+    const path = join(dir, file);
+    // A portfolio is several services, each a scenario of its own.
+    const scenarios = (await isPortfolioFile(path)) ? (await loadPortfolio(path)).services.map((s) => s.scenario) : [await loadScenario(path)];
+    for (const scenario of scenarios) {
+      expect(scenario.strategies.length).toBeGreaterThan(0);
+      expect(scenario.regions.length).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -30,4 +30,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "sweep", summary: "run a grid of scenario variants (--set PATH=v1,v2,…) with common random numbers", load: () => import("./sweep.js") },
   { name: "recommend", summary: "recommend the cheapest strategy that meets RTO/RPO targets, with the evidence", load: () => import("./recommend.js") },
   { name: "sensitivity", summary: "rank uncertain inputs by their effect on a metric (tornado), per strategy", load: () => import("./sensitivity.js") },
+  { name: "plan", summary: "choose one DR strategy per service of a portfolio: the cheapest plan meeting every tier", load: () => import("./plan.js") },
 ];

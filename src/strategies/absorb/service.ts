@@ -76,6 +76,11 @@ export class AbsorbService extends Service {
     return Math.max(0, served);
   }
 
+  /** Traffic is spread over the routed regions that are up. */
+  override servingRegions(): number {
+    return this.routed & this.upMask();
+  }
+
   protected onRegionDown(o: RegionOutageEvent, now: number): void {
     if ((o.regionMask & this.routed) !== 0 && this.phase !== Phase.Detecting) {
       this.endBoost(now);

@@ -12,6 +12,8 @@
 // One per strategy and replication, drawing from its own stream `latent-faults:<strategy id>`, so
 // turning the process on shifts none of the strategy's other draws.
 import { streamForKey, streamKey } from "../../random/streams.js";
+import { serviceStream } from "../../scenario/serviceStreams.js";
+import type { ScenarioCore } from "../../scenario/types.js";
 import type { Rng } from "../../random/types.js";
 import { YEAR_SECONDS } from "../../services/cost.js";
 import { poissonCount } from "../../world/arrivals.js";
@@ -36,8 +38,9 @@ export class LatentFaults {
     private readonly process: LatentFaultProcess,
     drillsPerYear: number,
     strategyId: string,
+    owner: Pick<ScenarioCore, "service"> = {},
   ) {
-    this.stream = streamKey(`latent-faults:${strategyId}`);
+    this.stream = streamKey(serviceStream(owner, `latent-faults:${strategyId}`));
     this.interval = drillsPerYear > 0 ? YEAR_SECONDS / drillsPerYear : Infinity;
   }
 

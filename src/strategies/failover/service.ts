@@ -91,7 +91,7 @@ export class FailoverService extends Service {
     this.syncUnreachable = strategy.replication.mode === "sync" ? (strategy.policy.syncUnreachable ?? "stall") : null;
     this.reactsToPartitions = this.syncUnreachable !== null;
     const latent = strategy.failover.latentFaults;
-    this.latentFaults = latent && latent.rate > 0 ? new LatentFaults(latent, strategy.drills.perYear, strategy.id) : null;
+    this.latentFaults = latent && latent.rate > 0 ? new LatentFaults(latent, strategy.drills.perYear, strategy.id, ctx.scenario) : null;
   }
 
   protected resetState(): void {
@@ -114,6 +114,11 @@ export class FailoverService extends Service {
     const ramp = (1 - from) / this.rampDuration;
     this.slope = capacity * ramp;
     return capacity * (from + ramp * (now - this.rampStart));
+  }
+
+  /** Traffic is on the active region (the home region, or the standby it failed over to). */
+  override servingRegions(): number {
+    return 1 << this.active;
   }
 
   protected onRegionDown(o: RegionOutageEvent, now: number): void {

@@ -15,6 +15,7 @@ import { positiveDuration, timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
 import { DURATION_EXPECTED } from "../../scenario/units.js";
 import { duration, nonNegative } from "../../scenario/values.js";
+import { serviceStream } from "../../scenario/serviceStreams.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { CompiledProcess, FailureProcess } from "../process.js";
 import type { BackupSchedule, WorldDraft } from "../types.js";
@@ -49,8 +50,9 @@ class BackupSchedules implements CompiledProcess {
   private readonly strategies: ReadonlyMap<string, BackupSchedule>;
 
   constructor(scenario: Scenario) {
-    this.scenario = new Backups(scenario.backup);
-    this.strategies = new Map(scenario.strategies.flatMap((s) => (s.backup ? [[s.id, new Backups(s.backup)] as const] : [])));
+    const stream = serviceStream(scenario, "backup:");
+    this.scenario = new Backups(scenario.backup, stream);
+    this.strategies = new Map(scenario.strategies.flatMap((s) => (s.backup ? [[s.id, new Backups(s.backup, stream)] as const] : [])));
   }
 
   /** Nothing is drawn up front: the world gets the schedules, and restore points are drawn when asked. */
@@ -65,7 +67,11 @@ class Backups implements BackupSchedule {
   private readonly copyDelay: Distribution;
   readonly restoreThroughput: Distribution;
 
-  constructor(private readonly policy: BackupPolicy) {
+  constructor(
+    private readonly policy: BackupPolicy,
+    /** `backup:`, or `<service>/backup:` for a portfolio's service: backup k draws from stream + k. */
+    private readonly stream: string,
+  ) {
     this.duration = makeDistribution(policy.duration);
     this.copyDelay = makeDistribution(policy.copyDelay);
     this.restoreThroughput = makeDistribution(policy.restoreThroughput);
@@ -75,7 +81,7 @@ class Backups implements BackupSchedule {
   lastRestorePoint(seed: number, replication: number, at: number, notAfter: number, needCopy: boolean): number {
     const T = this.policy.interval;
     for (let k = Math.floor(Math.min(at, notAfter) / T); ; k--) {
-      const rng = streamFor(seed, replication, `backup:${k}`);
+      const rng = streamFor(seed, replication, `${this.stream}${k}`);
       const done = k * T + this.duration.sample(rng);
       const ready = needCopy ? done + this.copyDelay.sample(rng) : done;
       if (ready <= at) return k * T;
@@ -114,6 +120,8 @@ export const BACKUPS = {
     },
     // "Daily backups vs PITR" is two strategies of one scenario: each may have its own policy.
     strategyOverrides: ["backup"],
+    // Each service of a portfolio backs up its own data, on its own policy and streams.
+    perService: ["backup"],
   },
   streams: ["backup:<k>"],
   compile: (scenario): CompiledProcess => new BackupSchedules(scenario),

@@ -6,6 +6,7 @@ import { streamForKey, streamKey } from "../../random/streams.js";
 import type { Distribution, DistributionSpec } from "../../random/types.js";
 import { timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
+import { serviceStream } from "../../scenario/serviceStreams.js";
 import type { Scenario } from "../../scenario/types.js";
 import { rate } from "../../scenario/values.js";
 import { nextArrival } from "../arrivals.js";
@@ -26,7 +27,7 @@ declare module "../../scenario/types.js" {
 }
 
 class Corruptions implements CompiledProcess {
-  private readonly stream = streamKey("corruption");
+  private readonly stream: number;
   private readonly rate: number;
   private readonly detection: Distribution;
 
@@ -34,6 +35,7 @@ class Corruptions implements CompiledProcess {
     scenario: Scenario,
     private readonly horizon: number,
   ) {
+    this.stream = streamKey(serviceStream(scenario, "corruption"));
     this.rate = scenario.corruption.rate;
     this.detection = makeDistribution(scenario.corruption.detection);
   }
@@ -49,7 +51,8 @@ class Corruptions implements CompiledProcess {
 
 export const CORRUPTION = {
   name: "logical corruption",
-  part: { top: { after: "regions", fields: { corruption: settings({ rate: rate(), detection: timing() }) } } },
+  // Each service of a portfolio corrupts its own data, from its own stream.
+  part: { top: { after: "regions", fields: { corruption: settings({ rate: rate(), detection: timing() }) } }, perService: ["corruption"] },
   streams: ["corruption"],
   compile: (scenario, run): CompiledProcess => new Corruptions(scenario, run.horizon),
 } satisfies FailureProcess;
