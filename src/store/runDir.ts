@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
+import { checkedRows } from "./checkedRows.js";
 import { readTextFile } from "../files.js";
 import { StagedFiles, type OutputFile } from "./atomicWrite.js";
 import { DRAWN_FILES, replaceEarlierRun, type RunDirLayout } from "./earlierRun.js";
@@ -126,5 +127,5 @@ export function openRows(dir: string, layout: RowLayout, what = "a drsim run dir
     const missing = DEFAULT_FORMATS[0]!.files.find((name) => !existsSync(join(dir, name))) ?? "";
     throw new UserError(`${join(dir, missing)}: missing (is ${dir} ${what}?)`);
   }
-  return { format, source: format.source(dir, layout) };
+  return { format, source: checkedRows(format.source(dir, layout), dir, format, layout) };
 }
