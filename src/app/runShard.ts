@@ -27,7 +27,7 @@ export interface RunShardOutcome {
 
 export async function runShard(options: RunShardOptions): Promise<RunShardOutcome> {
   const { shard } = options;
-  const scenario = await loadForRun(options.scenario, options);
+  const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? join(defaultOutDir(scenario.name), `shard-${shard.index}-of-${shard.count}`);
   const range = shardRange(scenario.run.runs, shard.index, shard.count);
   const { files } = await simulateInto(out, scenario, simulation(scenario, range, options), { shard, formats: formatsFor(options) });

@@ -58,7 +58,7 @@ export function summaryProgress(name: string, onProgress: ProgressListener | und
 
 /** Runs a whole study into `out`: simulated, summarized and written as the batches come, then charted. */
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcome> {
-  const scenario = await loadForRun(options.scenario, options);
+  const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? defaultOutDir(scenario.name);
   const { onProgress } = options;
   const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
@@ -95,7 +95,7 @@ export interface PlannedRun {
 export async function planRuns(options: RunPlanOptions): Promise<PlannedRun[]> {
   const files = options.scenarios !== undefined && options.scenarios.length > 0 ? options.scenarios : [undefined];
   const scenarios: Scenario[] = [];
-  for (const file of files) scenarios.push(await loadForRun(file, options));
+  for (const file of files) scenarios.push(await loadForRun(file, { ...options, streamed: true }));
   const { out, shard } = options;
   const several = scenarios.length > 1;
   const dirs = scenarios.map((scenario) => {

@@ -1,6 +1,7 @@
 // The limits of limits.ts and the memory model of resources.ts, against what they claim.
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
+import { loadForRun } from "../../src/app/scenario.js";
 import { MAX_RUNS, MAX_SHARDS, checkOneProcess, maxWorkers } from "../../src/app/scaleout/limits.js";
 import { kubernetesMemory, memoryEstimateMiB } from "../../src/app/scaleout/resources.js";
 import { parseShard } from "../../src/app/scaleout/shardEnv.js";
@@ -43,6 +44,13 @@ describe("one process's replications", () => {
       /^-n: 100000000 replications in one process need at least 41\.7 GiB of memory, and this machine has 16\.0 GiB; split the run into shards/,
     );
     expect(() => checkOneProcess(1e12, "-n", machine)).toThrow(/need at least 406 TiB/);
+  });
+
+  it("bound only analyses that hold them: a run or a shard streams, whatever run.runs says", async () => {
+    const overrides = [{ path: "run.runs", value: "1e10" }];
+    await expect(loadForRun(undefined, { overrides })).rejects.toThrow(/10000000000 replications in one process/);
+    const streamed = await loadForRun(undefined, { overrides, streamed: true });
+    expect(streamed.run.runs).toBe(1e10);
   });
 });
 

@@ -21,7 +21,8 @@ interface RunFlags extends SimulationFlags {
 }
 
 export function define(cmd: Command): void {
-  simulationOptions(cmd)
+  // A run streams its replications (memory flat in -n): only MAX_RUNS bounds it.
+  simulationOptions(cmd, undefined, false)
     .argument("[scenarios...]", "scenario files (YAML); none = the built-in default scenario")
     .option("--out <dir>", "output directory (default: results/<scenario>/; with several scenarios, <dir>/<scenario>/)")
     .option("--shard <i/n|auto>", "run only shard i of n (contiguous replication ranges); merge with drsim merge", shard)
