@@ -150,7 +150,7 @@ function makeSim(): { sim: Simulator; count: () => number } {
 }
 
 /** Hold through the Simulator: events counted in dispatch; horizon sized for ~EVENTS events. */
-function simHold(n: number, clock: Clock): number {
+export function simHold(n: number, clock: Clock): number {
   const { sim, count } = makeSim();
   for (let i = 0; i < n; i++) sim.schedule(EXP[i & MASK]!, HOLD, i);
   // n events pending at Exp(1) spacing fire at rate n per time unit.

@@ -30,7 +30,9 @@ export interface BenchModule {
 const benches: Record<string, () => Promise<BenchModule>> = {
   engine: () => import("./engine.js"),
   e2e: () => import("./e2e.js"),
+  command: () => import("./command.js"),
   merge: () => import("./merge.js"),
+  "parquet-writers": () => import("./parquetWriters.js"),
   model: () => import("./model.js"),
   streams: () => import("./streams.js"),
 };

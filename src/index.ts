@@ -32,6 +32,7 @@ export { planRuns, runStudy, type PlannedRun, type RunPlanOptions, type RunStudy
 export { runShard, type RunShardOptions, type RunShardOutcome } from "./app/runShard.js";
 export { mergeShards, type MergeOptions, type MergeOutcome } from "./app/merge.js";
 export { chartRuns, type ChartOptions } from "./app/chart.js";
+export { exportRun, type ExportOptions, type ExportOutcome } from "./app/export.js";
 export { planServices, type PlanOutcome, type PlanServicesOptions } from "./app/plan.js";
 
 // ---- analyses over a run: pure functions returning data ----

@@ -5,7 +5,7 @@ import type { Summary } from "../montecarlo/summary.js";
 import { openShardSet, ShardMerge } from "../store/merge.js";
 import { chartRuns } from "./chart.js";
 import { checkNotAnInput, checkOutDir } from "./outputDir.js";
-import { writeMergedOutputs } from "./runOutputs.js";
+import { formatsFor, writeMergedOutputs } from "./runOutputs.js";
 import type { ProgressListener } from "./study.js";
 
 export interface MergeOptions {
@@ -16,6 +16,8 @@ export interface MergeOptions {
   readonly summaryOnly?: boolean;
   /** Draw charts/ and report.html (default true; never with summaryOnly). */
   readonly charts?: boolean;
+  /** Write the merged rows as CSV instead of Parquet (the shards may hold either). */
+  readonly csv?: boolean;
   /** Rows done per pass: the label says which ("merge pass 1, shards", "merge pass 2, replications"…). */
   readonly onProgress?: ProgressListener;
 }
@@ -35,7 +37,11 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
   const merge = new ShardMerge(openShardSet(options.dirs), out, {
     onProgress: onProgress && ((pass, what, rows, total) => onProgress(rows, total, `merge pass ${pass}, ${what}`)),
   });
-  const { summary, files } = await writeMergedOutputs(out, merge, { data });
-  if (data && options.charts !== false) await chartRuns({ dirs: [out] });
+  const { summary, files } = await writeMergedOutputs(out, merge, { data, formats: formatsFor(options) });
+  if (data && options.charts !== false) {
+    onProgress?.(0, 1, "charts and report", "runs");
+    await chartRuns({ dirs: [out] });
+    onProgress?.(1, 1, "charts and report", "runs");
+  }
   return { summary, out, files };
 }

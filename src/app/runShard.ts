@@ -5,8 +5,8 @@ import { shardRange, type ShardSpec } from "../montecarlo/shard.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { defaultOutDir } from "./outputDir.js";
-import { writeShardOutputs } from "./runOutputs.js";
-import { simulate, type RunStudyOptions } from "./runStudy.js";
+import { formatsFor, simulateInto } from "./runOutputs.js";
+import { simulation, type RunStudyOptions } from "./runStudy.js";
 import { loadForRun } from "./scenario.js";
 
 export interface RunShardOptions extends Omit<RunStudyOptions, "charts"> {
@@ -27,9 +27,9 @@ export interface RunShardOutcome {
 
 export async function runShard(options: RunShardOptions): Promise<RunShardOutcome> {
   const { shard } = options;
-  const scenario = await loadForRun(options.scenario, options);
+  const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? join(defaultOutDir(scenario.name), `shard-${shard.index}-of-${shard.count}`);
-  const run = await simulate(scenario, shardRange(scenario.run.runs, shard.index, shard.count), options);
-  const files = await writeShardOutputs(out, run, shard);
-  return { scenario, shard, range: run.range, out, files };
+  const range = shardRange(scenario.run.runs, shard.index, shard.count);
+  const { files } = await simulateInto(out, scenario, simulation(scenario, range, options), { shard, formats: formatsFor(options) });
+  return { scenario, shard, range, out, files };
 }

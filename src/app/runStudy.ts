@@ -1,19 +1,21 @@
-// Use case: run a study — simulate a scenario's replications, summarize them, write the run
-// directory (rows, scenario, summary) and, unless told not to, its charts and report. Also where
+// Use case: run a study — simulate a scenario's replications, summarizing them and writing the run
+// directory (rows, scenario, summary) as they come, and, unless told not to, its charts and report. Also where
 // each scenario of a `drsim run` goes, decided (and checked writable) before anything simulates.
 import { join } from "node:path";
 import { UserError } from "../errors.js";
-import { runMonteCarlo } from "../montecarlo/runner.js";
+import { streamMonteCarlo } from "../montecarlo/runner.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
-import { summarize, type Summary } from "../montecarlo/summary.js";
-import { recommend, type Recommendation } from "../analysis/recommend.js";
-import type { ReplicationRange, RunResult } from "../montecarlo/types.js";
+import type { Summary } from "../montecarlo/summary.js";
+import type { Recommendation } from "../analysis/recommend.js";
+import { recommendSavedRun } from "../analysis/recommendRows.js";
+import { openRows } from "../store/runDir.js";
+import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { chartRuns } from "./chart.js";
 import { checkOutDir, defaultOutDir, dirNameFor } from "./outputDir.js";
-import { writeRunOutputs } from "./runOutputs.js";
+import { formatsFor, simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
 import { loadForRun, type RunSettings } from "./scenario.js";
-import type { StudyOptions } from "./study.js";
+import type { ProgressListener, StudyOptions } from "./study.js";
 
 export interface RunStudyOptions extends StudyOptions {
   /** Scenario fields set before running (as `--set PATH=value`). */
@@ -22,7 +24,10 @@ export interface RunStudyOptions extends StudyOptions {
   readonly out?: string;
   /** Draw charts/ and report.html after the data (default true). */
   readonly charts?: boolean;
+  /** Write the rows as CSV (replications.csv, incidents.csv) instead of Parquet. */
+  readonly csv?: boolean;
 }
+
 
 export interface RunStudyOutcome {
   readonly scenario: Scenario;
@@ -34,28 +39,54 @@ export interface RunStudyOutcome {
   readonly files: readonly string[];
 }
 
-/** Simulates replications `range` (default: all) of `scenario`, reporting progress under its name. */
-export function simulate(scenario: Scenario, range: ReplicationRange | undefined, options: StudyOptions): Promise<RunResult> {
+/**
+ * `scenario`'s replications `range` (default: all) as a Simulation for simulateInto: streamed in
+ * batches, reporting progress under the scenario's name.
+ */
+export function simulation(scenario: Scenario, range: ReplicationRange | undefined, options: StudyOptions): Simulation {
   const { onProgress } = options;
-  return runMonteCarlo({
-    scenario,
-    range,
-    workers: options.workers,
-    signal: options.signal,
-    onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
-  });
+  return (onBatch) =>
+    streamMonteCarlo({
+      scenario,
+      range,
+      workers: options.workers,
+      signal: options.signal,
+      onBatch,
+      onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
+    });
 }
 
-/** Runs a whole study into `out`. */
+/** The summary's passes after the simulation, as progress: rows replayed of each kind. */
+export function summaryProgress(name: string, onProgress: ProgressListener | undefined): StreamedOutputs["onProgress"] {
+  return onProgress && ((pass, what, rows, total) => onProgress(rows, total, `${name}: summary pass ${pass}, ${what}`, "rows"));
+}
+
+/** Runs a whole study into `out`: simulated, summarized and written as the batches come, then charted. */
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcome> {
-  const scenario = await loadForRun(options.scenario, options);
+  const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? defaultOutDir(scenario.name);
-  const run = await simulate(scenario, undefined, options);
-  const summary = summarize(run);
-  const recommendation = scenario.targets === undefined ? undefined : recommend(run, scenario.targets);
-  const { files } = await writeRunOutputs(out, run, summary);
-  if (options.charts !== false) await chartRuns({ dirs: [out] });
-  return { scenario, summary, recommendation, out, files };
+  const { onProgress } = options;
+  const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
+    formats: formatsFor(options),
+    onProgress: summaryProgress(scenario.name, onProgress),
+  });
+  // The terminal's decision, read back from the rows just written (the run was never held), by the
+  // same accumulator the report uses: the two cannot disagree.
+  const recommendation = await decideRun(scenario, out);
+  if (options.charts !== false) {
+    onProgress?.(0, 1, `${scenario.name}: charts and report`, "runs");
+    await chartRuns({ dirs: [out] });
+    onProgress?.(1, 1, `${scenario.name}: charts and report`, "runs");
+  }
+  return { scenario, summary: summary!, recommendation, out, files };
+}
+
+/** The recommendation of the run just written to `out`, judged on the scenario's targets (none without). */
+async function decideRun(scenario: Scenario, out: string): Promise<Recommendation | undefined> {
+  const { targets, strategies, run } = scenario;
+  if (targets === undefined) return undefined;
+  const rows = openRows(out, { strategies: strategies.map((s) => s.id), range: { start: 0, end: run.runs } }).source;
+  return recommendSavedRun(rows, strategies, targets, { scenario: scenario.name, seed: run.seed, horizon: run.horizon });
 }
 
 export interface RunPlanOptions extends Omit<RunStudyOptions, "scenario" | "charts" | "onProgress" | "signal"> {
@@ -80,7 +111,7 @@ export interface PlannedRun {
 export async function planRuns(options: RunPlanOptions): Promise<PlannedRun[]> {
   const files = options.scenarios !== undefined && options.scenarios.length > 0 ? options.scenarios : [undefined];
   const scenarios: Scenario[] = [];
-  for (const file of files) scenarios.push(await loadForRun(file, options));
+  for (const file of files) scenarios.push(await loadForRun(file, { ...options, streamed: true }));
   const { out, shard } = options;
   const several = scenarios.length > 1;
   const dirs = scenarios.map((scenario) => {

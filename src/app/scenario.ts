@@ -22,8 +22,12 @@ export interface RunSettings {
   readonly targets?: Partial<Targets>;
   /** The shard this process runs: its share of the replications must fit this machine. */
   readonly shard?: ShardSpec;
-  /** Only one replication is simulated (a trace): run.runs need not fit this machine. */
-  readonly singleReplication?: boolean;
+  /**
+   * The replications are streamed through, never held (a run, a shard), or only one is simulated (a
+   * trace): run.runs need not fit this machine's memory. Analyses that hold their runs (sweep,
+   * recommend, sensitivity) leave it unset.
+   */
+  readonly streamed?: boolean;
 }
 
 /** `unknown strategy "x" (did you mean "y"?); known: a, b`. */
@@ -77,7 +81,7 @@ export async function loadForRun(file: string | undefined, settings: RunSettings
   // The replications this process holds must fit this machine, whether -n or run.runs asks for them.
   const shards = settings.shard?.count ?? 1;
   const check = (s: Scenario): { path: string[]; message: string } | undefined => {
-    const message = settings.singleReplication === true ? undefined : oneProcessProblem(Math.ceil(s.run.runs / shards));
+    const message = settings.streamed === true ? undefined : oneProcessProblem(Math.ceil(s.run.runs / shards));
     return message === undefined ? undefined : { path: ["run", "runs"], message };
   };
   const loaded = await loadScenario(file ?? defaultScenarioPath(), { overrides, check });

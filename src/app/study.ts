@@ -6,8 +6,10 @@ import type { RunSettings } from "./scenario.js";
 /**
  * Replications done of the total, over every run the use case makes; `label` names the work for a
  * display ("default sweep (4 points)"). The first call, (0, total), comes before any replication.
+ * After the simulation, a study reports its output phases too (the summary's passes, the charts),
+ * each under its own label and in its own `unit` ("rows", "runs"; replications when none is given).
  */
-export type ProgressListener = (done: number, total: number, label: string) => void;
+export type ProgressListener = (done: number, total: number, label: string, unit?: string) => void;
 
 /** `targets` (from RunSettings) are judged over the scenario's own: recommend, and run on a scenario with targets. */
 export interface StudyOptions extends Omit<RunSettings, "overrides"> {

@@ -32,7 +32,7 @@ export interface TraceOutcome {
 }
 
 export async function traceReplication(options: TraceOptions): Promise<TraceOutcome> {
-  const scenario = await loadForRun(options.scenario, { ...options, singleReplication: true });
+  const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const ids = scenario.strategies.map((s) => s.id);
   const strategy = ids.indexOf(options.strategy);
   if (strategy < 0) throw new UserError(`--strategy: ${unknownMessage("strategy", options.strategy, ids)}`);

@@ -103,8 +103,9 @@ export function simulationSettings(flags: SimulationFlags): SimulationFlags {
  * The options of every command that simulates: how many replications, which seed, horizon,
  * strategies and workers. `per` names what each set of replications is for in a command that runs
  * several ("point" of a sweep, "case" of a sensitivity analysis), which share one seed and one pool.
+ * `holds`: the command keeps its replications in memory, so -n must fit this machine (a run streams).
  */
-export function simulationOptions(cmd: Command, per?: string): Command {
+export function simulationOptions(cmd: Command, per?: string, holds = true): Command {
   return (
     cmd
       .option("-n, --runs <n>", `replications${per ? ` per ${per}` : ""} (default: the scenario's run.runs)`, replications)
@@ -112,10 +113,10 @@ export function simulationOptions(cmd: Command, per?: string): Command {
       .option("--horizon <duration>", "simulated time per replication, e.g. 1y, 90d, 6h (default: run.horizon)", horizon)
       .option("--strategies <ids>", "comma-separated subset of strategy ids (kept in scenario order)", list)
       .option("--workers <n>", `worker threads${per ? `, shared by every ${per}` : ""} (default: all cores; 1 = one at a time)`, workers)
-      // Before any work: the replications this process would hold must fit in this machine.
+      // Before any work: the replications an analysis holds must fit in this machine (a run streams them).
       .hook("preAction", (command) => {
         const { runs, shard: part } = command.opts<{ runs?: number; shard?: ShardSpec }>();
-        if (runs !== undefined) checkOneProcess(part === undefined ? runs : Math.ceil(runs / part.count), "-n");
+        if (holds && runs !== undefined) checkOneProcess(part === undefined ? runs : Math.ceil(runs / part.count), "-n");
       })
   );
 }

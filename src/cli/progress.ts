@@ -19,11 +19,11 @@ export function stderrProgress(flags: { quiet?: boolean; progress: boolean }, un
   const stream = mode === "bar" ? fittingStream(process.stderr) : process.stderr;
   const removeHook = onInterrupt(() => current?.finish());
   return {
-    update(done, total, next) {
+    update(done, total, next, nextUnit) {
       if (next !== label) {
         current?.finish();
         label = next;
-        current = createProgress(stream, mode, next, undefined, unit);
+        current = createProgress(stream, mode, next, undefined, nextUnit ?? unit);
       }
       current!.update(done, total);
     },

@@ -11,6 +11,7 @@ import {
   type ReplicationMetric,
   type ReplicationResult,
 } from "../results/results.js";
+import { Interner } from "./interner.js";
 import type { ColumnarResult, IncidentColumns, IncidentField, ReplicationRange, StrategyColumns } from "./types.js";
 
 const CAUSE_INDEX = new Map<IncidentCause, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
@@ -80,8 +81,7 @@ export class IncidentColumnsBuilder {
   private readonly start: Column<Float64Array>;
   private readonly cause: Column<Uint32Array>;
   private readonly region: Column<Uint32Array>;
-  private readonly regionNames: string[] = [];
-  private readonly regionIndex = new Map<string, number>();
+  private readonly regions = new Interner();
   private readonly eventDuration: Column<Float64Array>;
   private readonly steps: Record<PipelineStep, Column<Float64Array>>;
   private readonly rto: Column<Float64Array>;
@@ -118,13 +118,7 @@ export class IncidentColumnsBuilder {
 
   /** Interns a "+"-joined region list, returning its index in regionNames. */
   internRegion(regions: string): number {
-    let index = this.regionIndex.get(regions);
-    if (index === undefined) {
-      index = this.regionNames.length;
-      this.regionNames.push(regions);
-      this.regionIndex.set(regions, index);
-    }
-    return index;
+    return this.regions.intern(regions);
   }
 
   addRecord(replication: number, r: IncidentRecord): void {
@@ -173,7 +167,7 @@ export class IncidentColumnsBuilder {
       start: this.start.finish(),
       cause: Uint8Array.from(this.cause.finish()),
       region: this.region.finish(),
-      regionNames: this.regionNames.slice(),
+      regionNames: this.regions.names.slice(),
       eventDuration: this.eventDuration.finish(),
       steps: stepRecord((step) => this.steps[step].finish()),
       rto: this.rto.finish(),
@@ -283,20 +277,11 @@ function concatU8(parts: readonly Uint8Array[], total: number): Uint8Array {
 /** Concatenates incident columns in the given order, re-interning region names. */
 export function concatIncidents(parts: readonly IncidentColumns[]): IncidentColumns {
   const total = parts.reduce((n, p) => n + p.count, 0);
-  const regionNames: string[] = [];
-  const regionIndex = new Map<string, number>();
+  const regions = new Interner();
   const region = new Uint32Array(total);
   let at = 0;
   for (const p of parts) {
-    const remap = p.regionNames.map((name) => {
-      let i = regionIndex.get(name);
-      if (i === undefined) {
-        i = regionNames.length;
-        regionNames.push(name);
-        regionIndex.set(name, i);
-      }
-      return i;
-    });
+    const remap = p.regionNames.map((name) => regions.intern(name));
     for (let k = 0; k < p.count; k++) region[at + k] = remap[p.region[k]!]!;
     at += p.count;
   }
@@ -307,7 +292,7 @@ export function concatIncidents(parts: readonly IncidentColumns[]): IncidentColu
     start: f((p) => p.start),
     cause: concatU8(parts.map((p) => p.cause), total),
     region,
-    regionNames,
+    regionNames: regions.names,
     eventDuration: f((p) => p.eventDuration),
     steps: stepRecord((step) => f((p) => p.steps[step])),
     rto: f((p) => p.rto),

@@ -1,16 +1,24 @@
 // A pool of worker threads that simulates batches of replications. Reusable across runs (a sweep
 // creates one pool and runs every grid point on it): each run sends the scenario to every worker
-// once, then hands out batches to whichever worker is idle. Results are delivered with their batch
-// index; the caller places them by replication index, so scheduling never affects the output.
+// once, then hands out batches to whichever worker has room. Results are delivered in batch order,
+// so scheduling never affects the output, and while they are consumed later batches simulate.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { expectedEventsPerReplication } from "../scenario/limits.js";
 import type { Scenario } from "../scenario/types.js";
+import { transferables } from "./columns.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./protocol.js";
 import type { ColumnarResult, ReplicationRange } from "./types.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+
+/** Batches a worker holds at once: one simulating, one waiting, so it never idles on the main thread. */
+const IN_HAND = 2;
+/** Batches dispatched ahead of the last one delivered, per worker: bounds the results held for their turn. */
+const AHEAD_PER_WORKER = 4;
+/** Bytes of results held for their turn past which no further batch is dispatched (a run with many incidents). */
+const HELD_BYTES = 64 * 2 ** 20;
 
 /**
  * Work the main thread may do itself: replications × (1 + expected events each). Simulating is
@@ -64,13 +72,17 @@ export class WorkerPool {
 
   /**
    * Simulates `batches` of `scenario` (run.seed is the master seed), calling `onResult` once per
-   * batch in completion order. Rejects on the first worker failure (and the pool is then closed)
-   * or when `signal` aborts.
+   * batch *in batch order*, each call awaited before the next: results that finish early wait
+   * their turn, and no batch is dispatched more than a window ahead of the last one delivered, so a
+   * slow consumer (a sink writing files) holds the workers back instead of letting results pile
+   * up in memory. Each worker has two batches in hand, so it never idles while the main thread
+   * answers. Rejects on the first worker failure (and the pool is then closed), on the first
+   * failure of `onResult`, or when `signal` aborts.
    */
   async run(
     scenario: Scenario,
     batches: readonly ReplicationRange[],
-    onResult: (batchIndex: number, result: ColumnarResult) => void,
+    onResult: (batchIndex: number, result: ColumnarResult) => void | Promise<void>,
     signal?: AbortSignal,
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
@@ -78,12 +90,18 @@ export class WorkerPool {
     if (batches.length === 0) return;
     this.busy = true;
     const modelId = this.nextModelId++;
+    const window = AHEAD_PER_WORKER * this.size;
     try {
       await new Promise<void>((resolve, reject) => {
         let next = 0;
-        let done = 0;
+        let delivered = 0;
+        let delivering = false;
         let settled = false;
+        const ready = new Map<number, ColumnarResult>();
+        let heldBytes = 0;
+        const sizes = new Map<number, number>();
         const cleanups: (() => void)[] = [];
+        const slots = this.workers.map((worker) => ({ worker, batches: [] as number[] }));
         const finish = (error?: unknown): void => {
           if (settled) return;
           settled = true;
@@ -94,29 +112,53 @@ export class WorkerPool {
             reject(error instanceof Error ? error : new Error(String(error)));
           }
         };
-        const dispatch = (worker: Worker, slot: { batch: number }): void => {
-          if (next >= batches.length) return;
-          slot.batch = next++;
-          const { start, end } = batches[slot.batch]!;
-          worker.postMessage({ kind: "batch", modelId, start, end } satisfies ToWorker);
+        const dispatch = (): void => {
+          for (const slot of slots) {
+            // The batch due next is always in a worker's hand already: holding back the others cannot stall.
+            while (slot.batches.length < IN_HAND && next < batches.length && next < delivered + window && heldBytes < HELD_BYTES) {
+              slot.batches.push(next);
+              const { start, end } = batches[next++]!;
+              slot.worker.postMessage({ kind: "batch", modelId, start, end } satisfies ToWorker);
+            }
+          }
         };
-        for (const worker of this.workers) {
-          const slot = { batch: -1 };
+        // Hands the results over in batch order, one at a time (a call may await its sinks).
+        const deliver = async (): Promise<void> => {
+          if (delivering) return;
+          delivering = true;
+          try {
+            while (!settled && ready.has(delivered)) {
+              const result = ready.get(delivered)!;
+              ready.delete(delivered);
+              heldBytes -= sizes.get(delivered)!;
+              sizes.delete(delivered);
+              await onResult(delivered, result);
+              delivered++;
+              dispatch();
+            }
+            if (delivered === batches.length) finish();
+          } catch (error) {
+            finish(error);
+          } finally {
+            delivering = false;
+          }
+        };
+        for (const slot of slots) {
+          const { worker } = slot;
           const onMessage = (message: FromWorker): void => {
             if (settled) return;
             if (message.kind === "error") {
               finish(new WorkerError(message.name, message.message, message.stack));
               return;
             }
-            try {
-              onResult(slot.batch, message.result);
-            } catch (error) {
-              finish(error);
-              return;
-            }
-            done++;
-            if (done === batches.length) finish();
-            else dispatch(worker, slot);
+            // A worker answers its batches in the order it was given them.
+            const index = slot.batches.shift()!;
+            const bytes = transferables(message.result).reduce((n, b) => n + b.byteLength, 0);
+            ready.set(index, message.result);
+            sizes.set(index, bytes);
+            heldBytes += bytes;
+            dispatch();
+            void deliver();
           };
           const onError = (error: Error): void => finish(error);
           const onExit = (code: number): void => finish(new Error(`a worker thread exited unexpectedly (code ${code})`));
@@ -129,8 +171,8 @@ export class WorkerPool {
             worker.off("exit", onExit);
           });
           worker.postMessage({ kind: "model", modelId, scenario } satisfies ToWorker);
-          dispatch(worker, slot);
         }
+        dispatch();
         if (signal !== undefined) {
           const onAbort = (): void => finish(signal.reason ?? new Error("aborted"));
           if (signal.aborted) onAbort();

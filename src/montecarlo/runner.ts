@@ -10,7 +10,7 @@ import { concatIncidents, metricRecord } from "./columns.js";
 import { loadModelApi } from "./modelApi.js";
 import { WorkerPool, mayRunInProcess } from "./pool.js";
 import { scenarioHash } from "../scenario/json.js";
-import type { ColumnarResult, IncidentColumns, ReplicationRange, RunResult } from "./types.js";
+import type { ColumnarResult, IncidentColumns, ReplicationRange, RunInfo, RunResult } from "./types.js";
 import { drsimVersion } from "../version.js";
 
 export interface RunOptions {
@@ -33,6 +33,13 @@ export interface RunOptions {
 
 export const MIN_BATCH = 200;
 const MAX_BATCH = 5_000;
+/**
+ * Replication-years per batch at most: a batch's incidents grow with its simulated years, and a
+ * run holds a window of batches, so long horizons get fewer replications per batch (a 25-year
+ * horizon: 200, the minimum) and memory stays where a 1-year run has it.
+ */
+const MAX_BATCH_YEARS = 5_000;
+const YEAR_SECONDS = 365.25 * 86_400;
 
 /** Default worker count: every core the process may use. */
 export function defaultWorkers(): number {
@@ -41,11 +48,13 @@ export function defaultWorkers(): number {
 
 /**
  * Splits a range into batches: about 8 per worker (load balance, progress) but never fewer than
- * MIN_BATCH replications, so the per-task cost (a message, a transfer) stays negligible.
+ * MIN_BATCH replications, so the per-task cost (a message, a transfer) stays negligible, and at
+ * most MAX_BATCH replications or MAX_BATCH_YEARS of `horizon` seconds each (bounded memory).
  */
-export function planBatches(range: ReplicationRange, workers: number, batchSize?: number): ReplicationRange[] {
+export function planBatches(range: ReplicationRange, workers: number, batchSize?: number, horizon = YEAR_SECONDS): ReplicationRange[] {
   const total = range.end - range.start;
-  const size = batchSize ?? Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.ceil(total / (workers * 8))));
+  const most = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor((MAX_BATCH_YEARS * YEAR_SECONDS) / horizon)));
+  const size = batchSize ?? Math.min(most, Math.max(MIN_BATCH, Math.ceil(total / (workers * 8))));
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer: ${size}`);
   const out: ReplicationRange[] = [];
   for (let start = range.start; start < range.end; start += size) {
@@ -62,32 +71,34 @@ function checkRange(scenario: Scenario, range: ReplicationRange): void {
   if (end > scenario.run.runs) throw new RangeError(`range end ${end} exceeds run.runs ${scenario.run.runs}`);
 }
 
-/** Runs the replications and returns their columns, in replication order. */
-export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
-  const { scenario, onProgress, signal } = options;
+export interface StreamOptions extends RunOptions {
+  /**
+   * Each batch's columns, in replication order (the batches tile the range), awaited before the
+   * next is handed over: a run's outputs are written while later batches simulate.
+   */
+  readonly onBatch: (batch: ColumnarResult) => void | Promise<void>;
+}
+
+/**
+ * Runs the replications and hands their columns over batch by batch, in replication order, never
+ * holding the run: memory is a window of batches, whatever the number of replications.
+ */
+export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo> {
+  const { scenario, onProgress, signal, onBatch } = options;
   const range = options.range ?? { start: 0, end: scenario.run.runs };
   checkRange(scenario, range);
   const total = range.end - range.start;
   const strategyCount = scenario.strategies.length;
   const workers = options.pool?.size ?? options.workers ?? defaultWorkers();
-  const batches = planBatches(range, workers, options.batchSize);
+  const batches = planBatches(range, workers, options.batchSize, scenario.run.horizon);
 
-  // Metrics land directly in their final arrays (one float per metric per replication); incident
-  // columns are kept per batch and joined in batch order at the end.
-  const metrics = Array.from({ length: strategyCount }, () => metricRecord(() => new Float64Array(total)));
-  const incidentParts: IncidentColumns[][] = Array.from({ length: strategyCount }, () => new Array<IncidentColumns>(batches.length));
   let done = 0;
-  const place = (batchIndex: number, result: ColumnarResult): void => {
+  const deliver = async (batchIndex: number, result: ColumnarResult): Promise<void> => {
     const expected = batches[batchIndex]!;
     if (result.range.start !== expected.start || result.range.end !== expected.end) {
       throw new Error(`batch ${batchIndex} returned [${result.range.start}, ${result.range.end})`);
     }
-    const offset = expected.start - range.start;
-    for (let s = 0; s < strategyCount; s++) {
-      const from = result.strategies[s]!;
-      for (const metric of REPLICATION_METRICS) metrics[s]![metric as ReplicationMetric].set(from.metrics[metric], offset);
-      incidentParts[s]![batchIndex] = from.incidents;
-    }
+    await onBatch(result);
     done += expected.end - expected.start;
     onProgress?.(done, total);
   };
@@ -103,24 +114,44 @@ export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
   if (options.pool === undefined && (workers <= 1 || batches.length <= 1) && mayRunInProcess(scenario, total)) {
     for (let b = 0; b < batches.length; b++) {
       signal?.throwIfAborted();
-      place(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));
+      await deliver(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));
       // Lets signals, timers and the progress display run between batches.
       await yieldToEventLoop();
     }
   } else {
     const pool = options.pool ?? new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { modelModule });
     try {
-      await pool.run(scenario, batches, place, signal);
+      await pool.run(scenario, batches, deliver, signal);
     } finally {
       if (options.pool === undefined) await pool.close();
     }
   }
+  return { scenario, scenarioHash: scenarioHash(scenario), drsim: drsimVersion(), range };
+}
 
-  return {
-    scenario,
-    scenarioHash: scenarioHash(scenario),
-    drsim: drsimVersion(),
-    range,
-    strategies: metrics.map((m, s) => ({ metrics: m, incidents: concatIncidents(incidentParts[s]!) })),
-  };
+/**
+ * Runs the replications and returns their columns, in replication order, all in memory: for
+ * analyses that read the columns themselves (sweeps, sensitivity, recommendation). A study's run
+ * streams instead (streamMonteCarlo).
+ */
+export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
+  const range = options.range ?? { start: 0, end: options.scenario.run.runs };
+  const total = range.end - range.start;
+  const strategyCount = options.scenario.strategies.length;
+  // Metrics land directly in their final arrays (one float per metric per replication); incident
+  // columns are kept per batch and joined in order at the end.
+  const metrics = Array.from({ length: strategyCount }, () => metricRecord(() => new Float64Array(total)));
+  const incidentParts: IncidentColumns[][] = Array.from({ length: strategyCount }, () => []);
+  const info = await streamMonteCarlo({
+    ...options,
+    onBatch: (batch) => {
+      const offset = batch.range.start - range.start;
+      for (let s = 0; s < strategyCount; s++) {
+        const from = batch.strategies[s]!;
+        for (const metric of REPLICATION_METRICS) metrics[s]![metric as ReplicationMetric].set(from.metrics[metric], offset);
+        incidentParts[s]!.push(from.incidents);
+      }
+    },
+  });
+  return { ...info, strategies: metrics.map((m, s) => ({ metrics: m, incidents: concatIncidents(incidentParts[s]!) })) };
 }

@@ -63,6 +63,15 @@ export class StatAccumulator {
     this.order.add(x);
   }
 
+  /** `add` of values[from..to), in order, in loops of their own. */
+  addAll(values: Float64Array, from: number, to: number): void {
+    if (this.firstPass) {
+      const tally = this.tally;
+      for (let i = from; i < to; i++) tally.add(values[i]!);
+    }
+    this.order.addAll(values, from, to);
+  }
+
   get needsPass(): boolean {
     return this.firstPass || this.order.needsPass;
   }

@@ -25,10 +25,12 @@ const NOTES =
 const COLUMN_STATS = STAT_DEFS.flatMap((def) =>
   def.column === undefined
     ? []
-    : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), asIs: def.column.scale === "identity", scale: SCALES[def.column.scale].summary }],
+    : [{ def, at: REPLICATION_METRICS.indexOf(def.column.id), asIs: def.column.scale === "identity", scale: SCALES[def.column.scale].summary, summaryAt: -1 }],
 );
 /** The replication columns the summary reads (REPLICATION_METRICS order); it ignores the others. */
 export const SUMMARY_COLUMNS: readonly ReplicationMetric[] = REPLICATION_METRICS.filter((m) => COLUMN_STATS.some((c) => c.def.column!.id === m));
+// Each statistic's column among SUMMARY_COLUMNS (what addColumns is given).
+for (const c of COLUMN_STATS) c.summaryAt = SUMMARY_COLUMNS.indexOf(c.def.column!.id);
 
 const columnStat = (def: StatDef): number => {
   const k = COLUMN_STATS.findIndex((c) => c.def === def);
@@ -102,6 +104,12 @@ export class SummaryAccumulator {
   /** This replication's statistics' values (COLUMN_STATS order), and the baseline strategy's, for the paired differences. */
   private readonly values = new Float64Array(COLUMN_STATS.length);
   private readonly baseline = new Float64Array(COLUMN_STATS.length);
+  /** addColumns' scratch: scaled values per statistic, and the baseline's values per difference. */
+  private scaled: Float64Array[] = [];
+  private baselineValues: Float64Array[] = [];
+  /** Per statistic (COLUMN_STATS order): its index in EXCEEDANCES and in DIFFERENCES, or −1. */
+  private readonly exceedanceOf = COLUMN_STATS.map((_, k) => EXCEEDANCES.findIndex((e) => e.k === k));
+  private readonly differenceOf = COLUMN_STATS.map((_, k) => DIFFERENCES.indexOf(k));
 
   /**
    * `collectLimit` (see StatAccumulator): a run in memory passes its replication count, so each
@@ -134,6 +142,64 @@ export class SummaryAccumulator {
     const baseline = this.baseline;
     if (s === 0) baseline.set(values);
     else for (let d = 0; d < DIFFERENCES.length; d++) acc.differences[d]!.add(values[DIFFERENCES[d]!]! - baseline[DIFFERENCES[d]!]!);
+  }
+
+  /**
+   * Replications [from, to) of a batch, every strategy at once: `columns[s][m]` is strategy s's
+   * column of SUMMARY_COLUMNS[m]. The same statistics as addReplication row by row, fed column by
+   * column: each statistic still sees its values in replication order, so the doubles are the same.
+   */
+  addColumns(columns: readonly (readonly Float64Array[])[], from: number, to: number): void {
+    const n = to - from;
+    if (this.scaled.length < n) this.scaled = COLUMN_STATS.map(() => new Float64Array(n));
+    const baseline = this.baselineColumns(n);
+    for (let s = 0; s < columns.length; s++) {
+      const acc = this.strategies[s]!;
+      const own = columns[s]!;
+      for (let k = 0; k < COLUMN_STATS.length; k++) {
+        const c = COLUMN_STATS[k]!;
+        const stat = acc.columns[k]!;
+        if (this.pass > 1 && !stat.needsPass) continue;
+        const raw = own[c.summaryAt]!;
+        let values = raw;
+        let at = from;
+        if (!c.asIs) {
+          values = this.scaled[k]!;
+          at = 0;
+          const scale = c.scale;
+          for (let i = 0; i < n; i++) values[i] = scale(raw[from + i]!);
+        }
+        stat.addAll(values, at, at + n);
+        if (this.pass > 1) continue;
+        const e = this.exceedanceOf[k]!;
+        if (e >= 0) {
+          const thresholds = EXCEEDANCES[e]!.thresholds;
+          const counts = acc.above[e]!;
+          for (let t = 0; t < thresholds.length; t++) {
+            const x = thresholds[t]!;
+            let above = 0;
+            for (let i = at; i < at + n; i++) if (values[i]! > x) above++;
+            counts[t]! += above;
+          }
+        }
+        const d = this.differenceOf[k]!;
+        if (d >= 0) {
+          if (s === 0) baseline[d]!.set(values.subarray(at, at + n));
+          else {
+            const base = baseline[d]!;
+            const tally = acc.differences[d]!;
+            for (let i = 0; i < n; i++) tally.add(values[at + i]! - base[i]!);
+          }
+        }
+      }
+      if (this.pass === 1) acc.replications += n;
+    }
+  }
+
+  /** Strategy 0's values of the statistics with differences, this batch (DIFFERENCES order). */
+  private baselineColumns(n: number): Float64Array[] {
+    if (this.baselineValues[0] === undefined || this.baselineValues[0].length < n) this.baselineValues = DIFFERENCES.map(() => new Float64Array(n));
+    return this.baselineValues;
   }
 
   /** One incident of strategy `s`; `cause` indexes INCIDENT_CAUSES. */

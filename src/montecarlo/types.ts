@@ -60,11 +60,15 @@ export interface ColumnarResult {
   readonly strategies: readonly StrategyColumns[];
 }
 
-/** A run: the resolved scenario it ran (run.runs/seed/horizon included) and its columns. */
-export interface RunResult extends ColumnarResult {
+/** What a run says of itself: the resolved scenario it ran (run.runs/seed/horizon included), its range, hash and version. */
+export interface RunInfo {
   readonly scenario: Scenario;
+  readonly range: ReplicationRange;
   /** sha256 of the canonical JSON of `scenario`: shards of one run share it. */
   readonly scenarioHash: string;
   /** drsim version that produced the run. */
   readonly drsim: string;
 }
+
+/** A run held in memory: what it says of itself and its columns. */
+export interface RunResult extends ColumnarResult, RunInfo {}

@@ -135,6 +135,18 @@ export class EcdfAccumulator {
     }
   }
 
+  /** `add` of values[from..to), in order; the selection passes take them in bulk (ExactOrderStatistics.addAll). */
+  addAll(values: Float64Array, from: number, to: number): void {
+    if (this.stage === "first") {
+      let zeros = 0;
+      for (let i = from; i < to; i++) if (values[i]! <= 0) zeros++;
+      this.n += to - from;
+      this.zeros += zeros;
+      this.order.addAll(values, from, to);
+    } else if (this.stage === "order") this.order.addAll(values, from, to);
+    else for (let i = from; i < to; i++) this.add(values[i]!);
+  }
+
   endPass(): void {
     switch (this.stage) {
       case "first": {

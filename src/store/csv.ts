@@ -5,29 +5,13 @@
 // chunks straight from the typed-array columns, ~3.7× fast-csv's rate (bench/e2e.ts measures both).
 // The CSV sink and source (csvFormat.ts, csvSource.ts) write and read them; csvReader.ts parses.
 import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
+import { INCIDENT_TABLE, REPLICATION_TABLE } from "./tables.js";
 import type { ColumnarResult } from "../montecarlo/types.js";
 import type { RowBatch } from "./rows.js";
 
-export const REPLICATION_COLUMNS = ["replication", "strategy", ...REPLICATION_METRICS] as const;
-
-export const INCIDENT_COLUMNS = [
-  "replication",
-  "strategy",
-  "incident",
-  "start",
-  "cause",
-  "regions",
-  "eventDuration",
-  ...PIPELINE_STEPS,
-  "rto",
-  "rpo",
-  "downtimeSeconds",
-  "failedRequests",
-  "lostWrites",
-  "failedOver",
-  "aborted",
-  "attempts",
-] as const;
+/** The header rows' names: the tables' columns (tables.ts), as every format has them. */
+export const REPLICATION_COLUMNS = REPLICATION_TABLE.map((c) => c.name);
+export const INCIDENT_COLUMNS = INCIDENT_TABLE.map((c) => c.name);
 
 const CHUNK = 1 << 16;
 

@@ -3,9 +3,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { csvFormat } from "./csvFormat.js";
+import { parquetFormat } from "./parquetFormat.js";
 import type { RowFormat } from "./rows.js";
 
-const FORMATS = new Map<string, RowFormat>([[csvFormat.name, csvFormat]]);
+/** In the order a saved directory's rows are looked for: Parquet, then CSV. */
+const FORMATS = new Map<string, RowFormat>([parquetFormat, csvFormat].map((f) => [f.name, f]));
 
 /** Adds a format (a plug-in, or a test's). Its name must be new. */
 export function registerFormat(format: RowFormat): void {
@@ -25,8 +27,8 @@ export function rowFileNames(): string[] {
   return [...FORMATS.values()].flatMap((f) => f.files);
 }
 
-/** The formats written by default: CSV. */
-export const DEFAULT_FORMATS: readonly RowFormat[] = [csvFormat];
+/** The formats written by default: Parquet (`--csv`: CSV instead). */
+export const DEFAULT_FORMATS: readonly RowFormat[] = [parquetFormat];
 
 /** The format a directory's rows are in: the first registered one whose files are all there. */
 export function formatOf(dir: string): RowFormat | undefined {

@@ -11,10 +11,10 @@ import { REPLICATION_METRICS, type ReplicationMetric } from "../results/metrics.
 import type { Scenario } from "../scenario/types.js";
 import { scenarioFromJson } from "../scenario/json.js";
 import type { Summary } from "../montecarlo/summary.js";
-import { SUMMARY_COLUMNS, SummaryAccumulator } from "../montecarlo/summaryAccumulator.js";
+import { SUMMARY_COLUMNS } from "../montecarlo/summaryAccumulator.js";
 import { INCIDENT_FIELDS, type IncidentField, type RowBatch } from "./rows.js";
 import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shardManifest.js";
-import { RowSpill } from "./rowSpill.js";
+import { RunFeed, SUMMARY_INCIDENT_FIELDS, type BatchWriter } from "./runFeed.js";
 import { openRows, SCENARIO_FILE } from "./runDir.js";
 
 interface ShardDir {
@@ -107,53 +107,22 @@ function rowsOf({ dir, manifest }: ShardDir): ReturnType<typeof openRows> {
   return openRows(dir, { strategies: manifest.strategies, range: manifest.range }, "a complete shard directory");
 }
 
-/** The rows a merge keeps in scratch files for the passes after the first. */
-export type SpillKind = "replications" | "incidents";
-
-/** The incident columns the summary reads. */
-const SUMMARY_INCIDENT_FIELDS = ["cause", "rto", "rpo", "failedOver", "aborted"] as const satisfies readonly IncidentField[];
-
-/** An incident as the merge keeps it: strategy, cause, rto, rpo, failedOver (0/1), aborted (0/1). */
-const INCIDENT_SPILL_WIDTH = 6;
-
-function feedIncident(acc: SummaryAccumulator, v: ArrayLike<number>, at: number): void {
-  acc.addIncident(v[at]!, v[at + 1]!, v[at + 2]!, v[at + 3]!, v[at + 4] === 1, v[at + 5] === 1);
-}
-
-/** Where the merged rows go: the merged run directory's sinks (or nowhere, for a summary-only merge). */
-export interface BatchWriter {
-  write(batch: RowBatch): Promise<void>;
-  /** The formats it writes (a shard in one of them hands over its rows' text too). */
-  readonly formats: readonly string[];
-}
-
 /**
  * Merges a shard set. `readRows(writer)` is the first pass: every shard's rows, in replication
- * order, into the summary's statistics and `writer`; `summary()` then finishes the statistics. The
- * first pass keeps the numbers in scratch files in `scratchDir` (≈ 450 bytes per replication of
- * four strategies), which the further passes exact quantiles need (usually one or two) replay.
+ * order, into the summary's statistics and `writer` (the RunFeed a run uses too); `summary()` then
+ * finishes the statistics, replaying the first pass's numbers (kept in a scratch file in
+ * `scratchDir` past a memory budget) for the passes exact quantiles need (usually one or two).
  * `onProgress` hears, about every batch, which pass is under way ("shards" for the first, then
  * "replications" or "incidents") and how many of its rows are done.
  */
 export class ShardMerge {
-  private readonly acc: SummaryAccumulator;
-  private readonly spills: Record<SpillKind, RowSpill>;
-  private read = false;
-  private pass = 1;
-  private readonly onProgress: (pass: number, what: string, rows: number, total: number) => void;
+  private feed: RunFeed | undefined;
 
   constructor(
     readonly set: ShardSet,
-    scratchDir: string,
-    options: { collectLimit?: number; onProgress?: (pass: number, what: string, rows: number, total: number) => void } = {},
-  ) {
-    this.acc = new SummaryAccumulator(set.scenario, options.collectLimit);
-    this.onProgress = options.onProgress ?? (() => undefined);
-    this.spills = {
-      replications: new RowSpill(scratchDir, "merge-replications.f64", REPLICATION_METRICS.length),
-      incidents: new RowSpill(scratchDir, "merge-incidents.f64", INCIDENT_SPILL_WIDTH),
-    };
-  }
+    private readonly scratchDir: string,
+    private readonly options: { collectLimit?: number; onProgress?: (pass: number, what: string, rows: number, total: number) => void } = {},
+  ) {}
 
   /** The strategy ids of the merged run, in order. */
   get strategies(): readonly string[] {
@@ -162,106 +131,47 @@ export class ShardMerge {
 
   /** The first pass: checks every shard's rows against its manifest and passes them on. */
   async readRows(writer: BatchWriter): Promise<void> {
-    if (this.read) throw new Error("merge: the shards' rows were already read");
-    this.read = true;
-    const { acc, spills } = this;
+    if (this.feed !== undefined) throw new Error("merge: the shards' rows were already read");
+    const feed = (this.feed = new RunFeed(this.set.scenario, this.scratchDir, writer, {
+      collectLimit: this.options.collectLimit,
+      replications: this.set.scenario.run.runs,
+      onProgress: this.options.onProgress,
+    }));
     const strategyCount = this.strategies.length;
     const total = this.set.shards.reduce((n, { manifest }) => n + manifest.rows.replications, 0);
-    const row = new Float64Array(REPLICATION_METRICS.length);
-    const incident = new Float64Array(INCIDENT_SPILL_WIDTH);
-    let done = 0;
     for (const shard of this.set.shards) {
       const { manifest } = shard;
       const expected = (manifest.range.end - manifest.range.start) * strategyCount;
       if (manifest.rows.replications !== expected) {
         throw new UserError(`${join(shard.dir, SHARD_MANIFEST)}: ${manifest.rows.replications} replication rows for ${expected} (edited?)`);
       }
-      let incidents = 0;
+      const incidentsBefore = feed.incidentRows;
       const { format, source } = rowsOf(shard);
       // Sinks of the shard's own format take its text when the format copies text; the other sinks
-      // need every number. With none of those, only the columns the summary reads are parsed (the
+      // need every number. With none of those, only the columns the summary reads are read (the
       // others stay NaN: the batch's type then claims columns it lacks, but no sink reads them).
       const keepText = format.copiesText === true && writer.formats.includes(format.name);
       const everything = writer.formats.some((f) => !(keepText && f === format.name));
       const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
       const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : SUMMARY_INCIDENT_FIELDS;
-      const at = metrics.map((m) => REPLICATION_METRICS.indexOf(m));
-      row.fill(NaN);
       for await (const batch of source.read({ metrics, incidents: incidentFields, keepText })) {
-        const columns = batch.strategies.map((s) => metrics.map((m) => s.metrics[m]));
-        const n = batch.range.end - batch.range.start;
-        for (let r = 0; r < n; r++) {
-          for (let s = 0; s < strategyCount; s++) {
-            const own = columns[s]!;
-            for (let k = 0; k < own.length; k++) row[at[k]!] = own[k]![r]!;
-            acc.addReplication(s, row);
-            spills.replications.append(row);
-          }
-        }
-        // Incidents in replication order (across strategies the order is immaterial: each has its own statistics).
-        batch.strategies.forEach(({ incidents: inc }, s) => {
-          for (let k = 0; k < inc.count; k++) {
-            incident[0] = s;
-            incident[1] = inc.cause[k]!;
-            incident[2] = inc.rto[k]!;
-            incident[3] = inc.rpo[k]!;
-            incident[4] = inc.failedOver[k]!;
-            incident[5] = inc.aborted[k]!;
-            feedIncident(acc, incident, 0);
-            spills.incidents.append(incident);
-          }
-          incidents += inc.count;
-        });
-        await writer.write(batch);
-        this.onProgress(1, "shards", (done += n * strategyCount), total);
+        await feed.add(batch as RowBatch);
+        this.options.onProgress?.(1, "shards", feed.replicationRows, total);
       }
+      const incidents = feed.incidentRows - incidentsBefore;
       if (incidents !== manifest.rows.incidents) {
         throw new UserError(`${shard.dir}: ${incidents} incident rows, expected ${manifest.rows.incidents} (truncated?)`);
       }
     }
   }
 
-  /** A further pass: the first pass's rows, replayed from its scratch file. */
-  private async replay(kind: SpillKind): Promise<void> {
-    const spill = this.spills[kind];
-    const strategies = this.strategies.length;
-    const total = kind === "replications" ? this.set.shards.reduce((n, s) => n + s.manifest.rows.replications, 0) : this.set.shards.reduce((n, s) => n + s.manifest.rows.incidents, 0);
-    const row = new Float64Array(spill.width);
-    let rows = 0;
-    for (const chunk of spill.chunks()) {
-      for (let at = 0; at < chunk.length; at += spill.width, rows++) {
-        if (kind === "incidents") feedIncident(this.acc, chunk, at);
-        else {
-          for (let k = 0; k < row.length; k++) row[k] = chunk[at + k]!;
-          this.acc.addReplication(rows % strategies, row);
-        }
-      }
-      this.onProgress(this.pass, kind, rows, total);
-      // A replay of 10⁸ replications runs for minutes: let Ctrl-C (a signal, handled on the event
-      // loop) in between chunks, as the first pass's file reads do.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
-
   async summary(): Promise<Summary> {
-    if (!this.read) throw new Error("merge: summary() before the shards' rows were read");
-    try {
-      for (;;) {
-        this.acc.endPass();
-        this.pass++;
-        const replications = this.acc.needsReplicationPass;
-        const incidents = this.acc.needsIncidentPass;
-        if (!replications && !incidents) return this.acc.result(this.set);
-        if (replications) await this.replay("replications");
-        if (incidents) await this.replay("incidents");
-      }
-    } finally {
-      this.dispose();
-    }
+    if (this.feed === undefined) throw new Error("merge: summary() before the shards' rows were read");
+    return this.feed.summary(this.set);
   }
 
   /** Deletes the scratch files (summary() does; call it when a merge is abandoned). */
   dispose(): void {
-    for (const spill of Object.values(this.spills)) spill.discard();
+    this.feed?.dispose();
   }
 }

@@ -6,6 +6,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
+import { checkedRows } from "./checkedRows.js";
+import { readTextFile } from "../files.js";
 import { StagedFiles, type OutputFile } from "./atomicWrite.js";
 import { DRAWN_FILES, replaceEarlierRun, type RunDirLayout } from "./earlierRun.js";
 import { DEFAULT_FORMATS, formatOf, rowFileNames } from "./formats.js";
@@ -93,6 +95,31 @@ export async function writeRunDir<T>(
   }
 }
 
+/** Largest scenario.json or shard.json read for a layout (a resolved scenario is a few KiB). */
+const LAYOUT_FILE_BYTES = 16 * 2 ** 20;
+
+/**
+ * What a saved run's or shard's rows hold: a shard's strategies and range from its shard.json, a
+ * run's from its scenario.json (strategies in order, replications [0, run.runs)).
+ */
+export function savedLayout(dir: string): RowLayout {
+  const manifest = join(dir, SHARD_MANIFEST);
+  const file = existsSync(manifest) ? manifest : join(dir, SCENARIO_FILE);
+  const text = readTextFile(file, LAYOUT_FILE_BYTES);
+  let json: { strategies?: unknown; range?: unknown; run?: { runs?: unknown } };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch (error) {
+    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const strategies = Array.isArray(json.strategies) ? json.strategies.map((s: unknown) => (typeof s === "string" ? s : (s as { id?: unknown }).id)) : [];
+  const range = file === manifest ? (json.range as { start?: unknown; end?: unknown } | undefined) : { start: 0, end: json.run?.runs };
+  if (strategies.length === 0 || !strategies.every((s): s is string => typeof s === "string") || !Number.isSafeInteger(range?.start) || !Number.isSafeInteger(range?.end)) {
+    throw new UserError(`${file}: no strategies and replications in it (is ${dir} a drsim run directory?)`);
+  }
+  return { strategies, range: { start: range!.start as number, end: range!.end as number } };
+}
+
 /** The rows of a saved run or shard, in the first registered format whose files it has. */
 export function openRows(dir: string, layout: RowLayout, what = "a drsim run directory"): { format: RowFormat; source: RowSource } {
   const format = formatOf(dir);
@@ -100,5 +127,5 @@ export function openRows(dir: string, layout: RowLayout, what = "a drsim run dir
     const missing = DEFAULT_FORMATS[0]!.files.find((name) => !existsSync(join(dir, name))) ?? "";
     throw new UserError(`${join(dir, missing)}: missing (is ${dir} ${what}?)`);
   }
-  return { format, source: format.source(dir, layout) };
+  return { format, source: checkedRows(format.source(dir, layout), dir, format, layout) };
 }

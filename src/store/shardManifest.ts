@@ -1,7 +1,7 @@
 // shard.json: a shard directory's manifest — enough to check that shards belong to one run and
 // together cover it exactly once.
 import type { ShardSpec } from "../montecarlo/shard.js";
-import type { ReplicationRange, RunResult } from "../montecarlo/types.js";
+import type { ReplicationRange, RunInfo } from "../montecarlo/types.js";
 
 export const SHARD_FORMAT = "drsim-shard/1";
 export const SHARD_MANIFEST = "shard.json";
@@ -19,11 +19,12 @@ export interface ShardManifest {
   readonly strategies: readonly string[];
   readonly shard: ShardSpec;
   readonly range: ReplicationRange;
-  /** Data rows in replications.csv and incidents.csv: a truncated file is detected. */
+  /** Data rows of the replication and incident tables: a truncated file is detected. */
   readonly rows: { readonly replications: number; readonly incidents: number };
 }
 
-export function shardManifest(run: RunResult, shard: ShardSpec): ShardManifest {
+/** The manifest of a shard that ran `run` and wrote `rows`. */
+export function shardManifest(run: RunInfo, shard: ShardSpec, rows: ShardManifest["rows"]): ShardManifest {
   return {
     format: SHARD_FORMAT,
     drsim: run.drsim,
@@ -35,9 +36,6 @@ export function shardManifest(run: RunResult, shard: ShardSpec): ShardManifest {
     strategies: run.scenario.strategies.map((s) => s.id),
     shard,
     range: run.range,
-    rows: {
-      replications: (run.range.end - run.range.start) * run.strategies.length,
-      incidents: run.strategies.reduce((n, s) => n + s.incidents.count, 0),
-    },
+    rows,
   };
 }

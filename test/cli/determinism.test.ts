@@ -39,8 +39,20 @@ beforeAll(() => {
 
 describe("determinism (real model)", () => {
   it("writes all five outputs, with incidents", () => {
-    expect([...reference.keys()]).toEqual(["incidents.csv", "replications.csv", "scenario.json", "summary.json", "summary.md"]);
-    expect(reference.get("incidents.csv")!.toString().split("\n").length).toBeGreaterThan(10);
+    expect([...reference.keys()]).toEqual(["incidents.parquet", "replications.parquet", "scenario.json", "summary.json", "summary.md"]);
+    expect(reference.get("incidents.parquet")!.length).toBeGreaterThan(10_000);
+  });
+
+  it("--csv with 2 workers writes the CSV that drsim export writes from the Parquet run, and the same other files", () => {
+    const csv = join(root, "csv");
+    run(csv, "--workers", "2", "--csv");
+    const exported = join(root, "exported");
+    const r = drsim(["export", join(root, "w1"), "--out", exported, "--quiet"]);
+    expect(r.status, r.stderr).toBe(0);
+    const direct = readDir(csv);
+    expect([...direct.keys()]).toEqual(["incidents.csv", "replications.csv", "scenario.json", "summary.json", "summary.md"]);
+    expectSameBytes(new Map([...direct].filter(([name]) => name.endsWith(".csv"))), exported, "export");
+    for (const name of ["scenario.json", "summary.json", "summary.md"]) expect(direct.get(name)!.equals(reference.get(name)!), name).toBe(true);
   });
 
   for (const workers of ["2", "4"]) {
@@ -61,7 +73,7 @@ describe("determinism (real model)", () => {
     });
   }
 
-  it("merge --summary-only writes the same summary, without the CSVs or charts", () => {
+  it("merge --summary-only writes the same summary, without the rows or charts", () => {
     const dirs = shards(3);
     const out = join(root, "summary-only");
     const r = drsim(["merge", ...dirs, "--out", out, "--summary-only", "--json"]);
@@ -89,6 +101,6 @@ describe("determinism (real model)", () => {
   it("another seed gives other numbers", () => {
     const r = drsim(["run", DEFAULT_SCENARIO, "-n", RUNS, "--seed", "6", "--quiet", "--no-charts", "--out", join(root, "seed6"), "--workers", "1"]);
     expect(r.status).toBe(0);
-    expect(readDir(join(root, "seed6")).get("replications.csv")!.equals(reference.get("replications.csv")!)).toBe(false);
+    expect(readDir(join(root, "seed6")).get("replications.parquet")!.equals(reference.get("replications.parquet")!)).toBe(false);
   });
 });

@@ -125,11 +125,11 @@ describe("merge --out one of its input shards", () => {
       const r = drsim(["run", DEFAULT_SCENARIO, "-n", "100", "--shard", `${k + 1}/2`, "--workers", "1", "--quiet", "--out", dir]);
       expect(r.status, r.stderr).toBe(0);
     }
-    const bytes = readFileSync(join(shards[0]!, "replications.csv"));
+    const bytes = readFileSync(join(shards[0]!, "replications.parquet"));
     refused(["merge", ...shards, "--out", shards[0]!, "--no-progress"], root, /^drsim: --out: .*shard-1 is one of the directories being read; write into another directory\n$/);
     // The same directory written differently (a trailing slash, a relative path) is the same directory.
     refused(["merge", ...shards, "--out", "./shard-2/", "--no-progress"], root, /one of the directories being read/);
-    expect(readFileSync(join(shards[0]!, "replications.csv"))).toEqual(bytes);
+    expect(readFileSync(join(shards[0]!, "replications.parquet"))).toEqual(bytes);
     const merged = drsim(["merge", ...shards, "--out", join(root, "merged"), "--no-progress", "--no-charts", "--quiet"]);
     expect(merged.status, merged.stderr).toBe(0);
   });

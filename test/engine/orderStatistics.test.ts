@@ -25,6 +25,21 @@ function select(values: Float64Array, ranks: number[], collectLimit: number, shu
   return { at: ranks.map((r) => os.valueAt(r)), passes };
 }
 
+/** `select`, feeding each pass in slices through addAll (the columns' path) instead of add. */
+function selectAll(values: Float64Array, ranks: number[], collectLimit: number): { at: number[]; passes: number } {
+  const os = new ExactOrderStatistics(collectLimit);
+  const feed = (): void => {
+    // Uneven slices, so the held values give way to the histogram inside one of them.
+    for (let at = 0, k = 1; at < values.length; at += 37 * k, k++) os.addAll(values, at, Math.min(values.length, at + 37 * k));
+    os.endPass();
+  };
+  feed();
+  os.want(ranks);
+  let passes = 1;
+  for (; os.needsPass; passes++) feed();
+  return { at: ranks.map((r) => os.valueAt(r)), passes };
+}
+
 /** Sample families that stress the digits: ties, zeros, signed zeros, negatives, tight clusters, NaN, ±Infinity. */
 function samples(n: number): Record<string, Float64Array> {
   const rng = streamFor(42, n, "order-statistics");
@@ -51,6 +66,16 @@ function sortedReference(values: Float64Array, ranks: number[]): number[] {
 describe("ExactOrderStatistics", () => {
   const n = 5000;
   const ranks = [0, 1, 2, 2499, 2500, 4499, 4500, 4949, 4950, 4994, 4995, 4998, 4999];
+  for (const [name, values] of Object.entries(samples(n))) {
+    it(`${name}: addAll of slices takes the same passes to the same doubles as add`, () => {
+      for (const limit of [n, 1000, 64, 1]) {
+        const one = select(values, ranks, limit);
+        const all = selectAll(values, ranks, limit);
+        expect(all.passes, `limit ${limit}`).toBe(one.passes);
+        all.at.forEach((x, k) => expect(Object.is(x, one.at[k]), `limit ${limit}, rank ${ranks[k]}: ${x} vs ${one.at[k]}`).toBe(true));
+      }
+    });
+  }
   for (const [name, values] of Object.entries(samples(n))) {
     for (const limit of [n, 64, 1]) {
       it(`${name}, collect limit ${limit}: equals sorting, bit for bit`, () => {

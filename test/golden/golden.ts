@@ -40,6 +40,10 @@ export function jobs(): Job[] {
     { name: "shard-1", args: ["run", "scenarios/default.yaml", "-n", RUNS, "--seed", SEED, "--shard", "1/2", "--out", "{out}", "--no-progress"] },
     { name: "shard-2", args: ["run", "scenarios/default.yaml", "-n", RUNS, "--seed", SEED, "--shard", "2/2", "--out", "{out}", "--no-progress"] },
     { name: "merge", args: ["merge", "{root}/shard-1", "{root}/shard-2", "--out", "{out}", "--no-progress"] },
+    // The rows as CSV, written directly and exported from the Parquet run: the same bytes, and
+    // the CSV bytes drsim wrote before Parquet became the default.
+    { name: "run-default-csv", args: ["run", "scenarios/default.yaml", "-n", RUNS, "--seed", SEED, "--out", "{out}", "--no-progress", "--csv"] },
+    { name: "export", args: ["export", "{root}/run-default", "--out", "{out}", "--no-progress"] },
     { name: "trace", args: ["trace", "scenarios/default.yaml", "--strategy", "warm-standby", "--replication", "42", "--seed", SEED, "--set", "regionDefaults.outage.rate=3/year"] },
     { name: "trace-chart", args: ["trace", "scenarios/default.yaml", "--strategy", "pilot-light", "--replication", "3", "--seed", SEED, "--set", "regionDefaults.outage.rate=3/year", "--chart", "{out}/timeline"] },
     {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "fast-csv";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csv, csvReader, mc, outputs, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { CSV, csv, csvReader, mc, outputs, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 type Row = Record<string, string>;
 
@@ -33,7 +33,7 @@ let summary: { runs: number; strategies: Record<string, Record<string, StatJson>
 beforeAll(async () => {
   dir = tempDir("csv");
   const run = await mc.runMonteCarlo({ scenario: syntheticScenario(2_000), workers: 2, modelModule: SYNTHETIC_MODEL });
-  await outputs.writeRunOutputs(dir, run);
+  await outputs.writeRunOutputs(dir, run, undefined, CSV);
   summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as typeof summary;
 });
 

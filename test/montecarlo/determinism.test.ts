@@ -29,8 +29,8 @@ describe("determinism", () => {
     const reference = tempDir("w1");
     await runInto(reference, { workers: 1 });
     const expected = readDir(reference);
-    expect([...expected.keys()]).toEqual(["incidents.csv", "replications.csv", "scenario.json", "summary.json", "summary.md"]);
-    expect(expected.get("incidents.csv")!.length).toBeGreaterThan(1000);
+    expect([...expected.keys()]).toEqual(["incidents.parquet", "replications.parquet", "scenario.json", "summary.json", "summary.md"]);
+    expect(expected.get("incidents.parquet")!.length).toBeGreaterThan(1000);
 
     const variants: [string, () => Promise<void>, string][] = [];
     for (const [label, options] of [

@@ -11,6 +11,7 @@ type AtomicWrite = typeof import("../../src/store/atomicWrite.js");
 type Csv = typeof import("../../src/store/csv.js");
 type CsvReader = typeof import("../../src/store/csvReader.js");
 type Merge = typeof import("../../src/store/merge.js");
+type Formats = typeof import("../../src/store/formats.js");
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = join(ROOT, "dist");
@@ -27,6 +28,9 @@ export const atomic = await fromDist<AtomicWrite>("store/atomicWrite.js");
 export const csv = await fromDist<Csv>("store/csv.js");
 export const csvReader = await fromDist<CsvReader>("store/csvReader.js");
 export const merge = await fromDist<Merge>("store/merge.js");
+export const formats = await fromDist<Formats>("store/formats.js");
+/** The CSV format, for the tests of CSV files (runs write Parquet by default). */
+export const CSV = [formats.rowFormat("csv")];
 
 export { SYNTHETIC_MODEL, syntheticScenario } from "./synthetic.js";
 

@@ -3,15 +3,15 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mc, merge, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
+import { CSV, mc, merge, mergeInto, outputs, readDir, SYNTHETIC_MODEL, syntheticScenario, tempDir } from "./helpers.js";
 
 const RUNS = 900;
 
-async function writeShard(index: number, count: number, seed = 42): Promise<string> {
+async function writeShard(index: number, count: number, seed = 42, formats?: typeof CSV): Promise<string> {
   const scenario = syntheticScenario(RUNS, seed);
   const run = await mc.runMonteCarlo({ scenario, range: mc.shardRange(RUNS, index, count), workers: 1, modelModule: SYNTHETIC_MODEL });
   const dir = tempDir(`merge${index}of${count}`);
-  await outputs.writeShardOutputs(dir, run, { index, count });
+  await outputs.writeShardOutputs(dir, run, { index, count }, formats);
   return dir;
 }
 
@@ -67,9 +67,22 @@ describe("merge", () => {
     expect(() => merge.openShardSet([thirds[0]!, other, thirds[2]!])).toThrow(/not a shard of the same run.*seed/);
   });
 
-  it("refuses a truncated or corrupted CSV, leaving no output file behind", async () => {
-    const cut = tempDir("cut");
+  it("refuses a truncated Parquet file, leaving no output file behind", async () => {
+    const cut = tempDir("cut-parquet");
     cpSync(thirds[1]!, cut, { recursive: true });
+    const file = join(cut, "incidents.parquet");
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    const out = join(tempDir("cut-out"), "merged");
+    await expect(mergeInto(out, [thirds[0]!, cut, thirds[2]!])).rejects.toThrow(/incidents\.parquet: not a Parquet file/);
+    expect(existsSync(out) ? readDir(out).size : 0).toBe(0);
+  });
+
+  it("merges a CSV shard with Parquet ones, and refuses a truncated or corrupted CSV, leaving no output file behind", async () => {
+    const cut = await writeShard(2, 3, 42, CSV);
+    const ok = tempDir("mixed");
+    await mergeInto(ok, [thirds[0]!, cut, thirds[2]!]);
+    expectWhole(ok, [...whole.keys()]);
     const file = join(cut, "replications.csv");
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1));

@@ -189,6 +189,9 @@ describe("loading a real run's replications.csv", () => {
     dir = mkdtempSync(join(tmpdir(), "drsim-ecdf-run-"));
     const r = drsim(["run", "scenarios/default.yaml", "-n", "3000", "--seed", "5", "--workers", "1", "--quiet", "--no-charts", "--out", dir]);
     if (r.status !== 0) throw new Error(`drsim run failed (${r.status}): ${r.stderr}`);
+    // The reference reads the rows as CSV; loadRun reads the run's Parquet files.
+    const e = drsim(["export", dir, "--quiet"]);
+    if (e.status !== 0) throw new Error(`drsim export failed (${e.status}): ${e.stderr}`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

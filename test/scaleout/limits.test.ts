@@ -1,43 +1,37 @@
 // The limits of limits.ts and the memory model of resources.ts, against what they claim.
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
+import { loadForRun } from "../../src/app/scenario.js";
 import { MAX_RUNS, MAX_SHARDS, checkOneProcess, maxWorkers } from "../../src/app/scaleout/limits.js";
-import { kubernetesMemory, memoryEstimateMiB, memoryFloorMiB } from "../../src/app/scaleout/resources.js";
+import { kubernetesMemory, memoryEstimateMiB } from "../../src/app/scaleout/resources.js";
 import { parseShard } from "../../src/app/scaleout/shardEnv.js";
 import { shardRange } from "../../src/montecarlo/shard.js";
 
-const GiB = 1024;
-
 describe("the memory a shard asks for", () => {
-  // Peak RSS measured for resources.ts (replications, incidents, workers, MiB), and the 10⁷-replication
-  // shard of issue #16 (default scenario: 1.29 incidents per replication) that needed 11.4 GiB.
+  // Peak RSS measured for resources.ts with the streaming store (replications, incidents per
+  // replication, workers, MiB): the default scenario, and over a 25-year horizon (31 incidents per
+  // replication, the scenario whose 10⁶-replication shard took 9.3 GB before).
   const MEASURED: [number, number, number, number][] = [
-    [1e5, 129_296, 1, 243],
-    [4e5, 517_241, 1, 494],
-    [4e5, 517_241, 2, 513],
-    [1e5, 1_288_178, 1, 589],
-    [2e5, 2_572_731, 1, 984],
-    [2e6, 2_584_590, 1, 1757],
-    [1e7, 1.29e7, 1, 11.4 * GiB],
+    [1e5, 1.29, 1, 173],
+    [1e6, 1.29, 1, 196],
+    [1e6, 1.29, 2, 335],
+    [1e5, 31, 2, 422],
+    [1e6, 31, 2, 432],
   ];
-  for (const [replications, incidents, workers, peak] of MEASURED) {
-    it(`covers the measured ${peak} MiB of ${replications} replications with ${incidents} incidents and ${workers} worker(s)`, () => {
-      const estimate = memoryEstimateMiB({ replications, incidentsPerReplication: incidents / replications, workers });
+  for (const [replications, incidentsPerReplication, workers, peak] of MEASURED) {
+    it(`covers the measured ${peak} MiB of ${replications} replications, ${incidentsPerReplication} incidents each, ${workers} worker(s)`, () => {
+      const estimate = memoryEstimateMiB({ replications, incidentsPerReplication, workers });
       expect(estimate).toBeGreaterThanOrEqual(peak);
-      // Headroom, not waste: at most 2.5× what was used (HEADROOM 2 on the part that grows, plus rounding).
-      expect(estimate).toBeLessThan(2.5 * peak);
+      // Headroom, not waste: at most twice what was used.
+      expect(estimate).toBeLessThan(2 * peak);
     });
   }
 
-  it("asks for 16 GiB for the 10⁷-replication shard that was given 11 GiB and needed 11.4", () => {
-    expect(kubernetesMemory(memoryEstimateMiB({ replications: 1e7, incidentsPerReplication: 1.29, workers: 1 }))).toBe("16Gi");
-  });
-
-  it("grows with the incidents a replication records", () => {
-    const load = { replications: 1e6, workers: 1 };
-    expect(memoryEstimateMiB({ ...load, incidentsPerReplication: 13 })).toBeGreaterThan(
-      2 * memoryEstimateMiB({ ...load, incidentsPerReplication: 1.3 }),
-    );
+  it("does not grow with the replications or their incidents (the run streams); grows with the workers", () => {
+    const at = (replications: number, incidentsPerReplication: number, workers = 2): number => memoryEstimateMiB({ replications, incidentsPerReplication, workers });
+    expect(at(1e8, 31)).toBe(at(1e3, 1.3));
+    expect(kubernetesMemory(at(1e7, 1.29))).toBe("560Mi");
+    expect(at(1e6, 1.3, 4)).toBeGreaterThan(at(1e6, 1.3, 2));
   });
 });
 
@@ -50,7 +44,13 @@ describe("one process's replications", () => {
       /^-n: 100000000 replications in one process need at least 41\.7 GiB of memory, and this machine has 16\.0 GiB; split the run into shards/,
     );
     expect(() => checkOneProcess(1e12, "-n", machine)).toThrow(/need at least 406 TiB/);
-    expect(memoryFloorMiB(1e8)).toBeLessThan(memoryEstimateMiB({ replications: 1e8, incidentsPerReplication: 0, workers: 1 }));
+  });
+
+  it("bound only analyses that hold them: a run or a shard streams, whatever run.runs says", async () => {
+    const overrides = [{ path: "run.runs", value: "1e10" }];
+    await expect(loadForRun(undefined, { overrides })).rejects.toThrow(/10000000000 replications in one process/);
+    const streamed = await loadForRun(undefined, { overrides, streamed: true });
+    expect(streamed.run.runs).toBe(1e10);
   });
 });
 

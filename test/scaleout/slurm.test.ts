@@ -159,11 +159,13 @@ describe("drsim slurm driver", () => {
   it("estimates memory when none is given, from the replications and incidents of a task", () => {
     const mem = (options: Partial<SlurmOptions>): (string | undefined)[] =>
       [...slurmScript({ ...base, ...options }).matchAll(/#SBATCH --mem=(\S+)/g)].map((m) => m[1]);
-    // 10⁶ replications a task: 172 MiB + 2 × 10⁶ × (446 + 1.3 × 298) bytes ≈ 1.8 GiB; the merge streams: 2G whatever the study.
-    expect(mem({ runs: 100_000_000, shards: 100 })).toEqual(["2G", "2G"]);
-    // Ten times the incidents (a 10-year horizon) need more than twice the memory.
-    expect(mem({ runs: 100_000_000, shards: 100, incidentsPerReplication: 13 })).toEqual(["9G", "2G"]);
-    expect(mem({ runs: 1_000, shards: 10 })).toEqual(["173M", "2G"]);
+    // A task streams its replications: 1.25 × 256 MiB for one worker whatever its size or incidents;
+    // the merge streams too: 2G whatever the study.
+    expect(mem({ runs: 100_000_000, shards: 100 })).toEqual(["320M", "2G"]);
+    expect(mem({ runs: 100_000_000, shards: 100, incidentsPerReplication: 13 })).toEqual(["320M", "2G"]);
+    expect(mem({ runs: 1_000, shards: 10 })).toEqual(["320M", "2G"]);
+    // Each further worker thread adds its own heap and model.
+    expect(mem({ runs: 1_000, shards: 10, cpus: 2 })).toEqual(["560M", "2G"]);
   });
 
   it("throttles only below the shard count", () => {

@@ -10,6 +10,7 @@ import { INCIDENT_FIELDS } from "../../src/montecarlo/types.js";
 import { REPLICATION_METRICS } from "../../src/results/metrics.js";
 import { CsvFile, FieldCutter, splitCsvLine } from "../../src/store/csvReader.js";
 import { CsvSource } from "../../src/store/csvSource.js";
+import { csvFormat } from "../../src/store/csvFormat.js";
 import type { RowBatch } from "../../src/store/rows.js";
 import { synthetic, tempDir } from "./helpers.js";
 
@@ -21,7 +22,7 @@ let layout: { strategies: string[]; range: { start: number; end: number } };
 beforeAll(async () => {
   run = await synthetic(RUNS);
   dir = tempDir("csv");
-  await writeRunOutputs(dir, run);
+  await writeRunOutputs(dir, run, undefined, [csvFormat]);
   layout = { strategies: run.scenario.strategies.map((s) => s.id), range: run.range };
 });
 
@@ -61,7 +62,7 @@ describe("CSV row source", () => {
 
   it("a row out of place is an error naming the file and line", async () => {
     const bad = tempDir("bad");
-    await writeRunOutputs(bad, run);
+    await writeRunOutputs(bad, run, undefined, [csvFormat]);
     const path = join(bad, "incidents.csv");
     const lines = readFileSync(path, "utf8").split("\n");
     const second = lines.findIndex((l, i) => i > 1 && l.split(",")[2] === "1"); // an incident with index 1

@@ -24,7 +24,7 @@ beforeAll(async () => {
   registerFormat(jsonlFormat);
   run = await synthetic(RUNS);
   whole = tempDir("whole");
-  await writeRunOutputs(whole, run);
+  await writeRunOutputs(whole, run, undefined, [csvFormat]);
 });
 
 /** Every column of `batches` equals the run's, bit for bit (NaN = NaN, −0 ≠ 0). */
@@ -72,7 +72,7 @@ describe("a format defined in the tests (JSON lines)", () => {
     for (const [k, dir] of shards.entries()) await writeShardOutputs(dir, await synthetic(RUNS, k + 1, 3), { index: k + 1, count: 3 }, [jsonlFormat]);
     expect(readdirSync(shards[0]!).sort()).toEqual(runDirFiles("shard", [jsonlFormat]).sort());
     const out = join(tempDir("merged"), "run");
-    await writeMergedOutputs(out, new ShardMerge(openShardSet(shards), out), { data: true });
+    await writeMergedOutputs(out, new ShardMerge(openShardSet(shards), out), { data: true, formats: [csvFormat] });
     const expected = readDir(whole);
     const actual = readDir(out);
     expect([...actual.keys()]).toEqual([...expected.keys()]);
@@ -89,7 +89,7 @@ describe("a format defined in the tests (JSON lines)", () => {
 
   it("CSV shards merge into JSON lines: every number reaches the new sink", async () => {
     const shards = [tempDir("c1"), tempDir("c2")];
-    for (const [k, dir] of shards.entries()) await writeShardOutputs(dir, await synthetic(RUNS, k + 1, 2), { index: k + 1, count: 2 });
+    for (const [k, dir] of shards.entries()) await writeShardOutputs(dir, await synthetic(RUNS, k + 1, 2), { index: k + 1, count: 2 }, [csvFormat]);
     const out = join(tempDir("merged-jsonl"), "run");
     await writeMergedOutputs(out, new ShardMerge(openShardSet(shards), out), { data: true, formats: [jsonlFormat] });
     expect(readdirSync(out).sort()).toEqual(runDirFiles("run", [jsonlFormat]).sort());

@@ -27,7 +27,7 @@ describe("a run written over a different run", () => {
     expect(files(out).some((f) => f.startsWith("charts/"))).toBe(true);
     const stderr = run(out, "--seed", "2", "--no-charts");
     expect(stderr).toMatch(/^drsim: .*run held a different run \(another scenario, seed, size or horizon\); it is replaced by a whole run, and the earlier files the new one does not write are removed: report\.html, lossExceedance\.csv, charts\/ \(\d+ chart files\)\n$/);
-    expect(files(out)).toEqual(["incidents.csv", "replications.csv", "scenario.json", "summary.json", "summary.md"]);
+    expect(files(out)).toEqual(["incidents.parquet", "replications.parquet", "scenario.json", "summary.json", "summary.md"]);
     expect(JSON.parse(readFileSync(join(out, "summary.json"), "utf8"))).toMatchObject({ seed: 2 });
   });
 
@@ -44,10 +44,18 @@ describe("a run written over a different run", () => {
     run(out);
     const shard = run(out, "--shard", "1/2");
     expect(shard).toMatch(/held a whole run; it is replaced by a shard, and the earlier files the new one does not write are removed: summary\.md, summary\.json, report\.html, lossExceedance\.csv, charts\//);
-    expect(files(out)).toEqual(["incidents.csv", "replications.csv", "scenario.json", "shard.json"]);
+    expect(files(out)).toEqual(["incidents.parquet", "replications.parquet", "scenario.json", "shard.json"]);
     // A whole run over the shard: shard.json goes (else `drsim merge` would take the run for a shard).
     expect(run(out, "--no-charts")).toMatch(/held a shard; it is replaced by a whole run, and the earlier files the new one does not write are removed: shard\.json\n$/);
     expect(files(out)).not.toContain("shard.json");
+  });
+
+  it("rows of another format are the earlier run's too: a Parquet run over a different CSV run removes the CSVs", { timeout: 240_000 }, () => {
+    const out = join(tempDir("formats"), "run");
+    run(out, "--seed", "4", "--csv", "--no-charts");
+    expect(files(out)).toEqual(["incidents.csv", "replications.csv", "scenario.json", "summary.json", "summary.md"]);
+    expect(run(out, "--seed", "5", "--no-charts")).toMatch(/the earlier files the new one does not write are removed: replications\.csv, incidents\.csv\n$/);
+    expect(files(out)).toEqual(["incidents.parquet", "replications.parquet", "scenario.json", "summary.json", "summary.md"]);
   });
 
   it("leaves a user's own files alone, and a directory that holds no run untouched", { timeout: 240_000 }, () => {
@@ -74,15 +82,15 @@ describe("temporary files a killed process left", () => {
     mkdirSync(out, { recursive: true });
     // A process that is gone: its pid, once it has exited.
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
-    const left = join(out, `.replications.csv.tmp-${dead}-0123abcd`);
+    const left = join(out, `.replications.parquet.tmp-${dead}-0123abcd`);
     writeFileSync(left, Buffer.alloc(3 << 20, 49));
-    const live = join(out, `.incidents.csv.tmp-${process.pid}-89abcdef`);
+    const live = join(out, `.incidents.parquet.tmp-${process.pid}-89abcdef`);
     writeFileSync(live, "being written by a live process\n");
     const stderr = run(out, "--no-charts");
     expect(stderr).toContain(`removed ${left} (3.0 MiB), a temporary file left by an interrupted drsim (process ${dead})`);
     expect(existsSync(left)).toBe(false);
     expect(existsSync(live)).toBe(true);
-    expect(statSync(join(out, "replications.csv")).size).toBeGreaterThan(0);
+    expect(statSync(join(out, "replications.parquet")).size).toBeGreaterThan(0);
   });
 });
 
@@ -119,7 +127,7 @@ describe("what an interrupted command says it kept", () => {
     await new Promise((r) => setTimeout(r, 1_000));
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(stderr).toMatch(/^drsim: interrupted \(SIGINT\); no file was left half-written\. Kept, each file complete:\n {2}.*out\/fast\/ \(replications\.csv, incidents\.csv, scenario\.json, summary\.md, summary\.json\)\n/);
+    expect(stderr).toMatch(/^drsim: interrupted \(SIGINT\); no file was left half-written\. Kept, each file complete:\n {2}.*out\/fast\/ \(replications\.parquet, incidents\.parquet, scenario\.json, summary\.md, summary\.json\)\n/);
     expect(stderr).not.toMatch(/slow/);
     expect(existsSync(join(root, "out", "slow")) ? readdirSync(join(root, "out", "slow")) : []).toEqual([]);
   });

@@ -22,22 +22,29 @@ export function memoryQuantity(quantity: string, option: string): string {
   return quantity;
 }
 
-// Memory of one `drsim run` process (a whole run or one shard), from peak RSS measured with
-// `/usr/bin/time -f %M drsim run scenarios/default.yaml -n N [--horizon H] --shard 1/1 --workers W`
-// (drsim 0.1.0, Node 20, x86-64), fitted by least squares (within 2 % of each point):
-//     N = 1e5, 1 y:  129,296 incidents →   243 MiB      N = 1e5, 10 y: 1,288,178 incidents →  589 MiB
-//     N = 4e5, 1 y:  517,241 incidents →   494 MiB      N = 2e5, 10 y: 2,572,731 incidents →  984 MiB
-//     N = 2e6, 1 y: 2,584,590 incidents → 1757 MiB      N = 4e5, 1 y, 2 workers: +19 MiB
-// → 172 MiB of runtime, 446 bytes per replication (its metric columns: 4 strategies × 14 metrics ×
-// 8 bytes), 298 bytes per incident, ≈ 20 MiB per extra worker thread. At N = 10⁷ the peak was
-// 11.4 GiB where the fit says 7.9: columns grow by doubling and are joined once at the end, so the
-// peak holds some twice. HEADROOM = 2 on the part that grows with the run covers that. When the
-// store stops holding a run in memory, re-measure and change these figures (and only these).
-const RUNTIME_MIB = 172;
-const WORKER_MIB = 20;
+// Memory of one `drsim run` process (a whole run or one shard). A run streams: batches go into the
+// summary and the files while later ones simulate, and nothing holds the run, so its memory does not
+// grow with the replications nor with the incidents they record. Peak RSS measured with
+// `/usr/bin/time -f %M drsim run scenarios/default.yaml -n N --shard 1/1 --workers W` (drsim 0.1.0,
+// Node 20, x86-64; a shard draws no charts):
+//     N = 10⁵, 1 worker: 173 MiB     N = 10⁶, 1 worker: 196 MiB     N = 10⁶, 2 workers: 335 MiB
+//     --horizon 25y (31 incidents per replication), 2 workers: N = 10⁵ 422 MiB, N = 10⁶ 432 MiB
+// and whole runs with charts and report (`npm run bench -- command`, bench/README.md, median of 3):
+// N = 10⁶, 1 worker 321 MiB, 2 workers 499 MiB; --horizon 25y (32 incidents per replication), 2
+// workers: 510 MiB. Before the store streamed, a 10⁶-replication shard
+// of the 31-incident scenario took 9.3 GB. → 256 MiB for the process and its first worker, 192 MiB
+// for each further worker (its own heap and model, its batches in hand), the incident-heavy case
+// included; HEADROOM 1.25 on top (560 MiB for 2 workers: 1.3× the heaviest shard measured).
+const RUNTIME_MIB = 256;
+const WORKER_MIB = 192;
+const HEADROOM = 1.25;
+/**
+ * A run held in memory (sweeps, recommendations, sensitivity analyses keep their runs' columns), as
+ * measured before the store streamed: 172 MiB of runtime and 446 bytes per replication (4 strategies
+ * × 14 metrics × 8 bytes).
+ */
+const HELD_RUNTIME_MIB = 172;
 const REPLICATION_BYTES = 446;
-const INCIDENT_BYTES = 298;
-const HEADROOM = 2;
 
 /** What one process runs: its replications, how many incidents each records (see pilot.ts), its workers. */
 export interface ProcessLoad {
@@ -46,15 +53,21 @@ export interface ProcessLoad {
   readonly workers: number;
 }
 
-/** Memory to give a process running `load`, in MiB. */
+/**
+ * Memory to give a `drsim run` process running `load`, in MiB: flat in its replications and
+ * incidents (the run streams), a fixed part per worker thread.
+ */
 export function memoryEstimateMiB(load: ProcessLoad): number {
-  const grows = load.replications * (REPLICATION_BYTES + load.incidentsPerReplication * INCIDENT_BYTES);
-  return Math.ceil(RUNTIME_MIB + (load.workers - 1) * WORKER_MIB + (HEADROOM * grows) / 2 ** 20);
+  return Math.ceil(HEADROOM * (RUNTIME_MIB + (load.workers - 1) * WORKER_MIB));
 }
 
-/** The least memory `replications` take in one process — their metric columns alone, no headroom — in MiB. */
+/**
+ * The least memory `replications` take in a process that holds them — their metric columns alone, no
+ * headroom — in MiB: what the analyses that keep their runs in memory (sweep, recommend,
+ * sensitivity) need; `drsim run` streams and needs memoryEstimateMiB whatever the count.
+ */
 export function memoryFloorMiB(replications: number): number {
-  return RUNTIME_MIB + (replications * REPLICATION_BYTES) / 2 ** 20;
+  return HELD_RUNTIME_MIB + (replications * REPLICATION_BYTES) / 2 ** 20;
 }
 
 /** "512 MiB", "42.6 GiB", "9.3 PiB": sizes in messages. */
@@ -71,8 +84,9 @@ export function formatMiB(mib: number): string {
 
 /**
  * Memory of `drsim merge`, in MiB, whatever the number of replications: the merge streams the shards'
- * CSVs and keeps only bounded buffers per statistic (measured: 300 MiB peak for 10⁶ replications of
- * the default scenario; the buffers' worst case is ~1.5 GiB, for pathologically concentrated samples).
+ * rows and keeps only bounded buffers per statistic (measured: 374 MiB peak for 10⁶ replications of
+ * the default scenario in 10 Parquet shards; the buffers' worst case is ~1.5 GiB, for pathologically
+ * concentrated samples).
  */
 export const MERGE_MEMORY_MIB = 2048;
 

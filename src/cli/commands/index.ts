@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "merge", summary: "merge shard directories into one run's results", load: () => import("./merge.js") },
   { name: "trace", summary: "print the event log of one strategy in one replication", load: () => import("./trace.js") },
   { name: "chart", summary: "regenerate a saved run's charts and report.html (no re-simulation)", load: () => import("./chart.js") },
+  { name: "export", summary: "write a saved run's rows as CSV (or Parquet), without re-simulating", load: () => import("./export.js") },
   { name: "k8s", summary: "print a Kubernetes manifest for a sharded study (Indexed Job + merge Job)", load: () => import("./k8s.js") },
   { name: "slurm", summary: "print a Slurm driver script for a sharded study (job array + merge job)", load: () => import("./slurm.js") },
   { name: "sweep", summary: "run a grid of scenario variants (--set PATH=v1,v2,…) with common random numbers", load: () => import("./sweep.js") },

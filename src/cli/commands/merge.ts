@@ -15,16 +15,17 @@ export function define(cmd: Command): void {
     .option("--quiet", "print nothing but errors")
     .option("--no-charts", "skip charts/ and report.html (faster)")
     .option("--no-progress", "no progress display on stderr")
-    .option("--summary-only", "write summary.json, summary.md and scenario.json only: no merged CSVs (they stay in the shards), no charts")
+    .option("--summary-only", "write summary.json, summary.md and scenario.json only: no merged rows (they stay in the shards), no charts")
+    .option("--csv", "write the merged rows as replications.csv and incidents.csv instead of Parquet")
     .addHelpText(
       "after",
-      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once. Memory stays bounded whatever the number of replications: the\nshards' CSVs are streamed once; exact quantiles take a few more passes over a scratch file in --out.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
+      "\nWrites exactly what the unsharded run writes (charts/ and report.html too, unless --no-charts).\nThe shards must come from the same run (scenario, seed, runs, horizon, strategies, drsim version) and\ncover every replication exactly once; each may hold its rows as Parquet or CSV. Memory stays bounded\nwhatever the number of replications: the shards' rows are streamed once; exact quantiles take a few more\npasses over numbers kept in a scratch file in --out.\n\nExample:\n  $ drsim run s.yaml -n 1000000 --shard 1/2 --out shards/1 && drsim run s.yaml -n 1000000 --shard 2/2 --out shards/2\n  $ drsim merge shards/1 shards/2 --out results/s",
     )
-    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; progress: boolean; summaryOnly?: boolean }) => {
+    .action(async (dirs: string[], flags: { out: string; json?: boolean; quiet?: boolean; charts: boolean; progress: boolean; summaryOnly?: boolean; csv?: boolean }) => {
       const progress = stderrProgress(flags, "rows");
       let summary: Summary;
       try {
-        ({ summary } = await mergeShards({ dirs, out: flags.out, summaryOnly: flags.summaryOnly, charts: flags.charts, onProgress: progress.update }));
+        ({ summary } = await mergeShards({ dirs, out: flags.out, summaryOnly: flags.summaryOnly, charts: flags.charts, csv: flags.csv, onProgress: progress.update }));
       } finally {
         progress.finish();
       }

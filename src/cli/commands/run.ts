@@ -21,10 +21,12 @@ interface RunFlags extends SimulationFlags, TargetFlags {
   quiet?: boolean;
   progress: boolean;
   charts: boolean;
+  csv?: boolean;
 }
 
 export function define(cmd: Command): void {
-  targetOptions(simulationOptions(cmd))
+  // A run streams its replications (memory flat in -n): only MAX_RUNS bounds it.
+  targetOptions(simulationOptions(cmd, undefined, false))
     .argument("[scenarios...]", "scenario files (YAML); none = the built-in default scenario")
     .option("--out <dir>", "output directory (default: results/<scenario>/; with several scenarios, <dir>/<scenario>/)")
     .option("--shard <i/n|auto>", "run only shard i of n (contiguous replication ranges); merge with drsim merge", shard)
@@ -34,11 +36,13 @@ export function define(cmd: Command): void {
     .option("--quiet", "print nothing but errors (and --json output)")
     .option("--no-progress", "no progress display on stderr")
     .option("--no-charts", "skip charts/ and report.html (faster)")
+    .option("--csv", "write the rows as replications.csv and incidents.csv instead of Parquet")
     .addHelpText(
       "after",
       `
-Outputs (in the run's directory): summary.json, summary.md, replications.csv, incidents.csv, scenario.json,
-then charts/ (Vega-Lite, SVG, PNG) and report.html unless --no-charts. A shard writes its partial data only.
+Outputs (in the run's directory): summary.json, summary.md, replications.parquet, incidents.parquet
+(replications.csv and incidents.csv with --csv, or later with drsim export), scenario.json, then charts/
+(Vega-Lite, SVG, PNG) and report.html unless --no-charts. A shard writes its partial data only.
 Downtime, data loss and cost are per replication of the horizon (annual for a 1-year horizon).
 A scenario with targets (targets: in the file, or --rto, --rpo, --availability…) is also judged:
 the terminal and report.html recommend the simplest strategy that keeps every promise (docs/decision.md).
@@ -57,7 +61,7 @@ Examples:
 }
 
 async function runCommand(files: string[], flags: RunFlags): Promise<void> {
-  const settings = { ...simulationSettings(flags), targets: targetSettings(flags), overrides: flags.set };
+  const settings = { ...simulationSettings(flags), targets: targetSettings(flags), overrides: flags.set, csv: flags.csv };
   const plans = await planRuns({ ...settings, scenarios: files, out: flags.out, shard: flags.shard });
   for (const [i, plan] of plans.entries()) {
     const options = { ...settings, scenario: plan.scenario, out: plan.out };

@@ -14,6 +14,8 @@ import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../..
 export interface RowAccumulator {
   /** `row` holds the values of the requested columns, in their order. */
   add(row: Float64Array): void;
+  /** The same rows a batch at a time, column by column (`columns[i]`: the requested column i, rows [0, n)), if it can take them so. */
+  addColumns?(columns: readonly Float64Array[], n: number): void;
   endPass(): void;
   readonly needsPass: boolean;
 }
@@ -39,6 +41,7 @@ export async function accumulateReplications<A extends RowAccumulator>(
         const acc = accs[s]!;
         const own = columns.map((c) => metrics[c]);
         const n = batch.range.end - batch.range.start;
+        if (acc.addColumns !== undefined) return acc.addColumns(own, n);
         for (let r = 0; r < n; r++) {
           for (let i = 0; i < row.length; i++) row[i] = own[i]![r]!;
           acc.add(row);
@@ -111,6 +114,25 @@ class DigestAccumulator implements RowAccumulator {
     // The same doubles the charts drew from arrays: the catalogue's scale, and lossOf.
     for (let k = 0; k < CURVES.length; k++) if (this.curves[k]!.needsPass) this.curves[k]!.add(CURVES[k]!.scale(row[k]!));
     if (this.loss.needsPass) this.loss.add(lossOf(row[CURVES.length]!, row[CURVES.length + 1]!));
+  }
+
+  private scratch = new Float64Array(0);
+
+  addColumns(columns: readonly Float64Array[], n: number): void {
+    if (this.scratch.length < n) this.scratch = new Float64Array(n);
+    const values = this.scratch;
+    for (let k = 0; k < CURVES.length; k++) {
+      if (!this.curves[k]!.needsPass) continue;
+      const { scale } = CURVES[k]!;
+      const column = columns[k]!;
+      for (let i = 0; i < n; i++) values[i] = scale(column[i]!);
+      this.curves[k]!.addAll(values, 0, n);
+    }
+    if (this.loss.needsPass) {
+      const cost = columns[CURVES.length]!;
+      const standing = columns[CURVES.length + 1]!;
+      for (let i = 0; i < n; i++) this.loss.add(lossOf(cost[i]!, standing[i]!));
+    }
   }
 
   endPass(): void {
