@@ -16,7 +16,7 @@ import {
   yearsText,
 } from "./planWords.js";
 import { markdownText } from "./markdownText.js";
-import { alignTable, markdownTable, type TextTable } from "./textTable.js";
+import { DEFAULT_WIDTH, displayWidth, fitLines, fitTable, markdownTable, tableLines, type TextLayout, type TextTable } from "./textTable.js";
 
 /** How many qualifying rivals the comparison table shows. */
 const RIVALS_SHOWN = 5;
@@ -43,7 +43,7 @@ function verdictLine(study: PortfolioPlan): string {
 /** The focus plan, service by service: strategy, needs, each target's years, what its users saw, cost. */
 export function servicesTable(study: PortfolioPlan): TextTable {
   const plan = focusPlan(study)!;
-  const header = ["service", "tier", "strategy", "needs", "RTO: years kept [95% CI]", "RPO: years kept", "availability: years kept", "availability", "downtime/yr", "cost/yr"];
+  const header = ["service", "tier", "strategy", "needs", "RTO:\nyears kept [95% CI]", "RPO:\nyears kept", "availability:\nyears kept", "availability", "downtime/yr", "cost/yr"];
   const rows = study.services.map((s, i) => {
     const e = s.configurations[plan.configurations[i]!]!;
     const target = (kind: string): string => {
@@ -74,7 +74,7 @@ export function flowsTable(study: PortfolioPlan): TextTable {
     const e = plan.flows[i]!;
     return [f.name, f.services.join(" → "), availabilityPercent(e.availability), duration(e.downtimeSeconds), usd(e.costUSD)];
   });
-  return { header: ["flow", "path", "availability", "downtime/yr", "cost/yr (its services + its own downtime)"], rows };
+  return { header: ["flow", "path", "availability", "downtime/yr", "cost/yr (its services\n+ its own downtime)"], rows };
 }
 
 /** "api: 31 min/yr down — payments-db 18 min, identity 7 min, its own 6 min". */
@@ -94,7 +94,7 @@ export function comparisonTable(study: PortfolioPlan): TextTable {
     .filter((p) => p.qualifies && p.plan !== focus.plan)
     .sort((a, b) => a.costUSD.mean - b.costUSD.mean || a.plan - b.plan)
     .slice(0, RIVALS_SHOWN);
-  const header = ["plan", ...study.services.map((s) => s.name), "cost/yr [95% CI]", "vs chosen (paired) [95% CI]", "verdict"];
+  const header = ["plan", ...study.services.map((s) => s.name), "cost/yr\n[95% CI]", "vs chosen (paired)\n[95% CI]", "verdict"];
   const rows = [focus, ...rivals].map((p) => [
     planName(p.plan),
     ...p.strategies,
@@ -161,19 +161,68 @@ export function verificationLine(study: PortfolioPlan): string | undefined {
   return `${base} the same rule chooses ${planName(v.choice)} instead — NOT confirmed; run more years.`;
 }
 
-export function planText(study: PortfolioPlan): string {
+/** A narrow terminal's view of a table: column groups shown one below the other, each losing columns in its order. */
+interface NarrowView {
+  /** Indices into the header; the first column is repeated in each group. */
+  readonly groups: readonly (readonly number[])[];
+  /** Per group, the columns it loses first when it still does not fit (least important first). */
+  readonly dropOrders: readonly (readonly number[])[];
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+/** The services table: each service's strategy and the incidents it keeps in time, then its year as a whole. */
+function servicesView(): NarrowView {
+  return { groups: [[0, 2, 4, 5], [0, 1, 6, 7, 8, 9, 3]], dropOrders: [[5], [3, 1, 8, 7]] };
+}
+
+/** The plans compared: their strategies (a service every shown plan gives the same strategy goes first), then their costs. */
+function comparisonView(t: TextTable): NarrowView {
+  const n = t.header.length;
+  const services = range(1, n - 3);
+  const constant = services.filter((i) => t.rows.every((r) => r[i] === t.rows[0]![i]));
+  return { groups: [[0, ...services], [0, n - 3, n - 2, n - 1]], dropOrders: [[...constant, ...services.reverse()], [n - 1]] };
+}
+
+function columns(t: TextTable, keep: readonly number[]): TextTable {
+  return { header: keep.map((i) => t.header[i]!), rows: t.rows.map((r) => keep.map((i) => r[i] ?? "")) };
+}
+
+/**
+ * The plan for a person reading a terminal: a table too wide for `layout`'s width is shown as
+ * column groups one below the other, losing its least important columns only if a group still does
+ * not fit (they are named); every sentence wraps. The default, `wide`, is plan.txt's: one table
+ * each, every column, unwrapped.
+ */
+export function planText(study: PortfolioPlan, layout: TextLayout = { wide: true }): string {
+  const width = layout.width ?? DEFAULT_WIDTH;
+  const dropped: string[] = [];
+  const table = (t: TextTable, view: NarrowView): string[] => {
+    const whole = tableLines(t);
+    if (layout.wide === true || Math.max(...whole.map(displayWidth)) <= width) return whole;
+    return view.groups.flatMap((group, g) => {
+      const order = view.dropOrders[g]!.map((i) => group.indexOf(i)).filter((i) => i > 0);
+      const fitted = fitTable(columns(t, group), width, order);
+      for (const h of fitted.dropped) dropped.push(h.split("\n").join(" "));
+      return [...(g > 0 ? [""] : []), ...fitted.lines];
+    });
+  };
   const lines = [headline(study), ...study.services.map((s) => s.tier).filter((t, i, all) => all.indexOf(t) === i).map((t) => `  ${tierText(t)}`), "", verdictLine(study)];
-  if (focusPlan(study) === undefined) return `${lines.join("\n")}\n`;
-  const table = (t: TextTable): string[] => alignTable([t.header, ...t.rows]);
-  lines.push("", ...table(servicesTable(study)));
-  if (study.flows.length > 0) lines.push("", ...table(flowsTable(study)));
-  lines.push("", "Where the downtime comes from (means per year; a dependency's share is its own downtime, or a co-location mismatch):", ...riskLines(study).map((l) => `  ${l}`));
-  lines.push("", ...table(comparisonTable(study)));
-  lines.push("", "Rejected plans:", ...rejectedLines(study).map((l) => `  ${l}`));
-  lines.push("", ...procedureLines(study));
-  const v = verificationLine(study);
-  if (v !== undefined) lines.push(v);
-  return `${lines.join("\n")}\n`;
+  if (focusPlan(study) !== undefined) {
+    lines.push("", ...table(servicesTable(study), servicesView()));
+    if (study.flows.length > 0) lines.push("", ...table(flowsTable(study), { groups: [[0, 1, 2, 3, 4]], dropOrders: [[1, 4, 3]] }));
+    lines.push("", "Where the downtime comes from (means per year; a dependency's share is its own downtime, or a co-location mismatch):", ...riskLines(study).map((l) => `  ${l}`));
+    const comparison = comparisonTable(study);
+    lines.push("", ...table(comparison, comparisonView(comparison)));
+    lines.push("", "Rejected plans:", ...rejectedLines(study).map((l) => `  ${l}`));
+    lines.push("", ...procedureLines(study));
+    const v = verificationLine(study);
+    if (v !== undefined) lines.push(v);
+    if (dropped.length > 0) lines.push("", `(Left out to fit ${width} columns: ${dropped.join("; ")}. --wide shows every column; plan.md and plan.json have everything.)`);
+  }
+  return `${fitLines(lines, layout).join("\n")}\n`;
 }
 
 export function planMarkdown(study: PortfolioPlan): string {

@@ -18,7 +18,9 @@ describe("drsim plan", () => {
     const r = drsim(["plan", SMALL, "-n", "300", "--seed", "9", "--no-progress", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${planText(plan)}written to ${join(out, "")}\n`);
+    // Not a terminal: fitted to 100 columns, as every table drsim prints; plan.txt keeps every column.
+    expect(r.stdout).toBe(`${planText(plan, { width: 100 })}written to ${join(out, "")}\n`);
+    expect(readDir(out).get("plan.txt")?.toString()).toBe(planText(plan));
     expect([...readDir(out).keys()]).toEqual([
       "charts/dependency-graph.png",
       "charts/dependency-graph.svg",
@@ -29,6 +31,19 @@ describe("drsim plan", () => {
       "plans.csv",
     ]);
   }, 60_000);
+
+  it("fits 100 columns, naming what it left out; --wide shows every column", () => {
+    const shipped = join(ROOT, "scenarios/portfolio.yaml");
+    const fitted = drsim(["plan", shipped, "-n", "300", "--no-verify", "--no-progress"]);
+    expect(fitted.status).toBe(0);
+    const widest = (text: string): number => Math.max(...text.split("\n").map((l) => [...l].length));
+    expect(widest(fitted.stdout)).toBeLessThanOrEqual(100);
+    expect(fitted.stdout).toMatch(/Left out to fit 100 columns: .+--wide shows every column/s);
+    const wide = drsim(["plan", shipped, "-n", "300", "--no-verify", "--no-progress", "--wide"]);
+    expect(wide.status).toBe(0);
+    expect(widest(wide.stdout)).toBeGreaterThan(100);
+    expect(wide.stdout).not.toMatch(/Left out to fit/);
+  }, 120_000);
 
   it("reports a bad portfolio at its file, line and field, exit 2, no stack trace", () => {
     const r = drsim(["plan", SMALL, "-n", "10", "--set", "services.app.dependsOn.dbx=any-region"]);

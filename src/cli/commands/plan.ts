@@ -6,6 +6,7 @@ import { planServices } from "../../app/plan.js";
 import { planMarkdown, planText } from "../../report/plan.js";
 import { planJson } from "../../report/planFiles.js";
 import { collectOverride, horizon, nonNegativeInteger, positiveInteger, replications } from "../options.js";
+import { stdoutLayout } from "../layout.js";
 import { withProgress } from "../progress.js";
 
 interface PlanFlags {
@@ -24,6 +25,7 @@ interface PlanFlags {
   charts: boolean;
   quiet?: boolean;
   progress: boolean;
+  wide?: boolean;
 }
 
 function alpha(text: string): number {
@@ -54,6 +56,7 @@ export function define(cmd: Command): void {
     .option("--md", "print the plan as Markdown")
     .option("--out <dir>", "also write plan.{txt,md,json}, plans.csv and charts/dependency-graph.* into DIR")
     .option("--no-charts", "with --out: skip the dependency graph")
+    .option("--wide", "show every column of the tables, however wide (default: fit the terminal, or 100 columns)")
     .option("--quiet", "print nothing but errors (files are still written)")
     .option("--no-progress", "no progress display on stderr")
     .addHelpText(
@@ -93,6 +96,6 @@ Examples:
       const plan = outcome.plan;
       if (flags.json === true) process.stdout.write(planJson(plan));
       else if (flags.md === true) process.stdout.write(planMarkdown(plan));
-      else if (flags.quiet !== true) process.stdout.write(`${planText(plan)}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
+      else if (flags.quiet !== true) process.stdout.write(`${planText(plan, stdoutLayout(flags))}${flags.out === undefined ? "" : `written to ${join(flags.out, "")}\n`}`);
     });
 }
