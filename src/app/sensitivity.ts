@@ -10,6 +10,7 @@ import { summarize } from "../montecarlo/summary.js";
 import { sensitivityCsv, sensitivityJson } from "../report/sensitivity.js";
 import type { Scenario } from "../scenario/types.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { removeStaleOutputs } from "../store/staleOutputs.js";
 import { checkOutDir, defaultOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
@@ -36,6 +37,9 @@ export interface SensitivityOutcome {
 }
 
 export const DEFAULT_SENSITIVITY_METRIC = "downtimeMinutes.p99";
+
+/** The files a ranking names after what it was asked: a tornado chart per strategy. */
+const TORNADO_OWNED = /^charts\/tornado-[^/]+\.(vl\.json|svg|png)$/;
 
 export async function rankSensitivity(options: SensitivityOptions): Promise<SensitivityOutcome> {
   const metric = typeof options.metric === "object" ? options.metric : parseMetricPath(options.metric ?? DEFAULT_SENSITIVITY_METRIC);
@@ -67,5 +71,7 @@ export async function rankSensitivity(options: SensitivityOptions): Promise<Sens
     const [{ tornadoChart }, { writeCharts }] = await Promise.all([import("../report/charts/decision/tornado.js"), import("../report/charts/decision/write.js")]);
     files.push(...(await writeCharts(join(out, "charts"), result.strategies.map((s) => tornadoChart(result.metric, s)))));
   }
+  // One ranking per directory: tornado charts of strategies not ranked now (or not drawn) go.
+  removeStaleOutputs(out, files, TORNADO_OWNED, "sensitivity ranking");
   return { result, out, files };
 }

@@ -9,6 +9,7 @@ import { summarize } from "../montecarlo/summary.js";
 import { summaryToJson } from "../report/summaryJson.js";
 import type { Scenario } from "../scenario/types.js";
 import { writeFilesAtomically } from "../store/atomicWrite.js";
+import { removeStaleOutputs } from "../store/staleOutputs.js";
 import { checkOutDir, defaultOutDir } from "./outputDir.js";
 import { loadForRun } from "./scenario.js";
 import type { StudyOptions } from "./study.js";
@@ -30,6 +31,9 @@ export interface SweepOutcome {
   readonly out: string;
   readonly files: readonly string[];
 }
+
+/** The files a sweep names after what it was asked (its grid points, its charts). */
+const SWEEP_OWNED = /^(points\/\d+\/summary\.json|charts\/sweep-[^/]+\.(vl\.json|svg|png))$/;
 
 export async function sweepScenario(options: SweepOptions): Promise<SweepOutcome> {
   const parameters = sweepParameters(options.set ?? []);
@@ -64,5 +68,7 @@ export async function sweepScenario(options: SweepOptions): Promise<SweepOutcome
     ]);
     files.push(...(await writeCharts(join(out, "charts"), sweepCharts(table, withColors(first.strategies)))));
   }
+  // One sweep per directory: an earlier sweep's points beyond this grid and charts not drawn now go.
+  removeStaleOutputs(out, files, SWEEP_OWNED, "sweep");
   return { scenario: first, points: points.length, table, out, files };
 }

@@ -1,6 +1,6 @@
 // drsim sweep: a one-value sweep is a plain run (byte for byte), grid points share their random
 // numbers (common random numbers), and sweep.csv has one row per point × strategy.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gridPoints, sweepParameters } from "../../src/analysis/grid.js";
@@ -104,4 +104,44 @@ describe("common random numbers across grid points", () => {
     }
     expect(more).toBeGreaterThan(a.length / 2);
   });
+});
+
+describe("an analysis directory holds one analysis", () => {
+  it("a smaller sweep into the same --out removes the earlier sweep's extra points and charts, says so, and keeps the user's files", () => {
+    const dir = tempDir("sweep-stale");
+    const sweep = (values: string, ...more: string[]) =>
+      drsim(["sweep", PROVABLE, "--set", `backup.interval=${values}`, "-n", "50", "--seed", "3", "--quiet", "--no-progress", "--out", dir, ...more]);
+    expect(sweep("1h,6h,24h").status).toBe(0);
+    const charts = readdirSync(join(dir, "charts"));
+    expect(charts.length).toBeGreaterThan(0);
+    expect(existsSync(join(dir, "points/2/summary.json"))).toBe(true);
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    writeFileSync(join(dir, "charts", "mine.png"), "mine");
+
+    const again = sweep("1h,6h", "--no-charts");
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/held an earlier sweep; its files this one does not write are removed: charts\/ \(\d+ files\), points\/2\/summary\.json\n$/);
+    expect(readdirSync(join(dir, "points")).sort()).toEqual(["0", "1"]);
+    expect(readdirSync(join(dir, "charts"))).toEqual(["mine.png"]);
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");
+
+    // The same sweep again: nothing stale, nothing said.
+    const same = sweep("1h,6h", "--no-charts");
+    expect(same.stderr).toBe("");
+  }, 120_000);
+});
+
+describe("the sweep's table", () => {
+  it("fits 100 columns off a terminal, each point's values heading its strategies; --wide gives one row per point × strategy", () => {
+    const dir = tempDir("sweep-width");
+    const args = ["sweep", PROVABLE, "--set", "backup.interval=1h,24h", "--set", "strategies.warm-standby.standbyFraction=0.2,0.5", "-n", "50", "--no-charts", "--no-progress", "--out", dir];
+    const widest = (text: string): number => Math.max(...text.split("\n").map((l) => [...l].length));
+    const fitted = ok(args);
+    expect(widest(fitted)).toBeLessThanOrEqual(100);
+    expect(fitted).toMatch(/^point 3: backup\.interval = 24h, strategies\.warm-standby\.standbyFraction = 0\.5$/m);
+    const wide = ok([...args, "--wide"]);
+    expect(widest(wide)).toBeGreaterThan(100);
+    expect(wide).not.toMatch(/^point 3:/m);
+    expect(wide.split("\n").filter((l) => /^3 /.test(l)).length).toBe(4);
+  }, 120_000);
 });
