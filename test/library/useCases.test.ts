@@ -27,7 +27,7 @@ describe("use cases as functions equal the commands", () => {
     const stdout = cli(["sweep", PROVABLE, "--set", "regionDefaults.outage.rate=1/year,4/year", "-n", "100", "--out", b, "--no-charts"]);
     expect(readDir(a)).toEqual(readDir(b));
     expect(outcome.files.map((f) => relative(a, f)).sort()).toEqual([...readDir(a).keys()].sort());
-    expect(stdout).toBe(`${sweepText(outcome.table, outcome.scenario, outcome.points)}written to ${b}/\n`);
+    expect(stdout).toBe(`${sweepText(outcome.table, outcome.scenario, outcome.points, { width: 100 })}written to ${b}/\n`);
   });
 
   it("rankSensitivity", async () => {

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { sweepScenario } from "../../app/sweep.js";
 import { sweepText } from "../../report/sweep.js";
 import { type SimulationFlags, collectOverride, simulationOptions, simulationSettings } from "../options.js";
+import { stdoutLayout } from "../layout.js";
 import { withProgress } from "../progress.js";
 
 interface SweepFlags extends SimulationFlags {
@@ -12,6 +13,7 @@ interface SweepFlags extends SimulationFlags {
   charts: boolean;
   quiet?: boolean;
   progress: boolean;
+  wide?: boolean;
 }
 
 export function define(cmd: Command): void {
@@ -20,6 +22,7 @@ export function define(cmd: Command): void {
     .option("--set <path=v1,v2,…>", "a swept scenario field and its values, in the scenario's units (repeatable: the grid is every combination)", collectOverride)
     .option("--out <dir>", "output directory (default: results/<scenario>-sweep/)")
     .option("--no-charts", "skip the charts")
+    .option("--wide", "one row per point and strategy with every column, however wide (default: fit the terminal, or 100 columns)")
     .option("--quiet", "print nothing but errors")
     .option("--no-progress", "no progress display on stderr")
     .addHelpText(
@@ -48,6 +51,6 @@ Examples:
         }),
       );
       const { scenario, table, points, out } = outcome;
-      if (flags.quiet !== true) process.stdout.write(`${sweepText(table, scenario, points)}written to ${out}/\n`);
+      if (flags.quiet !== true) process.stdout.write(`${sweepText(table, scenario, points, stdoutLayout(flags))}written to ${out}/\n`);
     });
 }
