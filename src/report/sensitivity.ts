@@ -2,7 +2,7 @@
 // row per strategy × input) and JSON, and the wording of an input's low and high values.
 import { csvNumber, csvString } from "../store/csv.js";
 import { count, duration, megabytesPerSecond, perYear, significant, trimNumber } from "./numbers.js";
-import { alignTable } from "./textTable.js";
+import { DEFAULT_WIDTH, fitLines, fitTable, tableLines, type TextLayout } from "./textTable.js";
 import type { Effect, SensitivityResult } from "../analysis/sensitivity.js";
 import type { InputRange, Quantity } from "../analysis/sensitivityInputs.js";
 
@@ -41,7 +41,8 @@ function swingText(e: Effect): string {
   return `${significant(e.swing)} [${significant(e.swingCi95[0])}, ${significant(e.swingCi95[1])}]`;
 }
 
-export function sensitivityText(result: SensitivityResult, top = 12): string {
+/** The ranking for people; a narrow `layout` wraps the long lines (the default, wide, never wraps). */
+export function sensitivityText(result: SensitivityResult, top = 12, layout: TextLayout = { wide: true }): string {
   const lines = [
     `${result.scenario}: sensitivity of ${result.metric}, ${count(result.runs)} replications per case, seed ${result.seed} (common random numbers)`,
   ];
@@ -50,16 +51,20 @@ export function sensitivityText(result: SensitivityResult, top = 12): string {
     const moving = s.effects.filter((e) => e.swing !== 0);
     const still = s.effects.filter((e) => e.swing === 0);
     const withCi = moving.some((e) => e.swingCi95 !== undefined);
-    const header = ["input (ranked by |swing|)", "low → high", `${result.metric} at low`, "at high", `swing high − low${withCi ? " [95% CI]" : ""}`];
+    const header = ["input (ranked by |swing|)", "low → high", `${result.metric}\nat low`, "at high", `swing\nhigh − low${withCi ? " [95% CI]" : ""}`];
     const rows = moving.slice(0, top).map((e) => {
       const { lowText, highText } = rangeText(e.range);
       return [`${e.rank}. ${e.label}`, `${lowText} → ${highText}`, significant(e.low), significant(e.high), swingText(e)];
     });
-    lines.push(...alignTable([header, ...rows]).map((l) => `  ${l}`));
+    // Narrow: the low → high values go first (sensitivity.csv and --wide keep them), then the swing's ends.
+    const table = { header, rows };
+    const fitted = layout.wide === true ? { lines: tableLines(table), dropped: [] } : fitTable(table, (layout.width ?? DEFAULT_WIDTH) - 2, [1, 3, 2]);
+    lines.push(...fitted.lines.map((l) => `  ${l}`));
+    if (fitted.dropped.length > 0) lines.push(`  (left out to fit: ${fitted.dropped.map((h) => h.replace("\n", " ")).join("; ")}; --wide or sensitivity.csv has them)`);
     if (moving.length > top) lines.push(`  … ${moving.length - top} more in sensitivity.csv`);
     if (still.length > 0) lines.push(`  no effect: ${still.map((e) => e.input).join(", ")}`);
   }
-  return `${lines.join("\n")}\n`;
+  return `${fitLines(lines, layout).join("\n")}\n`;
 }
 
 export const SENSITIVITY_COLUMNS = [

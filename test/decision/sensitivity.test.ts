@@ -129,3 +129,18 @@ describe("sensitivity ranking", () => {
     expect(bad.stderr).toMatch(/unknown metric "dowtimeMinutes\.p99" \(did you mean "downtimeMinutes\.p99"\?\)/);
   });
 });
+
+describe("the ranking's text", () => {
+  it("fits 100 columns off a terminal (the low → high values left out and said so where they do not fit); --wide never wraps", () => {
+    const dir = tempDir("sens-width");
+    const args = ["sensitivity", "-n", "50", "--no-charts", "--no-progress", "--out", dir];
+    const widest = (text: string): number => Math.max(...text.split("\n").map((l) => [...l].length));
+    const fitted = drsim(args);
+    expect(fitted.status).toBe(0);
+    expect(widest(fitted.stdout)).toBeLessThanOrEqual(100);
+    const wide = drsim([...args, "--wide"]);
+    expect(widest(wide.stdout)).toBeGreaterThan(100);
+    expect(wide.stdout).toMatch(/low → high/);
+    expect(wide.stdout).not.toMatch(/left out to fit/);
+  }, 120_000);
+});

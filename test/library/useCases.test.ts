@@ -35,7 +35,7 @@ describe("use cases as functions equal the commands", () => {
     const outcome = await rankSensitivity({ scenario: PROVABLE, metric: "costUSD.mean", inputs: ["outage.rate", "steps.decide"], runs: 100, workers: 1, out: a, charts: false });
     const stdout = cli(["sensitivity", PROVABLE, "--metric", "costUSD.mean", "--inputs", "outage.rate,steps.decide", "-n", "100", "--out", b, "--no-charts"]);
     expect(readDir(a)).toEqual(readDir(b));
-    expect(stdout).toBe(`${sensitivityText(outcome.result)}written to ${b}/\n`);
+    expect(stdout).toBe(`${sensitivityText(outcome.result, undefined, { width: 100 })}written to ${b}/\n`);
   });
 
   it("recommendStrategy", async () => {

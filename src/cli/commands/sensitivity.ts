@@ -5,6 +5,7 @@ import { parseMetricPath, type MetricPath } from "../../analysis/metricPath.js";
 import { DEFAULT_SENSITIVITY_METRIC, rankSensitivity } from "../../app/sensitivity.js";
 import { sensitivityJson, sensitivityText } from "../../report/sensitivity.js";
 import { type SimulationFlags, collectOverride, list, simulationOptions, simulationSettings } from "../options.js";
+import { stdoutLayout } from "../layout.js";
 import { withProgress } from "../progress.js";
 
 interface SensitivityFlags extends SimulationFlags {
@@ -17,6 +18,7 @@ interface SensitivityFlags extends SimulationFlags {
   charts: boolean;
   quiet?: boolean;
   progress: boolean;
+  wide?: boolean;
 }
 
 export function define(cmd: Command): void {
@@ -29,6 +31,7 @@ export function define(cmd: Command): void {
     .option("--out <dir>", "output directory (default: results/<scenario>-sensitivity/)")
     .option("--json", "print the ranking as JSON")
     .option("--no-charts", "skip the tornado charts")
+    .option("--wide", "never wrap a line (default: fit the terminal, or 100 columns)")
     .option("--quiet", "print nothing but errors")
     .option("--no-progress", "no progress display on stderr")
     .addHelpText(
@@ -64,6 +67,6 @@ Examples:
       );
       const { result, out } = outcome;
       if (flags.json === true) process.stdout.write(sensitivityJson(result));
-      else if (flags.quiet !== true) process.stdout.write(`${sensitivityText(result)}written to ${out}/\n`);
+      else if (flags.quiet !== true) process.stdout.write(`${sensitivityText(result, undefined, stdoutLayout(flags))}written to ${out}/\n`);
     });
 }
