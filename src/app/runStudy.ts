@@ -70,13 +70,15 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcom
     formats: formatsFor(options),
     onProgress: summaryProgress(scenario.name, onProgress),
   });
-  // The terminal's decision, read back from the rows just written (the run was never held), by the
-  // same accumulator the report uses: the two cannot disagree.
-  const recommendation = await decideRun(scenario, out);
+  // The terminal's decision is the report's: judged once from the rows just written (the run was
+  // never held), by the charts' load when they are drawn, else on its own.
+  let recommendation: Recommendation | undefined;
   if (options.charts !== false) {
     onProgress?.(0, 1, `${scenario.name}: charts and report`, "runs");
-    await chartRuns({ dirs: [out] });
+    [recommendation] = await chartRuns({ dirs: [out] });
     onProgress?.(1, 1, `${scenario.name}: charts and report`, "runs");
+  } else {
+    recommendation = await decideRun(scenario, out);
   }
   return { scenario, summary: summary!, recommendation, out, files };
 }

@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { TraceRecord } from "../../results/results.js";
+import type { Recommendation } from "../../analysis/recommend.js";
 import { reportHtml } from "../html/page.js";
 import { writeFileAtomic } from "../../store/atomicWrite.js";
 import type { Chart } from "./chart.js";
@@ -46,8 +47,12 @@ async function writeChart(dir: string, chart: Chart): Promise<void> {
   await writeFileAtomic(join(dir, `${chart.name}.png`), r.png);
 }
 
-/** Read a run directory and write its charts and report.html into it. Never re-simulates. */
-export async function renderRunReport(runDir: string): Promise<void> {
+/**
+ * Read a run directory and write its charts and report.html into it. Never re-simulates. Returns
+ * the decision the report shows (undefined for a run without targets), so a caller that prints it
+ * too need not judge the rows a second time.
+ */
+export async function renderRunReport(runDir: string): Promise<Recommendation | undefined> {
   const run = await loadRun(runDir);
   const charts = runCharts(run);
   const dir = join(runDir, "charts");
@@ -56,6 +61,7 @@ export async function renderRunReport(runDir: string): Promise<void> {
   // lossExceedance.csv beside the loss-exceedance chart (drawn above with the others).
   await writeLossExceedance(runDir, lossCurves(run), run.strategies, run.summary.horizonHours, false);
   await writeFileAtomic(join(runDir, "report.html"), reportHtml(run, charts));
+  return run.recommendation;
 }
 
 /**
