@@ -41,9 +41,9 @@ describe("one process's replications", () => {
     expect(() => checkOneProcess(1e6, "-n", machine)).not.toThrow();
     expect(() => checkOneProcess(1e8, "-n", machine)).toThrow(UserError);
     expect(() => checkOneProcess(1e8, "-n", machine)).toThrow(
-      /^-n: 100000000 replications in one process need at least 41\.7 GiB of memory, and this machine has 16\.0 GiB; split the run into shards/,
+      /^-n: 100000000 replications in one process need at least 74\.7 GiB of memory, and this machine has 16\.0 GiB; split the run into shards/,
     );
-    expect(() => checkOneProcess(1e12, "-n", machine)).toThrow(/need at least 406 TiB/);
+    expect(() => checkOneProcess(1e12, "-n", machine)).toThrow(/need at least 728 TiB/);
   });
 
   it("bound only analyses that hold them: a run or a shard streams, whatever run.runs says", async () => {
