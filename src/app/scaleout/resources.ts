@@ -33,7 +33,8 @@ export function memoryQuantity(quantity: string, option: string): string {
 // and whole runs with charts and report (`npm run bench -- command`, bench/README.md, median of 3):
 // N = 10⁶, 1 worker 321 MiB, 2 workers 499 MiB; --horizon 25y (32 incidents per replication), 2
 // workers: 510 MiB. Before the store streamed, a 10⁶-replication shard
-// of the 31-incident scenario took 9.3 GB. → 256 MiB for the process and its first worker, 192 MiB
+// of the 31-incident scenario took 9.3 GB. After #13's 11 more columns (a slower host, same command):
+// N = 10⁵, 1 worker: 265 MiB; N = 10⁶, 2 workers: 371 MiB. → 256 MiB for the process and its first worker, 192 MiB
 // for each further worker (its own heap and model, its batches in hand), the incident-heavy case
 // included; HEADROOM 1.25 on top (560 MiB for 2 workers: 1.3× the heaviest shard measured).
 const RUNTIME_MIB = 256;
