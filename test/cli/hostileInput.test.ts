@@ -66,7 +66,7 @@ describe("options beyond what the model can run", () => {
     refused(["run", DEFAULT_SCENARIO, "-n", "1e12", "--out", out], /option '-n, --runs <n>' argument '1e12' is invalid\. Expected at most 1e10\./);
     // Within the study limit, but not for an analysis that holds its replications in one process of
     // any machine (4.5 TB of metric columns alone). A run streams them: its memory is flat in -n.
-    refused(["recommend", DEFAULT_SCENARIO, "-n", "1e10", "--rto", "4h", "--rpo", "1m", "--availability", "99.9", "--out", out], /^drsim: -n: 10000000000 replications in one process need at least 4\.06 TiB/);
+    refused(["recommend", DEFAULT_SCENARIO, "-n", "1e10", "--rto", "4h", "--rpo", "1m", "--availability", "99.9", "--out", out], /^drsim: -n: 10000000000 replications in one process need at least 7\.28 TiB/);
     refused(["sweep", DEFAULT_SCENARIO, "-n", "1e10", "--set", "costs.downtimeUSDPerMinute=1,2"], /-n: 10000000000 replications in one process/);
     const file = write("huge.yaml", `extends: ${BASE}\nrun: { runs: 1e10 }\n`);
     refused(["sweep", file, "--set", "costs.downtimeUSDPerMinute=1,2"], /huge\.yaml:2:14: run\.runs: 10000000000 replications in one process/);
