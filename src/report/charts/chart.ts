@@ -30,6 +30,17 @@ export function strategyColorScale(strategies: readonly StrategyInfo[]): { domai
   return { domain: strategies.map((s) => s.label), range: strategies.map((s) => s.color) };
 }
 
+/** The strategy colour channel of a chart whose legend sits below it, `columns` entries to a row. */
+export function strategyColorBelow(strategies: readonly StrategyInfo[], columns: number, columnPadding: number) {
+  return {
+    field: "strategy",
+    type: "nominal" as const,
+    title: null,
+    scale: strategyColorScale(strategies),
+    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns, columnPadding },
+  };
+}
+
 /**
  * A dash pattern per strategy (solid, dashed, dotted, dash-dot, …), keyed by label: where curves
  * coincide — most years without downtime for every failover strategy — one line cannot hide another.

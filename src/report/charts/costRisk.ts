@@ -1,7 +1,7 @@
 // Chart 3: cost against risk — each strategy's mean annual cost of risk against its mean and 99th
 // percentile downtime: the Pareto picture of the decision (lower left is better).
 import type { Chart } from "./chart.js";
-import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
+import { dimUnselected, legendSelection, strategyColorBelow, VEGA_LITE_SCHEMA } from "./chart.js";
 import { horizonAdjective, horizonNoun, trimNumber } from "../numbers.js";
 import { decades, niceStep, roundSig, ticksBetween, usdLabels } from "./scales.js";
 import { placeLabels } from "./labels.js";
@@ -118,13 +118,7 @@ export function costRiskChart(run: RunData): Chart {
     );
   }
   if (clamped) subtitle.push(`Zero downtime is drawn at ${trimNumber(floor, 2)} min, the bottom of the log axis.`);
-  const color = {
-    field: "strategy",
-    type: "nominal" as const,
-    title: null,
-    scale: strategyColorScale(run.strategies),
-    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 4, columnPadding: 18 },
-  };
+  const color = strategyColorBelow(run.strategies, 4, 18);
   const x = {
     field: "cost",
     type: "quantitative" as const,

@@ -4,7 +4,7 @@
 // its full outage, and its data loss from region failures (corruption restores, alike for every
 // strategy, apart). Log–log, one curve per strategy, each ending in a dot at its worst year.
 import type { Chart, LayerChild, ViewSpec } from "./chart.js";
-import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
+import { dimUnselected, legendSelection, strategyColorBelow, VEGA_LITE_SCHEMA } from "./chart.js";
 import { confidencePercent, horizonAdjective, horizonNoun, targetDuration } from "../numbers.js";
 import { decades, roundSig, sparseLogLabels } from "./scales.js";
 import type { RunData } from "./load/run.js";
@@ -125,13 +125,7 @@ export function exceedanceChart(run: RunData): Chart {
   // The y axis starts a decade below 1/n, so the last step (1/n: the worst year alone) is drawn
   // clear of the axis rather than along it.
   const yTicks = decades(0.5 / Math.max(n, 1), 1);
-  const color = {
-    field: "strategy",
-    type: "nominal" as const,
-    title: null,
-    scale: strategyColorScale(run.strategies),
-    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 2, columnPadding: 24 },
-  };
+  const color = strategyColorBelow(run.strategies, 2, 24);
   const view = (spec: PanelSpec, yTitle: string | null): ViewSpec => {
     const p = spec.panel;
     const x = {
