@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { format } from "fast-csv";
-import { REPLICATION_METRICS } from "../src/results/results.js";
+import { REPLICATION_METRICS } from "../src/outcomes/results.js";
 import { loadScenario } from "../src/replication/scenario.js";
 import { defaultScenarioPath } from "../src/scenario/load.js";
 import type { Scenario } from "../src/scenario/types.js";

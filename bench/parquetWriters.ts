@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { loadScenario } from "../src/replication/scenario.js";
 import { defaultScenarioPath } from "../src/scenario/load.js";
 import { runMonteCarlo } from "../src/montecarlo/runner.js";
-import { REPLICATION_METRICS } from "../src/results/metrics.js";
+import { REPLICATION_METRICS } from "../src/outcomes/metrics.js";
 import { REPLICATION_TABLE } from "../src/store/tables.js";
 import { ParquetWriter } from "../src/store/parquet/writer.js";
 import type { BenchContext } from "./index.js";

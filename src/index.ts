@@ -20,7 +20,7 @@ export { defaultWorkers, runMonteCarlo, WorkerPool, type RunOptions } from "./mo
 export { summarize, type Summary, type StrategySummary, type StrategyDifferences } from "./montecarlo/index.js";
 export { describe as describeSample, pairedDifference, type Difference, type Stat } from "./montecarlo/index.js";
 export type { ReplicationRange, RunResult, StrategyColumns, IncidentColumns } from "./montecarlo/index.js";
-export type { TraceRecord } from "./results/results.js";
+export type { TraceRecord } from "./outcomes/results.js";
 
 // ---- use cases: options in, data and written files out (what the commands call) ----
 export type { ProgressListener, StudyOptions } from "./app/study.js";

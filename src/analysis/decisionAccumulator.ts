@@ -11,7 +11,7 @@
 // demonstrates. Adding incidents that meet a target to a year cannot change any of it — unlike an
 // average over pooled incidents, which a harmless extra region raises (docs/decision.md).
 import { differenceOf, type Difference } from "../montecarlo/stat.js";
-import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
+import { INCIDENT_CAUSES, isRegionFailure } from "../outcomes/results.js";
 import type { Targets } from "../scenario/targets.js";
 import { ExactOrderStatistics } from "../stats/orderStatistics.js";
 import { meanCI, quantileOfOrder, quantileRanks, Tally } from "../stats/stats.js";

@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import type { StrategySummary } from "../montecarlo/summary.js";
 import type { Stat } from "../montecarlo/stat.js";
 import type { RunResult } from "../montecarlo/types.js";
-import { SCALAR_DEFS, SCALES, STAT_DEFS, STAT_NAMES, type ScalarPath, type StatName, type StatPath } from "../results/metrics.js";
+import { SCALAR_DEFS, SCALES, STAT_DEFS, STAT_NAMES, type ScalarPath, type StatName, type StatPath } from "../outcomes/metrics.js";
 import { closest } from "../scenario/suggest.js";
 
 export { STAT_NAMES as STATS, type StatName };

@@ -5,7 +5,7 @@
 // a Wilson interval, and the expected breaches per year. A target is met when the interval's lower
 // bound reaches the tier's confidence: demonstrated, not merely estimated.
 import type { ConfigOutcome } from "../replication/portfolioReplication.js";
-import { isRegionFailure, INCIDENT_CAUSES } from "../results/results.js";
+import { isRegionFailure, INCIDENT_CAUSES } from "../outcomes/results.js";
 import type { Tier } from "../scenario/portfolio.js";
 import { wilson, type Proportion } from "./binomial.js";
 

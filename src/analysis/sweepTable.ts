@@ -2,7 +2,7 @@
 // values with a unit, a numeric column in one display unit, so pandas/R read numbers), the strategy,
 // then summary metrics as `<metric>.<stat>` columns (the names `drsim sensitivity --metric` takes).
 import type { Summary } from "../montecarlo/summary.js";
-import { byTheme, SCALAR_DEFS, STAT_DEFS, type StatName } from "../results/metrics.js";
+import { byTheme, SCALAR_DEFS, STAT_DEFS, type StatName } from "../outcomes/metrics.js";
 import { csvNumber, csvString } from "../store/csv.js";
 import { sweepAxis, type SweepAxis } from "./axis.js";
 import type { GridPoint, SweepParameter } from "./grid.js";

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { INCIDENT_FIELDS } from "../montecarlo/types.js";
-import { REPLICATION_METRICS } from "../results/metrics.js";
+import { REPLICATION_METRICS } from "../outcomes/metrics.js";
 import { rowFormat } from "../store/formats.js";
 import { openRows, savedLayout, writeRunDir } from "../store/runDir.js";
 import type { ProgressListener } from "./study.js";

@@ -2,7 +2,7 @@
 // with the same seed — and, with `chart`, its timeline drawn as <chart>.vl.json, .svg and .png.
 import { UserError } from "../errors.js";
 import { loadModelApi } from "../montecarlo/modelApi.js";
-import type { TraceRecord } from "../results/results.js";
+import type { TraceRecord } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
 import { loadForRun, unknownMessage } from "./scenario.js";
 

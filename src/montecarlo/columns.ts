@@ -10,7 +10,7 @@ import {
   type PipelineStep,
   type ReplicationMetric,
   type ReplicationResult,
-} from "../results/results.js";
+} from "../outcomes/results.js";
 import { Interner } from "./interner.js";
 import type { ColumnarResult, IncidentColumns, IncidentField, ReplicationRange, StrategyColumns } from "./types.js";
 

@@ -2,7 +2,7 @@
 // of an ES module exporting the same two functions) is a test seam, so the pool and merge machinery
 // can be exercised with a tiny synthetic model.
 import type { Scenario } from "../scenario/types.js";
-import type { ReplicationResult, TraceSink } from "../results/results.js";
+import type { ReplicationResult, TraceSink } from "../outcomes/results.js";
 
 export interface ModelApi<M = unknown> {
   compileModel(scenario: Scenario): M;

@@ -3,7 +3,7 @@
 // count, batch size or shard split. Replication i depends only on (run.seed, i).
 import { availableParallelism } from "node:os";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { REPLICATION_METRICS, type ReplicationMetric } from "../results/results.js";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
 import { simulateBatch } from "./batch.js";
 import { concatIncidents, metricRecord } from "./columns.js";

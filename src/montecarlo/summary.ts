@@ -5,7 +5,7 @@
 // horizon"; with the default 1-year horizon they are annual figures.
 // Empty samples: a Stat over no values (rtoMinutes/rpoSeconds when no incident happened) has n: 0 and
 // every number NaN, which summary.json writes as null (ci95: [null, null]).
-import { REPLICATION_METRICS, type CauseScalar, type CauseStat, type ContractStat, type DifferenceStat, type ExceedanceStat, type ExtraStat, type IncidentScalar, type IncidentStat, type TopScalar } from "../results/metrics.js";
+import { REPLICATION_METRICS, type CauseScalar, type CauseStat, type ContractStat, type DifferenceStat, type ExceedanceStat, type ExtraStat, type IncidentScalar, type IncidentStat, type TopScalar } from "../outcomes/metrics.js";
 import type { StrategyType } from "../scenario/types.js";
 import type { Difference, Stat } from "./stat.js";
 import { SummaryAccumulator } from "./summaryAccumulator.js";
@@ -13,7 +13,7 @@ import type { RunResult } from "./types.js";
 
 export type { Difference, Stat };
 
-// The shapes below follow the metric catalogue (results/metrics.ts): a metric added there is a field
+// The shapes below follow the metric catalogue (outcomes/metrics.ts): a metric added there is a field
 // here, with no second list to keep in step.
 
 /** Incidents of one cause (or class of causes): how many, and their RTO and RPO. */

@@ -5,8 +5,8 @@
 // a merged run's summary equals the unsharded run's byte for byte, in memory bounded by the number
 // of statistics, not of replications.
 import { Tally } from "../stats/stats.js";
-import { INCIDENT_CAUSES, isRegionFailure } from "../results/results.js";
-import { REPLICATION_METRICS, SCALES, STAT_DEFS, type ReplicationMetric, type StatDef } from "../results/metrics.js";
+import { INCIDENT_CAUSES, isRegionFailure } from "../outcomes/results.js";
+import { REPLICATION_METRICS, SCALES, STAT_DEFS, type ReplicationMetric, type StatDef } from "../outcomes/metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import { differenceOf, StatAccumulator, type Stat } from "./stat.js";
 import type { CauseSummary, StrategyDifferences, StrategySummary, Summary } from "./summary.js";

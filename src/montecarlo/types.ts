@@ -1,7 +1,7 @@
 // Columnar results of a Monte Carlo run. One Float64Array per metric per strategy (indexed by
 // replication − range.start) and incidents as parallel columns: flat in memory, transferable between
 // worker threads without copying, and cheap to sort for exact quantiles.
-import type { PipelineStep, ReplicationMetric } from "../results/results.js";
+import type { PipelineStep, ReplicationMetric } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
 
 /** Half-open range of replication indices [start, end). */

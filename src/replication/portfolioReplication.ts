@@ -12,7 +12,7 @@ import { FULL } from "../services/ledger.js";
 import type { LevelLog } from "../services/levelLog.js";
 import { penaltyCost } from "../services/cost.js";
 import type { ComposedLevel, LevelTerm } from "../services/dependencyLevels.js";
-import type { IncidentRecord, ReplicationMetric, ReplicationResult } from "../results/results.js";
+import type { IncidentRecord, ReplicationMetric, ReplicationResult } from "../outcomes/results.js";
 import type { PortfolioModel, ServiceModel } from "./portfolioModel.js";
 import { simulateReplication } from "./replication.js";
 

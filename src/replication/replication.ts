@@ -5,7 +5,7 @@ import { IMPACT } from "../services/ledger.js";
 import type { Service, ServiceContext, ServiceOutcome } from "../services/service.js";
 import { Simulation } from "../services/simulation.js";
 import { quietAt } from "../services/worldEvents.js";
-import { isRegionFailureCause, type IncidentRecord, type ReplicationMetric, type ReplicationResult, type StrategyReplicationResult, type TraceSink } from "../results/results.js";
+import { isRegionFailureCause, type IncidentRecord, type ReplicationMetric, type ReplicationResult, type StrategyReplicationResult, type TraceSink } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Mechanism } from "../strategies/mechanism.js";
 import { mechanismsByType } from "../strategies/registry.js";

@@ -2,7 +2,7 @@
 // units in the headers, numbers rounded for reading (summary.json has them in full). Which metrics
 // it shows, and how they are headed, is the metric catalogue's `table` (and `difference.table`).
 import type { Summary, StrategySummary } from "../montecarlo/summary.js";
-import { byTheme, METRIC_DEFS, STAT_DEFS, type CellFormat, type TableColumn } from "../results/metrics.js";
+import { byTheme, METRIC_DEFS, STAT_DEFS, type CellFormat, type TableColumn } from "../outcomes/metrics.js";
 import { fieldAt, statValue } from "../analysis/metricPath.js";
 import type { Stat } from "../montecarlo/stat.js";
 import { strategyNames } from "./names.js";

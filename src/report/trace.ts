@@ -1,5 +1,5 @@
 // One replication's event log as CSV (time,event,region,detail,value) or JSON lines.
-import type { TraceRecord } from "../results/results.js";
+import type { TraceRecord } from "../outcomes/results.js";
 import { csvNumber, csvString } from "../store/csv.js";
 
 export type TraceFormat = "csv" | "jsonl";

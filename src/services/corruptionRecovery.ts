@@ -6,7 +6,7 @@
 // discarded: that is the incident's RPO. One restore at a time: a corruption discovered during
 // one is folded into it.
 import type { Distribution, Rng } from "../random/types.js";
-import type { IncidentRecord } from "../results/results.js";
+import type { IncidentRecord } from "../outcomes/results.js";
 import type { CorruptionEvent, ReplicationBackups, World } from "../world/types.js";
 import { OpenIncident } from "./incident.js";
 import { FULL, type ServiceLedger } from "./ledger.js";

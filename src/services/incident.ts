@@ -1,7 +1,7 @@
 // An incident as it unfolds: step durations, attempts and losses accumulate until it closes, then
 // it becomes an immutable IncidentRecord. Downtime and failed requests are read off the service
 // ledger as differences between the open and close instants.
-import type { IncidentCause, IncidentRecord, PipelineStep } from "../results/results.js";
+import type { IncidentCause, IncidentRecord, PipelineStep } from "../outcomes/results.js";
 import type { ServiceLedger } from "./ledger.js";
 
 /**

@@ -6,7 +6,7 @@ import { makeDistribution } from "../random/distributions.js";
 import { streamForKey, streamKey } from "../random/streams.js";
 import type { EventId, Simulator } from "../kernel/simulator.js";
 import type { Distribution, DistributionSpec, Rng } from "../random/types.js";
-import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../results/results.js";
+import { PIPELINE_STEPS, type IncidentRecord, type PipelineStep, type TraceSink } from "../outcomes/results.js";
 import { serviceStream } from "../scenario/serviceStreams.js";
 import type { Scenario, Strategy } from "../scenario/types.js";
 import type { Traffic } from "../world/traffic.js";

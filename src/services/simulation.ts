@@ -8,7 +8,7 @@
 // Event types: 2k and 2k + 1 are the begin and end of world event kind k (worldEvents.ts); each
 // attached service owns 2^SERVICE_EVENT_BITS types after those, one per ServiceEvent.
 import { Simulator } from "../kernel/simulator.js";
-import type { TraceSink } from "../results/results.js";
+import type { TraceSink } from "../outcomes/results.js";
 import type { World } from "../world/types.js";
 import type { Service } from "./service.js";
 import { SERVICE_EVENT_BITS } from "./serviceEvent.js";

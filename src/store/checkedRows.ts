@@ -6,8 +6,8 @@
 // file, the replication, the strategy and the column — never the value read.
 import { join } from "node:path";
 import { UserError } from "../errors.js";
-import type { ReplicationMetric } from "../results/metrics.js";
-import { PIPELINE_STEPS } from "../results/results.js";
+import type { ReplicationMetric } from "../outcomes/metrics.js";
+import { PIPELINE_STEPS } from "../outcomes/results.js";
 import type { IncidentField, ReadOptions, RowBatch, RowFormat, RowLayout, RowSource } from "./rows.js";
 
 /** The incident columns that hold numbers, each with whether it may hold no value (NaN). */

@@ -4,7 +4,7 @@
 // field ("no value": a pipeline step that did not run). A hand writer: it builds ~64 kB string
 // chunks straight from the typed-array columns, ~3.7× fast-csv's rate (bench/e2e.ts measures both).
 // The CSV sink and source (csvFormat.ts, csvSource.ts) write and read them; csvReader.ts parses.
-import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
+import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../outcomes/results.js";
 import { INCIDENT_TABLE, REPLICATION_TABLE } from "./tables.js";
 import type { ColumnarResult } from "../montecarlo/types.js";
 import type { RowBatch } from "./rows.js";

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
-import { REPLICATION_METRICS, type ReplicationMetric } from "../results/metrics.js";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../outcomes/metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import { scenarioFromJson } from "../scenario/json.js";
 import type { Summary } from "../montecarlo/summary.js";

@@ -3,7 +3,7 @@
 // row groups of a fixed count, whatever the batches they came in: a run, any worker count and a
 // merge of any shard split write the same bytes.
 import { Interner } from "../montecarlo/interner.js";
-import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../results/results.js";
+import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../outcomes/results.js";
 import { drsimVersion } from "../version.js";
 import type { StagedFiles } from "./atomicWrite.js";
 import type { ColumnValues } from "./parquet/format.js";

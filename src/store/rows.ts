@@ -5,7 +5,7 @@
 // more RowFormat in store/formats.ts (docs/store-and-catalogue.md has the recipe).
 import type { IncidentColumns, IncidentField, ReplicationRange } from "../montecarlo/types.js";
 export { INCIDENT_FIELDS, type IncidentField } from "../montecarlo/types.js";
-import type { ReplicationMetric } from "../results/metrics.js";
+import type { ReplicationMetric } from "../outcomes/metrics.js";
 import type { StagedFiles } from "./atomicWrite.js";
 
 /** The chosen columns of some incidents. */

@@ -4,7 +4,7 @@
 // summary's statistics and the sinks and keeps the numbers the summary reads (in memory up to a
 // budget, then in a scratch file); the passes exact quantiles need after it replay them. Memory is
 // bounded by the number of statistics and the budget, not by the number of replications.
-import type { ReplicationMetric } from "../results/metrics.js";
+import type { ReplicationMetric } from "../outcomes/metrics.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Summary } from "../montecarlo/summary.js";
 import { SUMMARY_COLUMNS, SummaryAccumulator } from "../montecarlo/summaryAccumulator.js";

@@ -1,10 +1,10 @@
 // The two tables of a run, whatever the file format: their columns in order, each with its type
 // and unit. The replication table's metric columns are the metric catalogue's
-// (results/metrics.ts), so a metric added there is a column of every format; the incident table's
+// (outcomes/metrics.ts), so a metric added there is a column of every format; the incident table's
 // are IncidentColumns' (montecarlo/types.ts). CSV (csv.ts) writes these names as its headers,
 // Parquet (parquetFormat.ts) as its schema, and docs/outputs.md describes them.
-import { REPLICATION_COLUMN_DEFS, type Unit } from "../results/metrics.js";
-import { PIPELINE_STEPS } from "../results/results.js";
+import { REPLICATION_COLUMN_DEFS, type Unit } from "../outcomes/metrics.js";
+import { PIPELINE_STEPS } from "../outcomes/results.js";
 
 /** How a column's values are stored: whole numbers, doubles (NaN: no value), flags, or names. */
 export type ColumnKind = "int64" | "int32" | "double" | "boolean" | "string";

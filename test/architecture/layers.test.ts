@@ -16,7 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["kernel"],
   ["random", "stats"],
   ["scenario"],
-  ["results"],
+  ["outcomes"],
   ["world"],
   ["services"],
   ["strategies"],

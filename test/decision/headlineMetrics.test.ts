@@ -2,7 +2,7 @@
 // replication on the default scenario: each is the part of an existing total it claims to be, and
 // the parts add up to the totals, whose numbers did not move.
 import { beforeAll, describe, expect, it } from "vitest";
-import { isRegionFailure } from "../../src/results/results.js";
+import { isRegionFailure } from "../../src/outcomes/results.js";
 import type { RunResult } from "../../src/montecarlo/index.js";
 import { DEFAULT_SCENARIO, run } from "./fixture.js";
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { wilson } from "../../src/analysis/binomial.js";
 import { recommend, type Recommendation } from "../../src/analysis/recommend.js";
 import { runMonteCarlo, type IncidentColumns, type RunResult } from "../../src/montecarlo/index.js";
-import { INCIDENT_CAUSES, isRegionFailure, PIPELINE_STEPS } from "../../src/results/results.js";
+import { INCIDENT_CAUSES, isRegionFailure, PIPELINE_STEPS } from "../../src/outcomes/results.js";
 import { DEFAULT_SCENARIO, load } from "./fixture.js";
 
 const TARGETS = { rto: 3600, rpo: 60, availability: 0.999, confidence: 0.95, includeCorruption: false };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { normalCdf } from "../../src/random/distributions/normal.js";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import type { IncidentRecord } from "../../src/results/results.js";
+import type { IncidentRecord } from "../../src/outcomes/results.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, perYear, region, scenario, strategy, YEAR } from "./fixture.js";
 import { expectWithin4SE } from "./checks.js";

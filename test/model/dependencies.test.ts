@@ -5,7 +5,7 @@
 // strategy.
 import { describe, expect, it } from "vitest";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import type { PipelineStep, TraceRecord } from "../../src/results/results.js";
+import type { PipelineStep, TraceRecord } from "../../src/outcomes/results.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { stepBit, type Dependency } from "../../src/world/processes/dependencies.js";
 import type { World } from "../../src/world/types.js";

@@ -4,7 +4,7 @@
 // back, never moving a healthy service into a dead region.
 import { describe, expect, it } from "vitest";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import type { TraceRecord } from "../../src/results/results.js";
+import type { TraceRecord } from "../../src/outcomes/results.js";
 import type { World } from "../../src/world/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
 

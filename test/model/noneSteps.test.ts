@@ -3,7 +3,7 @@
 // no time (`0s`) records 0, and `decide` still records a wait for the primary when there was one.
 import { describe, expect, it } from "vitest";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import type { IncidentRecord } from "../../src/results/results.js";
+import type { IncidentRecord } from "../../src/outcomes/results.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";
 

@@ -6,7 +6,7 @@
 // over many random worlds with frequent outages and varied delays.
 import { describe, expect, it } from "vitest";
 import { compileModel, simulateReplication } from "../../src/replication/replication.js";
-import type { TraceRecord } from "../../src/results/results.js";
+import type { TraceRecord } from "../../src/outcomes/results.js";
 import type { DistributionSpec } from "../../src/random/types.js";
 import type { Scenario, Strategy, StrategyType } from "../../src/scenario/types.js";
 import { fixed, HOUR, region, scenario, strategy, YEAR } from "./fixture.js";

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMetricPath, fieldAt } from "../../src/analysis/metricPath.js";
 import { summarize } from "../../src/montecarlo/summary.js";
-import { SCALAR_DEFS, SCALES, STAT_DEFS } from "../../src/results/metrics.js";
+import { SCALAR_DEFS, SCALES, STAT_DEFS } from "../../src/outcomes/metrics.js";
 import { summaryTable } from "../../src/report/table.js";
 import { synthetic } from "../store/helpers.js";
 

@@ -3,7 +3,7 @@
 // charts and the report can be tested before (and independently of) the real model.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep, type TraceRecord } from "../../src/results/results.js";
+import { PIPELINE_STEPS, REPLICATION_METRICS, type PipelineStep, type TraceRecord } from "../../src/outcomes/results.js";
 import { streamFor } from "../../src/random/streams.js";
 
 class Rng {

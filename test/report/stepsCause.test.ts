@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadIncidents } from "../../src/report/charts/load/incidents.js";
-import { PIPELINE_STEPS } from "../../src/results/results.js";
+import { PIPELINE_STEPS } from "../../src/outcomes/results.js";
 import { csvFormat } from "../../src/store/csvFormat.js";
 
 const dir = mkdtempSync(join(tmpdir(), "drsim-steps-"));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeRunOutputs } from "../../src/app/runOutputs.js";
 import type { RunResult } from "../../src/montecarlo/types.js";
 import { INCIDENT_FIELDS } from "../../src/montecarlo/types.js";
-import { REPLICATION_METRICS } from "../../src/results/metrics.js";
+import { REPLICATION_METRICS } from "../../src/outcomes/metrics.js";
 import { CsvFile, FieldCutter, splitCsvLine } from "../../src/store/csvReader.js";
 import { CsvSource } from "../../src/store/csvSource.js";
 import { csvFormat } from "../../src/store/csvFormat.js";

@@ -4,8 +4,8 @@
 // writes the shortest round-trip form).
 import { join } from "node:path";
 import { IncidentColumnsBuilder, stepRecord } from "../../src/montecarlo/columns.js";
-import { PIPELINE_STEPS, INCIDENT_CAUSES } from "../../src/results/results.js";
-import { REPLICATION_METRICS, type ReplicationMetric } from "../../src/results/metrics.js";
+import { PIPELINE_STEPS, INCIDENT_CAUSES } from "../../src/outcomes/results.js";
+import { REPLICATION_METRICS, type ReplicationMetric } from "../../src/outcomes/metrics.js";
 import type { StagedFile } from "../../src/store/atomicWrite.js";
 import { CsvFile } from "../../src/store/csvReader.js";
 import type { IncidentField, ReadOptions, RowBatch, RowFormat, RowLayout, RowSink, RowSource } from "../../src/store/rows.js";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeMergedOutputs, writeRunOutputs, writeShardOutputs } from "../../src/app/runOutputs.js";
 import { INCIDENT_FIELDS } from "../../src/montecarlo/types.js";
 import type { RunResult } from "../../src/montecarlo/types.js";
-import { REPLICATION_METRICS } from "../../src/results/metrics.js";
+import { REPLICATION_METRICS } from "../../src/outcomes/metrics.js";
 import { csvFormat } from "../../src/store/csvFormat.js";
 import { registerFormat } from "../../src/store/formats.js";
 import { openShardSet, ShardMerge } from "../../src/store/merge.js";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeRunOutputs, writeShardOutputs, writeMergedOutputs } from "../../src/app/runOutputs.js";
 import { concatResults } from "../../src/montecarlo/columns.js";
 import { INCIDENT_FIELDS, type RunResult } from "../../src/montecarlo/types.js";
-import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../../src/results/results.js";
+import { INCIDENT_CAUSES, PIPELINE_STEPS, REPLICATION_METRICS } from "../../src/outcomes/results.js";
 import { openShardSet, ShardMerge } from "../../src/store/merge.js";
 import { parquetFormat, parquetFormatWith } from "../../src/store/parquetFormat.js";
 import { ParquetSource } from "../../src/store/parquetSource.js";

@@ -1,6 +1,6 @@
 // Resource quantities for generated jobs: parsing what the user passes, estimating what they omit.
 import { UserError } from "../../errors.js";
-import { REPLICATION_METRICS } from "../../results/metrics.js";
+import { REPLICATION_METRICS } from "../../outcomes/metrics.js";
 
 /** Cores of a Kubernetes CPU quantity: "2", "1.5", "500m". */
 export function cpuCores(quantity: string): number {

@@ -1,7 +1,7 @@
 // The charts of a saved run, rendered to <run>/charts/<name>.{vl.json,svg,png}, and report.html.
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { TraceRecord } from "../../results/results.js";
+import type { TraceRecord } from "../../outcomes/results.js";
 import type { Recommendation } from "../../analysis/recommend.js";
 import { reportHtml } from "../html/page.js";
 import { writeFileAtomic } from "../../store/atomicWrite.js";

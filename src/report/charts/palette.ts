@@ -1,7 +1,7 @@
 // Colours. Strategies use the Okabe–Ito palette (safe for the common colour-vision deficiencies),
 // each strategy type with its own colour so a chart of any run reads the same; pipeline steps use
 // Paul Tol's "muted" palette so that no step colour is mistaken for a strategy.
-import type { PipelineStep } from "../../results/results.js";
+import type { PipelineStep } from "../../outcomes/results.js";
 
 export const OKABE_ITO = {
   vermillion: "#D55E00",

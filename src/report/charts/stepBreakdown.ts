@@ -3,7 +3,7 @@
 // order up to full service: the wait for the primary apart from the human decision, and no failback
 // (it comes after service is restored, so it is no part of the RTO). The bar's end is compared with
 // the mean RTO of the same incidents.
-import type { PipelineStep } from "../../results/results.js";
+import type { PipelineStep } from "../../outcomes/results.js";
 import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
 import { duration } from "../numbers.js";

@@ -2,7 +2,7 @@
 // every incident, then a zoom on the longest incident — world events (outages, control-plane
 // impairment, partitions, degradation), the incident, each pipeline step with its duration,
 // instant events (failover, failed attempts…) — and the capacity served underneath.
-import type { PipelineStep, TraceRecord } from "../../results/results.js";
+import type { PipelineStep, TraceRecord } from "../../outcomes/results.js";
 import type { Chart, LayerChild } from "./chart.js";
 import { VEGA_LITE_SCHEMA } from "./chart.js";
 import { measureText } from "./fonts.js";

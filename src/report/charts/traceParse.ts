@@ -1,6 +1,6 @@
 // `drsim trace` records → what the timeline draws: intervals per lane (paired begin/end events),
 // instant events, and the capacity step function; plus the incident to zoom in on.
-import { PIPELINE_STEPS, type PipelineStep, type TraceRecord } from "../../results/results.js";
+import { PIPELINE_STEPS, type PipelineStep, type TraceRecord } from "../../outcomes/results.js";
 import { STEP_LABELS } from "./palette.js";
 
 export type IntervalKind = "outage" | "control-plane" | "partition" | "degradation" | "incident" | PipelineStep;

@@ -3,7 +3,7 @@
 // failures, cost — from summary.json (the same numbers as summary.md and the terminal), with each
 // defined once under the table. Which metrics, and how they are headed, is the catalogue's `report`.
 import { fieldAt, statValue } from "../../analysis/metricPath.js";
-import { byTheme, METRIC_DEFS, type CellFormat } from "../../results/metrics.js";
+import { byTheme, METRIC_DEFS, type CellFormat } from "../../outcomes/metrics.js";
 import type { StrategyInfo } from "../charts/load/run.js";
 import type { RunSummary, Stat, StrategySummary } from "../charts/load/summary.js";
 import { strategyNames } from "../names.js";

@@ -7,7 +7,7 @@
 // While traffic still points at the primary, the service is up whenever the primary is. An
 // abandoned pipeline cancels its pending step (Service.cancelStep).
 import type { Distribution } from "../../random/types.js";
-import type { IncidentCause } from "../../results/results.js";
+import type { IncidentCause } from "../../outcomes/results.js";
 import type { Strategy } from "../../scenario/types.js";
 import type { PartitionEvent, RegionOutageEvent } from "../../world/types.js";
 import { OpenIncident } from "../../services/incident.js";

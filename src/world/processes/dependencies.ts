@@ -8,7 +8,7 @@ import { z } from "zod";
 import { makeDistribution } from "../../random/distributions.js";
 import { streamForKey, streamKey } from "../../random/streams.js";
 import type { Distribution, DistributionSpec } from "../../random/types.js";
-import { PIPELINE_STEPS, type PipelineStep } from "../../results/results.js";
+import { PIPELINE_STEPS, type PipelineStep } from "../../outcomes/results.js";
 import { timing } from "../../scenario/fields.js";
 import { settings } from "../../scenario/objects.js";
 import { ID_PATTERN } from "../../scenario/schema.js";

@@ -7,7 +7,7 @@ import type { Chart } from "../chart.js";
 import { renderChart } from "../render.js";
 import { strategyColors } from "../palette.js";
 import type { StrategyInfo } from "../load/run.js";
-import { METRIC_DEFS } from "../../../results/metrics.js";
+import { METRIC_DEFS } from "../../../outcomes/metrics.js";
 
 /** Renders and writes `charts`; returns the paths written. Vega warnings become process warnings. */
 export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<string[]> {

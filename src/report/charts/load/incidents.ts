@@ -1,7 +1,7 @@
 // A run's incidents → what the incident charts need, in two streaming passes and flat memory: per
 // strategy the step-duration sums (pass 1) and an evenly spaced sample of incidents plus the most
 // extreme ones (pass 2).
-import { INCIDENT_CAUSES, isRegionFailure, PIPELINE_STEPS, type PipelineStep } from "../../../results/results.js";
+import { INCIDENT_CAUSES, isRegionFailure, PIPELINE_STEPS, type PipelineStep } from "../../../outcomes/results.js";
 import type { IncidentBatch, IncidentField, RowSource } from "../../../store/rows.js";
 
 export interface IncidentPoint {

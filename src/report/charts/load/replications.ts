@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import type { RowSource } from "../../../store/rows.js";
 import { openRunRows } from "./rows.js";
 import { EcdfAccumulator, type Ecdf } from "../../../stats/curve.js";
-import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../../../results/metrics.js";
+import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../../../outcomes/metrics.js";
 
 /** Fed one row's values per pass until it needs no more passes. */
 export interface RowAccumulator {

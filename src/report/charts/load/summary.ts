@@ -2,7 +2,7 @@
 import { UserError } from "../../../errors.js";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { STAT_DEFS, type CauseStat, type ContractIncidentStat, type ContractStat, type ExtraStat } from "../../../results/metrics.js";
+import { STAT_DEFS, type CauseStat, type ContractIncidentStat, type ContractStat, type ExtraStat } from "../../../outcomes/metrics.js";
 
 /** A statistic may be null in JSON where it is undefined (no incidents → no RTO): read as NaN. */
 const num = z
