@@ -99,8 +99,9 @@ class IncidentTarget {
     readonly kind: "rto" | "rpo",
     readonly target: number,
     collectLimit: number | undefined,
+    years: number | undefined,
   ) {
-    this.years = new ExactOrderStatistics(collectLimit);
+    this.years = new ExactOrderStatistics(collectLimit, undefined, years);
   }
   incident(x: number, firstPass: boolean): void {
     const v = Number.isNaN(x) ? Infinity : x;
@@ -127,10 +128,10 @@ class StrategyState {
   incidents = 0;
   readonly cost = new Tally();
   readonly standing = new Tally();
-  constructor(targets: Targets, collectLimit: number | undefined) {
-    this.rto = targets.rto === undefined ? undefined : new IncidentTarget("rto", targets.rto, collectLimit);
-    this.rpo = targets.rpo === undefined ? undefined : new IncidentTarget("rpo", targets.rpo, collectLimit);
-    this.availability = targets.availability === undefined ? undefined : new ExactOrderStatistics(collectLimit);
+  constructor(targets: Targets, collectLimit: number | undefined, years: number | undefined) {
+    this.rto = targets.rto === undefined ? undefined : new IncidentTarget("rto", targets.rto, collectLimit, years);
+    this.rpo = targets.rpo === undefined ? undefined : new IncidentTarget("rpo", targets.rpo, collectLimit, years);
+    this.availability = targets.availability === undefined ? undefined : new ExactOrderStatistics(collectLimit, undefined, years);
   }
   orders(): ExactOrderStatistics[] {
     return [this.rto?.years, this.rpo?.years, this.availability].flatMap((o) => (o === undefined ? [] : [o]));
@@ -152,15 +153,19 @@ export class DecisionAccumulator {
   private pass = 1;
   private yearCount = 0;
 
-  /** `collectLimit`: values held per order statistic before it takes more passes (memory stays bounded). */
+  /**
+   * `collectLimit`: values held per order statistic before it takes more passes (memory stays
+   * bounded); `years`: the years (replications) the rows hold, when known.
+   */
   constructor(
     private readonly strategies: readonly StrategyInfo[],
     private readonly targets: Targets,
     collectLimit?: number,
+    years?: number,
   ) {
     const conf = targets.confidence;
     if (!(conf > 0 && conf < 1)) throw new RangeError(`confidence must be in (0, 1), got ${conf}`);
-    this.states = strategies.map(() => new StrategyState(targets, collectLimit));
+    this.states = strategies.map(() => new StrategyState(targets, collectLimit, years));
     const n = strategies.length;
     this.differences = Array.from({ length: (n * (n - 1)) / 2 }, () => new Tally());
     this.costs = new Float64Array(n);

@@ -56,8 +56,10 @@ export class LossCurveAccumulator {
     private readonly info: { id: string; label: string; type: string },
     maxPoints = 400,
     collectLimit?: number,
+    /** Losses the stream will have, when known. */
+    expected?: number,
   ) {
-    this.ecdf = new EcdfAccumulator({ maxPoints, quantiles: [0.9, 0.99], collectLimit });
+    this.ecdf = new EcdfAccumulator({ maxPoints, quantiles: [0.9, 0.99], collectLimit, expected });
   }
 
   get needsPass(): boolean {

@@ -52,10 +52,11 @@ export class StatAccumulator {
 
   /**
    * `collectLimit`: up to this many values are held and sorted in one pass; past it, memory stays
-   * bounded and the quantiles take more passes (up to five; see ExactOrderStatistics).
+   * bounded and the quantiles take more passes (up to five; see ExactOrderStatistics). `expected`:
+   * the values the first pass will see, when known.
    */
-  constructor(collectLimit?: number) {
-    this.order = new ExactOrderStatistics(collectLimit);
+  constructor(collectLimit?: number, expected?: number) {
+    this.order = new ExactOrderStatistics(collectLimit, undefined, expected);
   }
 
   add(x: number): void {

@@ -45,7 +45,7 @@ class CauseAccumulator {
   total = 0;
   readonly rtoMinutes: StatAccumulator;
   readonly rpoSeconds: StatAccumulator;
-  constructor(newStat: () => StatAccumulator) {
+  constructor(newStat: (expected?: number) => StatAccumulator) {
     this.rtoMinutes = newStat();
     this.rpoSeconds = newStat();
   }
@@ -70,8 +70,9 @@ class StrategyAccumulator {
   failedOver = 0;
   aborted = 0;
 
-  constructor(newStat: () => StatAccumulator) {
-    this.columns = COLUMN_STATS.map(newStat);
+  /** `newStat(expected)`: a statistic, told how many values it will see when that is known (one per replication). */
+  constructor(newStat: (expected?: number) => StatAccumulator, replications: number | undefined) {
+    this.columns = COLUMN_STATS.map(() => newStat(replications));
     this.rtoMinutes = newStat();
     this.rpoSeconds = newStat();
     this.byCause = INCIDENT_CAUSES.map(() => new CauseAccumulator(newStat));
@@ -114,12 +115,14 @@ export class SummaryAccumulator {
   /**
    * `collectLimit` (see StatAccumulator): a run in memory passes its replication count, so each
    * Stat sorts its values in one pass; a merge keeps the default, so memory stays bounded.
+   * `replications`: how many the rows will hold, when known (a streamed run, a merge).
    */
   constructor(
     private readonly scenario: Scenario,
     collectLimit?: number,
+    replications?: number,
   ) {
-    this.strategies = scenario.strategies.map(() => new StrategyAccumulator(() => new StatAccumulator(collectLimit)));
+    this.strategies = scenario.strategies.map(() => new StrategyAccumulator((expected) => new StatAccumulator(collectLimit, expected), replications));
   }
 
   /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order (only SUMMARY_COLUMNS are read). */

@@ -61,6 +61,8 @@ export interface EcdfOptions {
   readonly quantiles?: readonly number[];
   /** Values held per collected bin (ExactOrderStatistics): memory against passes. */
   readonly collectLimit?: number;
+  /** Values the sample will have, when known (ExactOrderStatistics' `expected`). */
+  readonly expected?: number;
 }
 
 type Stage = "first" | "order" | "count" | "done";
@@ -99,7 +101,7 @@ export class EcdfAccumulator {
   constructor(options: EcdfOptions = {}) {
     this.maxPoints = options.maxPoints ?? 500;
     this.ps = options.quantiles ?? [];
-    this.order = new ExactOrderStatistics(options.collectLimit);
+    this.order = new ExactOrderStatistics(options.collectLimit, undefined, options.expected);
   }
 
   get needsPass(): boolean {

@@ -69,7 +69,7 @@ export class RunFeed {
     private readonly writer: BatchWriter | undefined,
     private readonly options: FeedOptions = {},
   ) {
-    this.acc = new SummaryAccumulator(scenario, options.collectLimit);
+    this.acc = new SummaryAccumulator(scenario, options.collectLimit, options.replications);
     this.strategyCount = scenario.strategies.length;
     this.keepReplications = !(options.replications !== undefined && options.replications <= (options.collectLimit ?? DEFAULT_COLLECT_LIMIT));
     this.spills = {

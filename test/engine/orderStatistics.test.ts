@@ -3,8 +3,8 @@ import { ExactOrderStatistics } from "../../src/stats/orderStatistics.js";
 import { streamFor } from "../../src/random/streams.js";
 
 /** Runs the pass protocol over `values` (re-fed in a shuffled order each pass when `shuffle`). */
-function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false, budget?: number): { at: number[]; passes: number } {
-  const os = new ExactOrderStatistics(collectLimit, budget);
+function select(values: Float64Array, ranks: number[], collectLimit: number, shuffle = false, budget?: number, expected?: number): { at: number[]; passes: number } {
+  const os = new ExactOrderStatistics(collectLimit, budget, expected);
   for (const x of values) os.add(x);
   os.endPass();
   os.want(ranks);
@@ -88,6 +88,44 @@ describe("ExactOrderStatistics", () => {
       });
     }
   }
+
+  for (const [name, values] of Object.entries(samples(n))) {
+    it(`${name}: told the sample's size, it counts from the first value (no pass saved, none lost), bit for bit`, () => {
+      const expected = sortedReference(values, ranks);
+      // Told right, and told wrong either way: a hint only decides whether pass 1 holds values.
+      for (const hint of [n, n * 10, 10]) {
+        for (const limit of [1000, 64]) {
+          const told = select(values, ranks, limit, false, undefined, hint);
+          told.at.forEach((x, k) => expect(Object.is(x, expected[k]), `hint ${hint}, limit ${limit}, rank ${ranks[k]}`).toBe(true));
+          expect(told.passes, `hint ${hint}, limit ${limit}`).toBe(select(values, ranks, limit).passes);
+        }
+      }
+      // Told a size it cannot hold, a sample it could have held takes the passes instead of a sort.
+      const small = select(values, ranks, n, false, undefined, n + 1);
+      small.at.forEach((x, k) => expect(Object.is(x, expected[k])).toBe(true));
+      // (Unless every wanted bin holds one value repeated: the histogram alone then answers.)
+      if (name !== "constant" && name !== "fewDistinct") expect(small.passes).toBeGreaterThan(1);
+    });
+  }
+
+  it("gathers single values into bulk adds without losing any: add and addAll mixed, count exact at every step", () => {
+    const values = samples(3000).lognormal!;
+    const os = new ExactOrderStatistics(64);
+    for (let i = 0; i < values.length; i++) {
+      if (i % 700 < 350) os.add(values[i]!);
+      else os.addAll(values, i, i + 1);
+      if (i % 997 === 0) expect(os.count).toBe(i + 1);
+    }
+    os.endPass();
+    expect(os.count).toBe(values.length);
+    os.want([0, 1500, 2999]);
+    while (os.needsPass) {
+      for (const x of values) os.add(x);
+      os.endPass();
+    }
+    const expected = sortedReference(values, [0, 1500, 2999]);
+    [0, 1500, 2999].forEach((r, k) => expect(Object.is(os.valueAt(r), expected[k])).toBe(true));
+  });
 
   it("keeps to its pass budget by probing fewer bins per pass: more passes, the same values", () => {
     const values = samples(n).lognormal!;

@@ -92,6 +92,8 @@ export interface ReplicationOptions {
   readonly lossPoints?: number;
   /** Values held per collected bin of the order statistics (see ExactOrderStatistics). */
   readonly collectLimit?: number;
+  /** Replications in the run, when known (each curve then counts from its first value). */
+  readonly replications?: number;
 }
 
 const COLUMNS: readonly ReplicationMetric[] = [...CURVES.map((c) => c.column), ...LOSS_COLUMNS];
@@ -101,9 +103,9 @@ class DigestAccumulator implements RowAccumulator {
   private readonly loss: LossCurveAccumulator;
 
   constructor(info: { id: string; label: string; type: string }, options: ReplicationOptions) {
-    const { curvePoints = 300, lossPoints = 400, collectLimit } = options;
-    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit }));
-    this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit);
+    const { curvePoints = 300, lossPoints = 400, collectLimit, replications: expected } = options;
+    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit, expected }));
+    this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit, expected);
   }
 
   get needsPass(): boolean {
