@@ -7,8 +7,7 @@ import { streamMonteCarlo } from "../montecarlo/runner.js";
 import type { ShardSpec } from "../montecarlo/shard.js";
 import type { Summary } from "../montecarlo/summary.js";
 import type { Recommendation } from "../analysis/recommend.js";
-import { recommendSavedRun } from "../analysis/recommendRows.js";
-import { openRows } from "../store/runDir.js";
+import { decideSavedRun } from "../analysis/recommendRows.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { chartRuns } from "./chart.js";
@@ -87,8 +86,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcom
 async function decideRun(scenario: Scenario, out: string): Promise<Recommendation | undefined> {
   const { targets, strategies, run } = scenario;
   if (targets === undefined) return undefined;
-  const rows = openRows(out, { strategies: strategies.map((s) => s.id), range: { start: 0, end: run.runs } }).source;
-  return recommendSavedRun(rows, strategies, targets, { scenario: scenario.name, seed: run.seed, horizon: run.horizon });
+  return decideSavedRun({ dir: out, runs: run.runs, strategies, targets, run: { scenario: scenario.name, seed: run.seed, horizon: run.horizon } });
 }
 
 export interface RunPlanOptions extends Omit<RunStudyOptions, "scenario" | "charts" | "onProgress" | "signal"> {

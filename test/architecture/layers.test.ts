@@ -12,7 +12,7 @@ const GUIDE = fileURLToPath(new URL("../../docs/architecture.md", import.meta.ur
 
 /** Bottom to top. A layer is a folder of src/ (or a file at its top); one rank may hold two folders. */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "files.ts", "version.ts"],
+  ["errors.ts", "files.ts", "threads.ts", "version.ts"],
   ["kernel"],
   ["random", "stats"],
   ["scenario"],

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { strategyColors } from "../palette.js";
-import { recommendSavedRun } from "../../../analysis/recommendRows.js";
+import { decideSavedRunAside } from "../../../analysis/recommendRows.js";
 import type { Recommendation } from "../../../analysis/recommend.js";
 import type { WrittenInput } from "../../../scenario/provenance.js";
 import type { Targets } from "../../../scenario/targets.js";
@@ -52,14 +52,23 @@ export async function loadRun(dir: string, options: ReplicationOptions = {}): Pr
   const { summary, scenario, strategies: ordered, rows } = await openRunRows(dir);
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
-  const replications = await loadReplications(rows, ordered, options);
-  const incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250);
   const targets = scenario?.targets;
   // The same decision the terminal printed, drawn from the files: a merge's report decides alike.
-  const recommendation =
+  // It reads the rows on a thread of its own while this one reads them for the curves.
+  const decision =
     targets === undefined
       ? undefined
-      : await recommendSavedRun(rows, ordered, targets, { scenario: summary.scenario, seed: summary.seed, horizon: summary.horizonHours * 3600 });
+      : decideSavedRunAside({ dir, runs: summary.runs, strategies: ordered, targets, run: { scenario: summary.scenario, seed: summary.seed, horizon: summary.horizonHours * 3600 } });
+  let replications: Awaited<ReturnType<typeof loadReplications>>;
+  let incidents: Awaited<ReturnType<typeof loadIncidents>>;
+  try {
+    replications = await loadReplications(rows, ordered, { replications: summary.runs, ...options });
+    incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250);
+  } catch (error) {
+    decision?.cancel();
+    throw error;
+  }
+  const recommendation = await decision?.result;
   const mdPath = join(dir, "summary.md");
   return {
     dir,
