@@ -5,7 +5,7 @@ import { dimUnselected, legendSelection, strategyColorBelow, VEGA_LITE_SCHEMA } 
 import { horizonAdjective, horizonNoun, trimNumber } from "../numbers.js";
 import { decades, niceStep, roundSig, ticksBetween, usdLabels } from "./scales.js";
 import { placeLabels } from "./labels.js";
-import { strategySummary, type RunData } from "./load/run.js";
+import { strategySummary, type ChartedRun } from "./load/run.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
 
 export const MEAN = "Mean downtime";
@@ -37,7 +37,7 @@ export function dominated(points: readonly { label: string; cost: number; downti
 
 const LABEL_FONT = { fontSize: 11.5, fontWeight: "bold" } as const;
 
-export function costRiskChart(run: RunData): Chart {
+export function costRiskChart(run: ChartedRun): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
   const raw = run.strategies.map((s) => {

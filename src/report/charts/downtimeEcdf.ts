@@ -5,7 +5,7 @@ import type { Chart } from "./chart.js";
 import { dimUnselected, labelLookup, legendSelection, strategyColorScale, strategyDashScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { horizonAdjective, horizonNoun, sharePercent } from "../numbers.js";
 import { decades, roundSig } from "./scales.js";
-import type { RunData } from "./load/run.js";
+import type { ChartedRun } from "./load/run.js";
 import { ecdfZeroShare } from "../../stats/curve.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
 
@@ -18,7 +18,7 @@ export interface EcdfRow {
 }
 
 /** The curves are those loadRun drew (its curvePoints). */
-export function downtimeEcdfChart(run: RunData): Chart {
+export function downtimeEcdfChart(run: ChartedRun): Chart {
   const rows: EcdfRow[] = [];
   const zero = new Map<string, number>();
   let lo = Infinity;

@@ -7,7 +7,7 @@ import type { Chart, LayerChild, ViewSpec } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorBelow, VEGA_LITE_SCHEMA } from "./chart.js";
 import { confidencePercent, horizonAdjective, horizonNoun, targetDuration } from "../numbers.js";
 import { decades, roundSig, sparseLogLabels } from "./scales.js";
-import type { RunData } from "./load/run.js";
+import type { ChartedRun } from "./load/run.js";
 import type { ReplicationDigest } from "./load/replications.js";
 import { ecdfZeroShare, type Ecdf } from "../../stats/curve.js";
 import { THEME } from "./theme.js";
@@ -29,7 +29,7 @@ interface Panel {
   readonly none: string[];
 }
 
-function survivalPanel(run: RunData, pick: (s: ReplicationDigest) => Ecdf, target: number | undefined): Panel {
+function survivalPanel(run: ChartedRun, pick: (s: ReplicationDigest) => Ecdf, target: number | undefined): Panel {
   const curves: { label: string; zero: number; n: number; points: { x: number; p: number }[] }[] = [];
   let lo = Infinity;
   let hi = 0;
@@ -81,7 +81,7 @@ interface PanelSpec {
 }
 
 /** The curves are those loadRun drew (its curvePoints): minutes for RTO and outage, seconds for RPO and loss. */
-export function exceedanceChart(run: RunData): Chart {
+export function exceedanceChart(run: ChartedRun): Chart {
   const noun = horizonNoun(run.summary.horizonHours);
   const adjective = horizonAdjective(run.summary.horizonHours);
   const Adjective = adjective[0]!.toUpperCase() + adjective.slice(1);

@@ -12,14 +12,14 @@ import { lossExceedanceChart } from "./decision/lossExceedance.js";
 import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
-import { loadRun, type RunData } from "./load/run.js";
+import { readRun, type ChartedRun } from "./load/run.js";
 import { renderChart } from "./render.js";
 import { rtoRpoChart } from "./rtoRpo.js";
 import { stepBreakdownChart } from "./stepBreakdown.js";
 import { timelineChart, type TimelineOptions } from "./timeline.js";
 
 /** The loss curves drawn in loadRun's passes over the rows (no rows: the curve of none). */
-function lossCurves(run: RunData) {
+function lossCurves(run: ChartedRun) {
   return run.strategies.map((s) => run.replications.get(s.id)?.loss ?? lossCurve(s, new Float64Array()));
 }
 
@@ -28,7 +28,7 @@ function lossCurves(run: RunData) {
  * incident against the targets, the risk team's loss exceedance, cost against risk, the downtime
  * distribution, where the recovery time goes.
  */
-export function runCharts(run: RunData): Chart[] {
+export function runCharts(run: ChartedRun): Chart[] {
   return [
     exceedanceChart(run),
     rtoRpoChart(run),
@@ -53,15 +53,24 @@ async function writeChart(dir: string, chart: Chart): Promise<void> {
  * too need not judge the rows a second time.
  */
 export async function renderRunReport(runDir: string): Promise<Recommendation | undefined> {
-  const run = await loadRun(runDir);
-  const charts = runCharts(run);
-  const dir = join(runDir, "charts");
-  await mkdir(dir, { recursive: true });
-  for (const chart of charts) await writeChart(dir, chart);
-  // lossExceedance.csv beside the loss-exceedance chart (drawn above with the others).
-  await writeLossExceedance(runDir, lossCurves(run), run.strategies, run.summary.horizonHours, false);
-  await writeFileAtomic(join(runDir, "report.html"), reportHtml(run, charts));
-  return run.recommendation;
+  const pending = await readRun(runDir);
+  const { run } = pending;
+  // The charts do not show the decision: they are drawn while a large run's is judged on its thread.
+  let charts: Chart[];
+  try {
+    charts = runCharts(run);
+    const dir = join(runDir, "charts");
+    await mkdir(dir, { recursive: true });
+    for (const chart of charts) await writeChart(dir, chart);
+    // lossExceedance.csv beside the loss-exceedance chart (drawn above with the others).
+    await writeLossExceedance(runDir, lossCurves(run), run.strategies, run.summary.horizonHours, false);
+  } catch (error) {
+    pending.cancel();
+    throw error;
+  }
+  const recommendation = await pending.recommendation;
+  await writeFileAtomic(join(runDir, "report.html"), reportHtml({ ...run, recommendation }, charts));
+  return recommendation;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Chart, LayerChild } from "./chart.js";
 import { dimUnselected, legendSelection, strategyColorScale, VEGA_LITE_SCHEMA } from "./chart.js";
 import { targetDuration, trimNumber } from "../numbers.js";
 import { decades, roundSig } from "./scales.js";
-import type { RunData } from "./load/run.js";
+import type { ChartedRun } from "./load/run.js";
 import type { IncidentPoint } from "./load/incidents.js";
 import { PLOT_HEIGHT, PLOT_WIDTH, THEME } from "./theme.js";
 
@@ -82,7 +82,7 @@ function floorRules(xr: AxisRange, yr: AxisRange): LayerChild[] {
 }
 
 /** The RTO and RPO targets as dashed lines with their labels. */
-function targetRules(run: RunData, xr: AxisRange, yr: AxisRange): LayerChild[] {
+function targetRules(run: ChartedRun, xr: AxisRange, yr: AxisRange): LayerChild[] {
   const t = run.targets;
   const rule = { type: "rule" as const, strokeDash: [6, 3], color: "#222222", strokeWidth: 1.25 };
   const text = { type: "text" as const, color: "#222222", fontSize: 10.5 };
@@ -110,7 +110,7 @@ function targetRules(run: RunData, xr: AxisRange, yr: AxisRange): LayerChild[] {
   return out;
 }
 
-export function rtoRpoChart(run: RunData): Chart {
+export function rtoRpoChart(run: ChartedRun): Chart {
   const all = run.strategies.flatMap((s) =>
     (run.incidents.get(s.id)?.sample ?? []).map((p) => ({ s, p, rto: p.rto / 60, rpo: p.rpo })),
   );

@@ -8,7 +8,7 @@ import type { Chart } from "./chart.js";
 import { dimUnselected, legendSelection, VEGA_LITE_SCHEMA } from "./chart.js";
 import { duration } from "../numbers.js";
 import { roundSig } from "./scales.js";
-import type { RunData } from "./load/run.js";
+import type { ChartedRun } from "./load/run.js";
 import { STEP_COLORS, STEP_LABELS } from "./palette.js";
 import { PLOT_WIDTH, THEME } from "./theme.js";
 
@@ -26,7 +26,7 @@ export interface StepRow {
 /** The steps up to full service, in the order they run (failback comes after: not part of the RTO). */
 const TO_FULL_SERVICE: readonly PipelineStep[] = ["detect", "wait", "decide", "provision", "restore", "promote", "switchTraffic", "scale"];
 
-export function stepBreakdownChart(run: RunData): Chart {
+export function stepBreakdownChart(run: ChartedRun): Chart {
   const rows: StepRow[] = [];
   const totals: { strategy: string; minutes: number; text: string }[] = [];
   for (const s of run.strategies) {

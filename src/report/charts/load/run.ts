@@ -23,7 +23,8 @@ export interface StrategyInfo {
   readonly color: string;
 }
 
-export interface RunData {
+/** A saved run as its charts draw it: everything read back but the decision, which only report.html shows. */
+export interface ChartedRun {
   readonly dir: string;
   readonly scenario: { readonly name: string; readonly description: string };
   readonly summary: RunSummary;
@@ -34,21 +35,33 @@ export interface RunData {
   readonly incidents: ReadonlyMap<string, IncidentDigest>;
   /** summary.md verbatim, when present. */
   readonly summaryMarkdown: string | undefined;
-  /** The targets in scenario.json, and the decision drawn from the rows (undefined without targets). */
+  /** The targets in scenario.json. */
   readonly targets: Targets | undefined;
-  readonly recommendation: Recommendation | undefined;
   /** The scenario's values as written, with their sources (empty for a run written before they were recorded). */
   readonly inputs: readonly WrittenInput[];
 }
 
-export function strategySummary(run: RunData, id: string): StrategySummary {
+/** A saved run read back whole: what its charts draw, and the decision drawn from the rows (undefined without targets). */
+export interface RunData extends ChartedRun {
+  readonly recommendation: Recommendation | undefined;
+}
+
+/** A saved run read back for its charts while its decision is still being judged (on a thread of its own for a large run). */
+export interface PendingRun {
+  readonly run: ChartedRun;
+  readonly recommendation: Promise<Recommendation | undefined>;
+  /** Stops judging (the caller failed and no longer wants the decision). */
+  cancel(): void;
+}
+
+export function strategySummary(run: ChartedRun, id: string): StrategySummary {
   const s = run.summary.strategies[id];
   if (s === undefined) throw new UserError(`${run.dir}/summary.json: no strategy '${id}'`);
   return s;
 }
 
-/** `options`: the points per curve drawn from the replications (the charts' defaults otherwise). */
-export async function loadRun(dir: string, options: ReplicationOptions = {}): Promise<RunData> {
+/** loadRun, returning as soon as the charts' data is read: the decision may still be on its thread. */
+export async function readRun(dir: string, options: ReplicationOptions = {}): Promise<PendingRun> {
   const { summary, scenario, strategies: ordered, rows } = await openRunRows(dir);
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
@@ -68,9 +81,8 @@ export async function loadRun(dir: string, options: ReplicationOptions = {}): Pr
     decision?.cancel();
     throw error;
   }
-  const recommendation = await decision?.result;
   const mdPath = join(dir, "summary.md");
-  return {
+  const run: ChartedRun = {
     dir,
     scenario: { name: scenario?.name ?? summary.scenario, description: scenario?.description ?? "" },
     summary,
@@ -79,7 +91,13 @@ export async function loadRun(dir: string, options: ReplicationOptions = {}): Pr
     incidents,
     summaryMarkdown: existsSync(mdPath) ? await readFile(mdPath, "utf8") : undefined,
     targets,
-    recommendation,
     inputs: scenario?.inputs ?? [],
   };
+  return { run, recommendation: decision?.result ?? Promise.resolve(undefined), cancel: () => decision?.cancel() };
+}
+
+/** `options`: the points per curve drawn from the replications (the charts' defaults otherwise). */
+export async function loadRun(dir: string, options: ReplicationOptions = {}): Promise<RunData> {
+  const pending = await readRun(dir, options);
+  return { ...pending.run, recommendation: await pending.recommendation };
 }
