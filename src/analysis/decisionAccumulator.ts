@@ -18,6 +18,8 @@ import { meanCI, quantileOfOrder, quantileRanks, Tally } from "../stats/stats.js
 import { successesToDemonstrate, wilson, type Proportion } from "./binomial.js";
 
 const CORRUPTION = INCIDENT_CAUSES.indexOf("corruption");
+/** Years judged at once, column by column: the scratch columns stay small whatever the block. */
+const YEARS_PER_CHUNK = 4096;
 
 export type ProbabilityKind = "rto" | "rpo" | "availability";
 export type TargetKind = ProbabilityKind | "budget";
@@ -88,9 +90,6 @@ export interface StrategyInfo {
 
 /** One per-incident target (RTO or RPO) of one strategy. */
 class IncidentTarget {
-  /** The current year's worst counted incident (NaN, a recovery never reached, counts as +∞) and its breaches. */
-  worst = 0;
-  breachesThisYear = 0;
   yearsMet = 0;
   readonly breaches = new Tally();
   /** The year's worst, one value per year: for the quantile at the confidence and the demonstrable target. */
@@ -103,19 +102,38 @@ class IncidentTarget {
   ) {
     this.years = new ExactOrderStatistics(collectLimit, undefined, years);
   }
-  incident(x: number, firstPass: boolean): void {
-    const v = Number.isNaN(x) ? Infinity : x;
-    if (v > this.worst) this.worst = v;
-    if (firstPass && v > this.target) this.breachesThisYear++;
-  }
-  endYear(firstPass: boolean): void {
-    this.years.add(this.worst);
-    if (firstPass) {
-      if (this.worst <= this.target) this.yearsMet++;
-      this.breaches.add(this.breachesThisYear);
+  /** This chunk's years: each one's worst counted incident (NaN, a recovery never reached, as +∞) and breaches. */
+  private worstOf = new Float64Array(0);
+  private breachesOf = new Float64Array(0);
+
+  /** Starts a chunk of `n` years, none with an incident yet. */
+  startYears(n: number): void {
+    if (this.worstOf.length < n) {
+      this.worstOf = new Float64Array(n);
+      this.breachesOf = new Float64Array(n);
+    } else {
+      this.worstOf.fill(0, 0, n);
+      this.breachesOf.fill(0, 0, n);
     }
-    this.worst = 0;
-    this.breachesThisYear = 0;
+  }
+
+  /** A counted incident of the chunk's year `r`. */
+  incident(r: number, x: number, firstPass: boolean): void {
+    const v = Number.isNaN(x) ? Infinity : x;
+    if (v > this.worstOf[r]!) this.worstOf[r] = v;
+    if (firstPass && v > this.target) this.breachesOf[r]!++;
+  }
+
+  /** Ends the chunk's `n` years, in order. */
+  endYears(n: number, firstPass: boolean): void {
+    const worst = this.worstOf;
+    this.years.addAll(worst, 0, n);
+    if (!firstPass) return;
+    const breaches = this.breachesOf;
+    for (let r = 0; r < n; r++) {
+      if (worst[r]! <= this.target) this.yearsMet++;
+      this.breaches.add(breaches[r]!);
+    }
   }
 }
 
@@ -139,15 +157,13 @@ class StrategyState {
 }
 
 /**
- * Feed protocol, per pass: for each year (replication, in order) and each strategy (in order), the
- * strategy's incidents of that year (`incident`), then its year (`year`); after every strategy,
- * `endYear()`. Then `endPass()`, and again while `needsPass` (later passes only refine order
- * statistics); then `evidence()`.
+ * Feed protocol, per pass: every year (replication) in order, a block at a time (`addYears`); then
+ * `endPass()`, and again while `needsPass` (later passes only refine order statistics); then
+ * `evidence()`.
  */
 export class DecisionAccumulator {
   private readonly states: StrategyState[];
   private readonly differences: Tally[];
-  private readonly costs: Float64Array;
   private readonly corruptionRto: ExactOrderStatistics;
   private readonly corruptionRpo: ExactOrderStatistics;
   private pass = 1;
@@ -168,7 +184,6 @@ export class DecisionAccumulator {
     this.states = strategies.map(() => new StrategyState(targets, collectLimit, years));
     const n = strategies.length;
     this.differences = Array.from({ length: (n * (n - 1)) / 2 }, () => new Tally());
-    this.costs = new Float64Array(n);
     this.corruptionRto = new ExactOrderStatistics(collectLimit);
     this.corruptionRpo = new ExactOrderStatistics(collectLimit);
   }
@@ -177,43 +192,95 @@ export class DecisionAccumulator {
     return this.pass === 1;
   }
 
-  /** One incident of strategy `s` in the current year; `cause` indexes INCIDENT_CAUSES. */
-  incident(s: number, cause: number, rto: number, rpo: number): void {
-    const state = this.states[s]!;
-    if (s === 0 && cause === CORRUPTION) {
-      this.corruptionRto.add(rto);
-      this.corruptionRpo.add(rpo);
+  /**
+   * The years of `block`, in order (every strategy's, each with its incidents): a chunk of years at
+   * a time, column by column. Each statistic still sees its values in year order, as when years
+   * were fed one by one, so the doubles are the same; the order statistics take them in bulk.
+   */
+  addYears(block: DecisionBlock): void {
+    const { start, end } = block.range;
+    const cursors = block.strategies.map(() => 0);
+    for (let from = start; from < end; from += YEARS_PER_CHUNK) {
+      const n = Math.min(YEARS_PER_CHUNK, end - from);
+      block.strategies.forEach((strategy, s) => (cursors[s] = this.strategyYears(s, strategy, from, n, from - start, cursors[s]!)));
+      if (this.firstPass) this.pairYears(n);
     }
-    if (!this.targets.includeCorruption && !isRegionFailure(cause)) return;
-    if (this.firstPass) state.incidents++;
-    state.rto?.incident(rto, this.firstPass);
-    state.rpo?.incident(rpo, this.firstPass);
   }
 
-  /** Strategy `s`'s current year, after its incidents. */
-  year(s: number, unavailability: number, cost: number, standing: number): void {
+  /**
+   * Strategy `s`'s years [from, from + n) (row `at` of its metric columns on), with its incidents
+   * from index `k` on; returns the index of its first incident after them.
+   */
+  private strategyYears(s: number, { metrics, incidents: inc }: DecisionBlock["strategies"][number], from: number, n: number, at: number, k: number): number {
     const state = this.states[s]!;
     const first = this.firstPass;
-    state.rto?.endYear(first);
-    state.rpo?.endYear(first);
+    const targets = [state.rto, state.rpo].filter((t): t is IncidentTarget => t !== undefined);
+    for (const t of targets) t.startYears(n);
+    const end = from + n;
+    for (; k < inc.count && inc.replication[k]! < end; k++) {
+      const cause = inc.cause[k]!;
+      const rto = inc.rto[k]!;
+      const rpo = inc.rpo[k]!;
+      if (s === 0 && cause === CORRUPTION) {
+        this.corruptionRto.add(rto);
+        this.corruptionRpo.add(rpo);
+      }
+      if (!this.targets.includeCorruption && !isRegionFailure(cause)) continue;
+      if (first) state.incidents++;
+      const r = inc.replication[k]! - from;
+      state.rto?.incident(r, rto, first);
+      state.rpo?.incident(r, rpo, first);
+    }
+    for (const t of targets) t.endYears(n, first);
     if (state.availability !== undefined) {
-      const a = 1 - unavailability;
-      state.availability.add(a);
-      if (first && a >= this.targets.availability!) state.availabilityMet++;
+      const availability = this.scratch(n);
+      const unavailability = metrics.unavailability;
+      for (let r = 0; r < n; r++) availability[r] = 1 - unavailability[at + r]!;
+      state.availability.addAll(availability, 0, n);
+      if (first) {
+        const target = this.targets.availability!;
+        for (let r = 0; r < n; r++) if (availability[r]! >= target) state.availabilityMet++;
+      }
     }
     if (first) {
-      state.cost.add(cost);
-      state.standing.add(standing);
-      this.costs[s] = cost;
+      const costs = this.costsOf(s, n);
+      for (let r = 0; r < n; r++) {
+        const cost = metrics.costUSD[at + r]!;
+        state.cost.add(cost);
+        state.standing.add(metrics.standingCostUSD[at + r]!);
+        costs[r] = cost;
+      }
+    }
+    return k;
+  }
+
+  /** The paired cost differences of the chunk's `n` years, year by year, each pair of strategies (a < b). */
+  private pairYears(n: number): void {
+    this.yearCount += n;
+    const count = this.states.length;
+    let d = 0;
+    for (let a = 0; a < count; a++) {
+      for (let b = a + 1; b < count; b++) {
+        const tally = this.differences[d++]!;
+        const ca = this.costsOf(a, n);
+        const cb = this.costsOf(b, n);
+        for (let r = 0; r < n; r++) tally.add(ca[r]! - cb[r]!);
+      }
     }
   }
 
-  endYear(): void {
-    if (!this.firstPass) return;
-    this.yearCount++;
-    const c = this.costs;
-    let k = 0;
-    for (let a = 0; a < c.length; a++) for (let b = a + 1; b < c.length; b++) this.differences[k++]!.add(c[a]! - c[b]!);
+  private availabilityScratch = new Float64Array(0);
+  private scratch(n: number): Float64Array {
+    if (this.availabilityScratch.length < n) this.availabilityScratch = new Float64Array(n);
+    return this.availabilityScratch;
+  }
+
+  /** Strategy s's costs of the chunk's years (kept for the paired differences). */
+  private chunkCosts: Float64Array[] = [];
+  private costsOf(s: number, n: number): Float64Array {
+    while (this.chunkCosts.length <= s) this.chunkCosts.push(new Float64Array(0));
+    if (this.chunkCosts[s]!.length < n) this.chunkCosts[s] = new Float64Array(n);
+    return this.chunkCosts[s]!;
   }
 
   get needsPass(): boolean {
@@ -343,23 +410,4 @@ export interface DecisionBlock {
     readonly metrics: { readonly unavailability: ArrayLike<number>; readonly costUSD: ArrayLike<number>; readonly standingCostUSD: ArrayLike<number> };
     readonly incidents: { readonly count: number; readonly replication: ArrayLike<number>; readonly cause: ArrayLike<number>; readonly rto: ArrayLike<number>; readonly rpo: ArrayLike<number> };
   }[];
-}
-
-/**
- * Feeds `block` to `acc` year by year, each strategy's incidents of the year before its year: the
- * one feed order of a run in memory (recommend.ts) and of a saved run (recommendRows.ts), so both
- * decide alike.
- */
-export function feedYears(acc: DecisionAccumulator, block: DecisionBlock): void {
-  const cursors = block.strategies.map(() => 0);
-  for (let replication = block.range.start; replication < block.range.end; replication++) {
-    const r = replication - block.range.start;
-    block.strategies.forEach(({ metrics, incidents: inc }, s) => {
-      let j = cursors[s]!;
-      for (; j < inc.count && inc.replication[j] === replication; j++) acc.incident(s, inc.cause[j]!, inc.rto[j]!, inc.rpo[j]!);
-      cursors[s] = j;
-      acc.year(s, metrics.unavailability[r]!, metrics.costUSD[r]!, metrics.standingCostUSD[r]!);
-    });
-    acc.endYear();
-  }
 }

@@ -20,7 +20,6 @@ import type { RunResult } from "../montecarlo/types.js";
 import type { Targets } from "../scenario/targets.js";
 import {
   DecisionAccumulator,
-  feedYears,
   type AccumulatedEvidence,
   type AccumulatedStrategy,
   type CorruptionIncidents,
@@ -130,7 +129,7 @@ export interface RunIdentity {
 function accumulateRun(run: RunResult, targets: Targets): AccumulatedEvidence {
   const acc = new DecisionAccumulator(run.scenario.strategies, targets);
   while (acc.needsPass) {
-    feedYears(acc, run);
+    acc.addYears(run);
     acc.endPass();
   }
   return acc.evidence();

@@ -5,7 +5,7 @@
 import type { RowSource } from "../store/rows.js";
 import { openRows } from "../store/runDir.js";
 import { startAside, type AsideTask } from "../threads.js";
-import { DecisionAccumulator, feedYears, type StrategyInfo } from "./decisionAccumulator.js";
+import { DecisionAccumulator, type StrategyInfo } from "./decisionAccumulator.js";
 import { decide, type Recommendation, type RunIdentity, type Targets } from "./recommend.js";
 
 const METRICS = ["unavailability", "costUSD", "standingCostUSD"] as const;
@@ -21,7 +21,7 @@ export async function recommendSavedRun(
 ): Promise<Recommendation> {
   const acc = new DecisionAccumulator(strategies, targets, undefined, years);
   while (acc.needsPass) {
-    for await (const batch of rows.read({ metrics: METRICS, incidents: INCIDENTS })) feedYears(acc, batch);
+    for await (const batch of rows.read({ metrics: METRICS, incidents: INCIDENTS })) acc.addYears(batch);
     acc.endPass();
   }
   return decide(acc.evidence(), targets, run);
