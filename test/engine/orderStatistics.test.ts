@@ -108,6 +108,21 @@ describe("ExactOrderStatistics", () => {
     });
   }
 
+  it("selects a large sample held whole by radix passes in memory: one pass asked, the doubles sorting gives", () => {
+    const big = 40_000;
+    const wanted = [0, 1, 2, 19_999, 20_000, 35_999, 36_000, 39_959, 39_960, 39_997, 39_998, 39_999];
+    // Hundreds of ranks (a chart's curve) as well as a summary's few.
+    const curve = Array.from({ length: 300 }, (_, k) => Math.floor((k * (big - 1)) / 299));
+    for (const [name, values] of Object.entries(samples(big))) {
+      for (const ranksWanted of [wanted, curve]) {
+        const { at, passes } = select(values, ranksWanted, big);
+        expect(passes, name).toBe(1);
+        const expected = sortedReference(values, ranksWanted);
+        at.forEach((x, k) => expect(Object.is(x, expected[k]), `${name}, rank ${ranksWanted[k]}: ${x} vs ${expected[k]}`).toBe(true));
+      }
+    }
+  });
+
   it("gathers single values into bulk adds without losing any: add and addAll mixed, count exact at every step", () => {
     const values = samples(3000).lognormal!;
     const os = new ExactOrderStatistics(64);
