@@ -4,6 +4,19 @@ import { existsSync, statSync } from "node:fs";
 import type { Recommendation } from "../analysis/recommend.js";
 import { UserError } from "../errors.js";
 
+type ChartModules = typeof import("../report/charts/index.js");
+let chartModules: Promise<ChartModules> | undefined;
+
+/**
+ * Starts loading the chart modules (Vega, Vega-Lite, resvg: about ½ s of parsing) if not yet begun:
+ * a run calls it as its simulation starts, while the main thread mostly waits for the workers'
+ * first batches, so the charts need not load after the data.
+ */
+export function loadChartModules(): Promise<ChartModules> {
+  chartModules ??= import("../report/charts/index.js");
+  return chartModules;
+}
+
 export interface ChartOptions {
   /** Run directories written by runStudy or mergeShards (drsim run, drsim merge). */
   readonly dirs: readonly string[];
@@ -20,7 +33,7 @@ export async function chartRuns(options: ChartOptions): Promise<(Recommendation 
   for (const dir of options.dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${dir}: no such directory`);
   }
-  const { renderRunReport } = await import("../report/charts/index.js");
+  const { renderRunReport } = await loadChartModules();
   const decisions: (Recommendation | undefined)[] = [];
   for (const dir of options.dirs) {
     decisions.push(await renderRunReport(dir));

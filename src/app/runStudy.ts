@@ -10,7 +10,7 @@ import type { Recommendation } from "../analysis/recommend.js";
 import { decideSavedRun } from "../analysis/recommendRows.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { chartRuns } from "./chart.js";
+import { chartRuns, loadChartModules } from "./chart.js";
 import { checkOutDir, defaultOutDir, dirNameFor } from "./outputDir.js";
 import { formatsFor, simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
 import { loadForRun, type RunSettings } from "./scenario.js";
@@ -65,6 +65,8 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcom
   const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? defaultOutDir(scenario.name);
   const { onProgress } = options;
+  // Loaded while the workers start and simulate (a failed load surfaces when the charts are drawn).
+  if (options.charts !== false) loadChartModules().catch(() => undefined);
   const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
     formats: formatsFor(options),
     onProgress: summaryProgress(scenario.name, onProgress),

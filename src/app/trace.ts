@@ -5,6 +5,7 @@ import { loadModelApi } from "../montecarlo/modelApi.js";
 import type { TraceRecord } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
 import { loadForRun, unknownMessage } from "./scenario.js";
+import { loadChartModules } from "./chart.js";
 
 export interface TraceOptions {
   /** Scenario file (YAML); undefined = the built-in default scenario. */
@@ -42,7 +43,7 @@ export async function traceReplication(options: TraceOptions): Promise<TraceOutc
   api.simulateReplication(model, scenario.run.seed, options.replication, { strategy, sink: (r) => records.push(r) });
   const files: string[] = [];
   if (options.chart !== undefined) {
-    const { renderTraceChart } = await import("../report/charts/index.js");
+    const { renderTraceChart } = await loadChartModules();
     await renderTraceChart(records, options.chart, {
       title: `${scenario.strategies[strategy]!.label}: replication ${options.replication}`,
       subtitle: [`${scenario.name}, seed ${scenario.run.seed}`],
