@@ -10,6 +10,7 @@ import { costRiskChart } from "./costRisk.js";
 import { lossCurve } from "../../analysis/lossExceedance.js";
 import { lossExceedanceChart } from "./decision/lossExceedance.js";
 import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
+import { writeCharts } from "./decision/write.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
 import { readRun, type ChartedRun } from "./load/run.js";
@@ -39,14 +40,6 @@ export function runCharts(run: ChartedRun): Chart[] {
   ];
 }
 
-async function writeChart(dir: string, chart: Chart): Promise<void> {
-  const r = await renderChart(chart.spec);
-  if (r.warnings.length > 0) process.emitWarning(`chart ${chart.name}: ${r.warnings.join("; ")}`);
-  await writeFileAtomic(join(dir, `${chart.name}.vl.json`), r.vegaLite);
-  await writeFileAtomic(join(dir, `${chart.name}.svg`), r.svg);
-  await writeFileAtomic(join(dir, `${chart.name}.png`), r.png);
-}
-
 /**
  * Read a run directory and write its charts and report.html into it. Never re-simulates. Returns
  * the decision the report shows (undefined for a run without targets), so a caller that prints it
@@ -59,9 +52,7 @@ export async function renderRunReport(runDir: string): Promise<Recommendation | 
   let charts: Chart[];
   try {
     charts = runCharts(run);
-    const dir = join(runDir, "charts");
-    await mkdir(dir, { recursive: true });
-    for (const chart of charts) await writeChart(dir, chart);
+    await writeCharts(join(runDir, "charts"), charts);
     // lossExceedance.csv beside the loss-exceedance chart (drawn above with the others).
     await writeLossExceedance(runDir, lossCurves(run), run.strategies, run.summary.horizonHours, false);
   } catch (error) {

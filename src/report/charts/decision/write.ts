@@ -4,17 +4,18 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../../../store/atomicWrite.js";
 import type { Chart } from "../chart.js";
-import { renderChart } from "../render.js";
+import { renderCharts } from "../render.js";
 import { strategyColors } from "../palette.js";
 import type { StrategyInfo } from "../load/run.js";
 import { METRIC_DEFS } from "../../../outcomes/metrics.js";
 
-/** Renders and writes `charts`; returns the paths written. Vega warnings become process warnings. */
+/** Renders and writes `charts` (a run's, a sweep's, a plan's…); returns the paths written. Vega warnings become process warnings. */
 export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
-  for (const chart of charts) {
-    const r = await renderChart(chart.spec);
+  const rendered = await renderCharts(charts.map((c) => c.spec));
+  for (const [k, chart] of charts.entries()) {
+    const r = rendered[k]!;
     if (r.warnings.length > 0) process.emitWarning(`chart ${chart.name}: ${r.warnings.join("; ")}`);
     for (const [ext, data] of [["vl.json", r.vegaLite], ["svg", r.svg], ["png", r.png]] as const) {
       const path = join(dir, `${chart.name}.${ext}`);
