@@ -103,18 +103,13 @@ class IncidentTarget {
     this.years = new ExactOrderStatistics(collectLimit, undefined, years);
   }
   /** This chunk's years: each one's worst counted incident (NaN, a recovery never reached, as +∞) and breaches. */
-  private worstOf = new Float64Array(0);
-  private breachesOf = new Float64Array(0);
+  private readonly worstOf = new Float64Array(YEARS_PER_CHUNK);
+  private readonly breachesOf = new Float64Array(YEARS_PER_CHUNK);
 
   /** Starts a chunk of `n` years, none with an incident yet. */
   startYears(n: number): void {
-    if (this.worstOf.length < n) {
-      this.worstOf = new Float64Array(n);
-      this.breachesOf = new Float64Array(n);
-    } else {
-      this.worstOf.fill(0, 0, n);
-      this.breachesOf.fill(0, 0, n);
-    }
+    this.worstOf.fill(0, 0, n);
+    this.breachesOf.fill(0, 0, n);
   }
 
   /** A counted incident of the chunk's year `r`. */
@@ -164,6 +159,9 @@ class StrategyState {
 export class DecisionAccumulator {
   private readonly states: StrategyState[];
   private readonly differences: Tally[];
+  /** The chunk's years: each strategy's costs (for the paired differences), and one strategy's availability. */
+  private readonly costsOf: Float64Array[];
+  private readonly availabilityOf = new Float64Array(YEARS_PER_CHUNK);
   private readonly corruptionRto: ExactOrderStatistics;
   private readonly corruptionRpo: ExactOrderStatistics;
   private pass = 1;
@@ -182,6 +180,7 @@ export class DecisionAccumulator {
     const conf = targets.confidence;
     if (!(conf > 0 && conf < 1)) throw new RangeError(`confidence must be in (0, 1), got ${conf}`);
     this.states = strategies.map(() => new StrategyState(targets, collectLimit, years));
+    this.costsOf = strategies.map(() => new Float64Array(YEARS_PER_CHUNK));
     const n = strategies.length;
     this.differences = Array.from({ length: (n * (n - 1)) / 2 }, () => new Tally());
     this.corruptionRto = new ExactOrderStatistics(collectLimit);
@@ -233,7 +232,7 @@ export class DecisionAccumulator {
     }
     for (const t of targets) t.endYears(n, first);
     if (state.availability !== undefined) {
-      const availability = this.scratch(n);
+      const availability = this.availabilityOf;
       const unavailability = metrics.unavailability;
       for (let r = 0; r < n; r++) availability[r] = 1 - unavailability[at + r]!;
       state.availability.addAll(availability, 0, n);
@@ -243,7 +242,7 @@ export class DecisionAccumulator {
       }
     }
     if (first) {
-      const costs = this.costsOf(s, n);
+      const costs = this.costsOf[s]!;
       for (let r = 0; r < n; r++) {
         const cost = metrics.costUSD[at + r]!;
         state.cost.add(cost);
@@ -262,25 +261,11 @@ export class DecisionAccumulator {
     for (let a = 0; a < count; a++) {
       for (let b = a + 1; b < count; b++) {
         const tally = this.differences[d++]!;
-        const ca = this.costsOf(a, n);
-        const cb = this.costsOf(b, n);
+        const ca = this.costsOf[a]!;
+        const cb = this.costsOf[b]!;
         for (let r = 0; r < n; r++) tally.add(ca[r]! - cb[r]!);
       }
     }
-  }
-
-  private availabilityScratch = new Float64Array(0);
-  private scratch(n: number): Float64Array {
-    if (this.availabilityScratch.length < n) this.availabilityScratch = new Float64Array(n);
-    return this.availabilityScratch;
-  }
-
-  /** Strategy s's costs of the chunk's years (kept for the paired differences). */
-  private chunkCosts: Float64Array[] = [];
-  private costsOf(s: number, n: number): Float64Array {
-    while (this.chunkCosts.length <= s) this.chunkCosts.push(new Float64Array(0));
-    if (this.chunkCosts[s]!.length < n) this.chunkCosts[s] = new Float64Array(n);
-    return this.chunkCosts[s]!;
   }
 
   get needsPass(): boolean {
