@@ -68,7 +68,11 @@ export async function writeShardOutputs(dir: string, run: RunResult, shard: Shar
   return files;
 }
 
-/** Simulates a run, handing each batch to `onBatch` (in replication order) as it comes: streamMonteCarlo bound to its options. */
+/**
+ * Simulates a run, handing each batch to `onBatch` (in replication order) as it comes:
+ * streamMonteCarlo bound to its options. Each batch is only lent (StreamOptions.lent): `onBatch`
+ * keeps none of its arrays once its promise settles.
+ */
 export type Simulation = (onBatch: (batch: ColumnarResult) => Promise<void>) => Promise<RunInfo>;
 
 export interface StreamedOutputs {

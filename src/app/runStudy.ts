@@ -51,6 +51,8 @@ export function simulation(scenario: Scenario, range: ReplicationRange | undefin
       workers: options.workers,
       signal: options.signal,
       onBatch,
+      // simulateInto's consumers (the summary's feed, the sinks) copy what they keep.
+      lent: true,
       onProgress: onProgress && ((done, total) => onProgress(done, total, scenario.name)),
     });
 }

@@ -16,39 +16,36 @@ import type { ColumnarResult, IncidentColumns, IncidentField, ReplicationRange, 
 
 const CAUSE_INDEX = new Map<IncidentCause, number>(INCIDENT_CAUSES.map((c, i) => [c, i]));
 
-/** A Float64Array that grows by doubling; `finish` trims it to its length. */
-class GrowableF64 {
-  private data = new Float64Array(16);
+/** The typed arrays a batch's columns are made of. */
+type ColumnArray = Float64Array | Uint32Array | Uint8Array;
+
+/** A typed array that grows by doubling; `view` is its values so far, `clear` starts it over in the same memory. */
+class Growable<A extends ColumnArray> {
+  private data: A;
   length = 0;
+  constructor(private readonly make: (length: number) => A) {
+    this.data = make(16);
+  }
   push(x: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     // `+ 0` turns −0 into +0: CSV text ("0") round-trips it exactly, so shards merge losslessly.
     this.data[this.length++] = x + 0;
   }
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+  clear(): void {
+    this.length = 0;
   }
 }
 
-class GrowableU32 {
-  private data = new Uint32Array(16);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-  finish(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+const f64 = (n: number): Float64Array => new Float64Array(n);
+const u32 = (n: number): Uint32Array => new Uint32Array(n);
+const u8 = (n: number): Uint8Array => new Uint8Array(n);
 
 function stepRecord<T>(make: (step: PipelineStep) => T): Record<PipelineStep, T> {
   const out = {} as Record<PipelineStep, T>;
@@ -63,25 +60,26 @@ function metricRecord<T>(make: (metric: ReplicationMetric) => T): Record<Replica
 }
 
 /** A column left out (IncidentColumnsBuilder's `fields`): takes values, keeps none. */
-class Skipped<T> {
-  constructor(private readonly empty: () => T) {}
+class Skipped<A extends ColumnArray> {
+  constructor(private readonly empty: A) {}
   push(): void {}
-  finish(): T {
-    return this.empty();
+  view(): A {
+    return this.empty;
   }
+  clear(): void {}
 }
-type Column<T> = { push(x: number): void; finish(): T };
+type Column<A extends ColumnArray> = Growable<A> | Skipped<A>;
 
 /**
  * Appends incident records of one strategy; interns region strings so they travel as integers.
  * `fields` (a reader's choice; default every column): the columns kept — the others come out empty.
  */
 export class IncidentColumnsBuilder {
-  private readonly replication = new GrowableF64();
+  private readonly replication = new Growable(f64);
   private readonly start: Column<Float64Array>;
-  private readonly cause: Column<Uint32Array>;
+  private readonly cause: Column<Uint8Array>;
   private readonly region: Column<Uint32Array>;
-  private readonly regions = new Interner();
+  private regions = new Interner();
   private readonly eventDuration: Column<Float64Array>;
   private readonly steps: Record<PipelineStep, Column<Float64Array>>;
   private readonly rto: Column<Float64Array>;
@@ -89,27 +87,26 @@ export class IncidentColumnsBuilder {
   private readonly downtimeSeconds: Column<Float64Array>;
   private readonly failedRequests: Column<Float64Array>;
   private readonly lostWrites: Column<Float64Array>;
-  private readonly failedOver: Column<Uint32Array>;
-  private readonly aborted: Column<Uint32Array>;
+  private readonly failedOver: Column<Uint8Array>;
+  private readonly aborted: Column<Uint8Array>;
   private readonly attempts: Column<Float64Array>;
 
   constructor(fields?: readonly IncidentField[]) {
-    const keep = (field: IncidentField): boolean => fields === undefined || fields.includes(field);
-    const f64 = (field: IncidentField): Column<Float64Array> => (keep(field) ? new GrowableF64() : new Skipped(() => new Float64Array(0)));
-    const u32 = (field: IncidentField): Column<Uint32Array> => (keep(field) ? new GrowableU32() : new Skipped(() => new Uint32Array(0)));
-    this.start = f64("start");
-    this.cause = u32("cause");
-    this.region = u32("region");
-    this.eventDuration = f64("eventDuration");
-    this.steps = stepRecord(() => f64("steps"));
-    this.rto = f64("rto");
-    this.rpo = f64("rpo");
-    this.downtimeSeconds = f64("downtimeSeconds");
-    this.failedRequests = f64("failedRequests");
-    this.lostWrites = f64("lostWrites");
-    this.failedOver = u32("failedOver");
-    this.aborted = u32("aborted");
-    this.attempts = f64("attempts");
+    const column = <A extends ColumnArray>(field: IncidentField, make: (n: number) => A): Column<A> =>
+      fields === undefined || fields.includes(field) ? new Growable(make) : new Skipped(make(0));
+    this.start = column("start", f64);
+    this.cause = column("cause", u8);
+    this.region = column("region", u32);
+    this.eventDuration = column("eventDuration", f64);
+    this.steps = stepRecord(() => column("steps", f64));
+    this.rto = column("rto", f64);
+    this.rpo = column("rpo", f64);
+    this.downtimeSeconds = column("downtimeSeconds", f64);
+    this.failedRequests = column("failedRequests", f64);
+    this.lostWrites = column("lostWrites", f64);
+    this.failedOver = column("failedOver", u8);
+    this.aborted = column("aborted", u8);
+    this.attempts = column("attempts", f64);
   }
 
   get count(): number {
@@ -160,25 +157,38 @@ export class IncidentColumnsBuilder {
     this.attempts.push(attempts);
   }
 
-  finish(): IncidentColumns {
+  /** The rows so far, as views of the builder's own arrays: valid until the next add or clear. */
+  view(): IncidentColumns {
     return {
       count: this.replication.length,
-      replication: this.replication.finish(),
-      start: this.start.finish(),
-      cause: Uint8Array.from(this.cause.finish()),
-      region: this.region.finish(),
+      replication: this.replication.view(),
+      start: this.start.view(),
+      cause: this.cause.view(),
+      region: this.region.view(),
       regionNames: this.regions.names.slice(),
-      eventDuration: this.eventDuration.finish(),
-      steps: stepRecord((step) => this.steps[step].finish()),
-      rto: this.rto.finish(),
-      rpo: this.rpo.finish(),
-      downtimeSeconds: this.downtimeSeconds.finish(),
-      failedRequests: this.failedRequests.finish(),
-      lostWrites: this.lostWrites.finish(),
-      failedOver: Uint8Array.from(this.failedOver.finish()),
-      aborted: Uint8Array.from(this.aborted.finish()),
-      attempts: this.attempts.finish(),
+      eventDuration: this.eventDuration.view(),
+      steps: stepRecord((step) => this.steps[step].view()),
+      rto: this.rto.view(),
+      rpo: this.rpo.view(),
+      downtimeSeconds: this.downtimeSeconds.view(),
+      failedRequests: this.failedRequests.view(),
+      lostWrites: this.lostWrites.view(),
+      failedOver: this.failedOver.view(),
+      aborted: this.aborted.view(),
+      attempts: this.attempts.view(),
     };
+  }
+
+  /** The rows so far, in arrays of their own. */
+  finish(): IncidentColumns {
+    return copyIncidents(this.view());
+  }
+
+  /** Starts over, keeping the arrays' memory. */
+  clear(): void {
+    for (const column of [this.replication, this.start, this.cause, this.region, this.eventDuration, ...Object.values(this.steps), this.rto,
+      this.rpo, this.downtimeSeconds, this.failedRequests, this.lostWrites, this.failedOver, this.aborted, this.attempts]) column.clear();
+    this.regions = new Interner();
   }
 }
 
@@ -196,19 +206,38 @@ const copyMetrics = ((): CopyMetrics => {
   return new Function("src", "dst", "row", REPLICATION_METRICS.map((m) => `dst.${m}[row] = src.${m} + 0;`).join("\n")) as CopyMetrics;
 })();
 
-/** Collects ReplicationResults of consecutive replications [start, end) into columns. */
+/**
+ * Collects ReplicationResults of consecutive replications [start, end) into columns. A worker keeps
+ * one and `reset`s it for each batch, so building a batch allocates nothing once its arrays have
+ * grown to the largest batch; `finish` packs the batch into one buffer.
+ */
 export class BatchBuilder {
-  private readonly metrics: Record<ReplicationMetric, Float64Array>[];
+  /** Each strategy's metric columns, as long as the largest batch yet (a batch uses the first n rows). */
+  private metrics: Record<ReplicationMetric, Float64Array>[];
   private readonly incidents: IncidentColumnsBuilder[];
+  private range: ReplicationRange;
   private next: number;
 
   constructor(
-    private readonly range: ReplicationRange,
+    range: ReplicationRange,
     private readonly strategyCount: number,
   ) {
-    const n = range.end - range.start;
-    this.metrics = Array.from({ length: strategyCount }, () => metricRecord(() => new Float64Array(n)));
+    this.range = range;
+    this.next = range.start;
+    this.metrics = this.metricColumns(range.end - range.start);
     this.incidents = Array.from({ length: strategyCount }, () => new IncidentColumnsBuilder());
+  }
+
+  private metricColumns(rows: number): Record<ReplicationMetric, Float64Array>[] {
+    return Array.from({ length: this.strategyCount }, () => metricRecord(() => new Float64Array(rows)));
+  }
+
+  /** Starts over on `range`, in the same memory. */
+  reset(range: ReplicationRange): void {
+    const rows = range.end - range.start;
+    if (rows > this.metrics[0]![REPLICATION_METRICS[0]].length) this.metrics = this.metricColumns(rows);
+    for (const incidents of this.incidents) incidents.clear();
+    this.range = range;
     this.next = range.start;
   }
 
@@ -229,29 +258,92 @@ export class BatchBuilder {
     this.next++;
   }
 
-  finish(): ColumnarResult {
+  /**
+   * The batch's columns, copied into one ArrayBuffer from `take(bytes)` (default: a new one): a
+   * single transfer to the main thread, and one buffer it can hand back to be filled again.
+   */
+  finish(take: (bytes: number) => ArrayBuffer = (bytes) => new ArrayBuffer(bytes)): ColumnarResult {
     if (this.next !== this.range.end) throw new Error(`batch ended at ${this.next}, expected ${this.range.end}`);
-    return {
+    const rows = this.range.end - this.range.start;
+    const built: ColumnarResult = {
       range: this.range,
-      strategies: this.metrics.map((metrics, s) => ({ metrics, incidents: this.incidents[s]!.finish() })),
+      strategies: this.metrics.map((metrics, s) => ({
+        metrics: metricRecord((metric) => metrics[metric].subarray(0, rows)),
+        incidents: this.incidents[s]!.view(),
+      })),
     };
+    return packResult(built, take);
   }
 }
 
-/** The ArrayBuffers of a result, to pass as postMessage's transfer list. */
-export function transferables(result: ColumnarResult): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  const add = (a: { buffer: ArrayBufferLike }): void => {
-    if (a.buffer instanceof ArrayBuffer) out.push(a.buffer);
+/** A result with each of its typed arrays replaced by `f`'s (of the same type): the one walk over a result's arrays. */
+function mapArrays(result: ColumnarResult, f: <A extends ColumnArray>(a: A) => A): ColumnarResult {
+  return {
+    range: result.range,
+    strategies: result.strategies.map((s) => ({ metrics: metricRecord((metric) => f(s.metrics[metric])), incidents: mapIncidentArrays(s.incidents, f) })),
   };
-  for (const s of result.strategies) {
-    for (const metric of REPLICATION_METRICS) add(s.metrics[metric]);
-    const inc = s.incidents;
-    for (const col of [inc.replication, inc.start, inc.cause, inc.region, inc.eventDuration, inc.rto, inc.rpo,
-      inc.downtimeSeconds, inc.failedRequests, inc.lostWrites, inc.failedOver, inc.aborted, inc.attempts]) add(col);
-    for (const step of PIPELINE_STEPS) add(inc.steps[step]);
-  }
-  return out;
+}
+
+function mapIncidentArrays(inc: IncidentColumns, f: <A extends ColumnArray>(a: A) => A): IncidentColumns {
+  return {
+    count: inc.count,
+    replication: f(inc.replication),
+    start: f(inc.start),
+    cause: f(inc.cause),
+    region: f(inc.region),
+    regionNames: inc.regionNames,
+    eventDuration: f(inc.eventDuration),
+    steps: stepRecord((step) => f(inc.steps[step])),
+    rto: f(inc.rto),
+    rpo: f(inc.rpo),
+    downtimeSeconds: f(inc.downtimeSeconds),
+    failedRequests: f(inc.failedRequests),
+    lostWrites: f(inc.lostWrites),
+    failedOver: f(inc.failedOver),
+    aborted: f(inc.aborted),
+    attempts: f(inc.attempts),
+  };
+}
+
+/** Incident columns in arrays of their own (of exactly their length): to keep rows past the memory they came in. */
+export function copyIncidents(inc: IncidentColumns): IncidentColumns {
+  return { ...mapIncidentArrays(inc, <A extends ColumnArray>(a: A): A => a.slice() as A), regionNames: inc.regionNames.slice() };
+}
+
+/** A view of `a`'s type on `buffer` at `offset`, `a.length` long. */
+function viewLike<A extends ColumnArray>(a: A, buffer: ArrayBuffer, offset: number): A {
+  if (a instanceof Float64Array) return new Float64Array(buffer, offset, a.length) as A;
+  if (a instanceof Uint32Array) return new Uint32Array(buffer, offset, a.length) as A;
+  return new Uint8Array(buffer, offset, a.length) as A;
+}
+
+/** Every array of `result` copied into one buffer from `take`, each at an offset aligned for doubles. */
+function packResult(result: ColumnarResult, take: (bytes: number) => ArrayBuffer): ColumnarResult {
+  const aligned = (at: number): number => Math.ceil(at / 8) * 8;
+  let bytes = 0;
+  mapArrays(result, (a) => {
+    bytes = aligned(bytes) + a.byteLength;
+    return a;
+  });
+  const buffer = take(bytes);
+  let at = 0;
+  return mapArrays(result, (a) => {
+    at = aligned(at);
+    const copy = viewLike(a, buffer, at);
+    copy.set(a);
+    at += a.byteLength;
+    return copy;
+  });
+}
+
+/** The ArrayBuffers of a result, each once: postMessage's transfer list, and what a consumer hands back. */
+export function transferables(result: ColumnarResult): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  mapArrays(result, (a) => {
+    if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+    return a;
+  });
+  return [...out];
 }
 
 function concatF64(parts: readonly Float64Array[], total: number): Float64Array {

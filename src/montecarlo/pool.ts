@@ -46,6 +46,15 @@ export class WorkerError extends Error {
   }
 }
 
+export interface PoolRunOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * `onResult` only borrows each result: it keeps none of its arrays once its promise settles, so
+   * their buffers go back to the worker that filled them, to pack a later batch into.
+   */
+  readonly lent?: boolean;
+}
+
 export interface PoolOptions {
   /** Test seam: a module URL exporting compileModel/simulateReplication instead of the real model. */
   readonly modelModule?: string;
@@ -83,8 +92,9 @@ export class WorkerPool {
     scenario: Scenario,
     batches: readonly ReplicationRange[],
     onResult: (batchIndex: number, result: ColumnarResult) => void | Promise<void>,
-    signal?: AbortSignal,
+    options: PoolRunOptions = {},
   ): Promise<void> {
+    const { signal, lent = false } = options;
     if (this.closed) throw new Error("the worker pool is closed");
     if (this.busy) throw new Error("the worker pool is already running");
     if (batches.length === 0) return;
@@ -97,7 +107,7 @@ export class WorkerPool {
         let delivered = 0;
         let delivering = false;
         let settled = false;
-        const ready = new Map<number, ColumnarResult>();
+        const ready = new Map<number, { result: ColumnarResult; from: Worker }>();
         let heldBytes = 0;
         const sizes = new Map<number, number>();
         const cleanups: (() => void)[] = [];
@@ -128,11 +138,15 @@ export class WorkerPool {
           delivering = true;
           try {
             while (!settled && ready.has(delivered)) {
-              const result = ready.get(delivered)!;
+              const { result, from } = ready.get(delivered)!;
               ready.delete(delivered);
               heldBytes -= sizes.get(delivered)!;
               sizes.delete(delivered);
               await onResult(delivered, result);
+              if (lent) {
+                const buffers = transferables(result);
+                from.postMessage({ kind: "spare", buffers } satisfies ToWorker, buffers);
+              }
               delivered++;
               dispatch();
             }
@@ -154,7 +168,7 @@ export class WorkerPool {
             // A worker answers its batches in the order it was given them.
             const index = slot.batches.shift()!;
             const bytes = transferables(message.result).reduce((n, b) => n + b.byteLength, 0);
-            ready.set(index, message.result);
+            ready.set(index, { result: message.result, from: worker });
             sizes.set(index, bytes);
             heldBytes += bytes;
             dispatch();

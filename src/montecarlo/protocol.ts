@@ -10,7 +10,9 @@ export interface WorkerInit {
 export type ToWorker =
   /** Sent once per run (structured clone): the worker compiles it once and keeps it for the batches. */
   | { readonly kind: "model"; readonly modelId: number; readonly scenario: Scenario }
-  | { readonly kind: "batch"; readonly modelId: number; readonly start: number; readonly end: number };
+  | { readonly kind: "batch"; readonly modelId: number; readonly start: number; readonly end: number }
+  /** A delivered result's buffers, transferred back: the worker packs later results into them. */
+  | { readonly kind: "spare"; readonly buffers: readonly ArrayBuffer[] };
 
 export type FromWorker =
   | { readonly kind: "result"; readonly result: ColumnarResult }

@@ -5,8 +5,8 @@ import { availableParallelism } from "node:os";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { REPLICATION_METRICS, type ReplicationMetric } from "../outcomes/results.js";
 import type { Scenario } from "../scenario/types.js";
-import { simulateBatch } from "./batch.js";
-import { concatIncidents, metricRecord } from "./columns.js";
+import { BatchSimulator, BufferShelf } from "./batch.js";
+import { concatIncidents, copyIncidents, metricRecord, transferables } from "./columns.js";
 import { loadModelApi } from "./modelApi.js";
 import { WorkerPool, mayRunInProcess } from "./pool.js";
 import { scenarioHash } from "../scenario/json.js";
@@ -77,6 +77,12 @@ export interface StreamOptions extends RunOptions {
    * next is handed over: a run's outputs are written while later batches simulate.
    */
   readonly onBatch: (batch: ColumnarResult) => void | Promise<void>;
+  /**
+   * `onBatch` only borrows each batch: it keeps none of its arrays once its promise settles (it
+   * copies what it needs), so their memory is filled again by a later batch. A long run then
+   * allocates nothing per batch.
+   */
+  readonly lent?: boolean;
 }
 
 /**
@@ -84,7 +90,7 @@ export interface StreamOptions extends RunOptions {
  * holding the run: memory is a window of batches, whatever the number of replications.
  */
 export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo> {
-  const { scenario, onProgress, signal, onBatch } = options;
+  const { scenario, onProgress, signal, onBatch, lent = false } = options;
   const range = options.range ?? { start: 0, end: scenario.run.runs };
   checkRange(scenario, range);
   const total = range.end - range.start;
@@ -112,16 +118,20 @@ export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo>
   // One batch (or one worker) runs in-process when it is small: starting a thread would cost more
   // than it saves. A larger one runs on a thread, so the main thread hears a signal at once.
   if (options.pool === undefined && (workers <= 1 || batches.length <= 1) && mayRunInProcess(scenario, total)) {
+    const shelf = new BufferShelf();
+    const simulator = new BatchSimulator(api, model, scenario.run.seed, strategyCount, shelf);
     for (let b = 0; b < batches.length; b++) {
       signal?.throwIfAborted();
-      await deliver(b, simulateBatch(api, model, scenario.run.seed, strategyCount, batches[b]!));
+      const result = simulator.simulate(batches[b]!);
+      await deliver(b, result);
+      if (lent) shelf.put(transferables(result));
       // Lets signals, timers and the progress display run between batches.
       await yieldToEventLoop();
     }
   } else {
     const pool = options.pool ?? new WorkerPool(Math.min(workers, Math.max(1, batches.length)), { modelModule });
     try {
-      await pool.run(scenario, batches, deliver, signal);
+      await pool.run(scenario, batches, deliver, { signal, lent });
     } finally {
       if (options.pool === undefined) await pool.close();
     }
@@ -139,7 +149,7 @@ export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
   const total = range.end - range.start;
   const strategyCount = options.scenario.strategies.length;
   // Metrics land directly in their final arrays (one float per metric per replication); incident
-  // columns are kept per batch and joined in order at the end.
+  // columns are copied out of each batch (whose memory is lent) and joined in order at the end.
   const metrics = Array.from({ length: strategyCount }, () => metricRecord(() => new Float64Array(total)));
   const incidentParts: IncidentColumns[][] = Array.from({ length: strategyCount }, () => []);
   const info = await streamMonteCarlo({
@@ -149,9 +159,10 @@ export async function runMonteCarlo(options: RunOptions): Promise<RunResult> {
       for (let s = 0; s < strategyCount; s++) {
         const from = batch.strategies[s]!;
         for (const metric of REPLICATION_METRICS) metrics[s]![metric as ReplicationMetric].set(from.metrics[metric], offset);
-        incidentParts[s]!.push(from.incidents);
+        incidentParts[s]!.push(copyIncidents(from.incidents));
       }
     },
+    lent: true,
   });
   return { ...info, strategies: metrics.map((m, s) => ({ metrics: m, incidents: concatIncidents(incidentParts[s]!) })) };
 }

@@ -32,6 +32,32 @@ describe("WorkerPool", () => {
     }
   });
 
+  it("hands a lent batch's memory back to its worker, and lent or not the batches are the same", async () => {
+    const scenario = syntheticScenario(3_000, 5);
+    const seen = async (lent: boolean): Promise<{ copies: unknown[]; kept: Float64Array[] }> => {
+      const copies: unknown[] = [];
+      const kept: Float64Array[] = [];
+      await mc.streamMonteCarlo({
+        scenario,
+        workers: 2,
+        batchSize: 97,
+        modelModule: SYNTHETIC_MODEL,
+        lent,
+        onBatch: (batch) => {
+          copies.push(structuredClone(batch));
+          kept.push(batch.strategies[0]!.incidents.rto);
+        },
+      });
+      return { copies, kept };
+    };
+    const lent = await seen(true);
+    const owned = await seen(false);
+    expect(lent.copies).toEqual(owned.copies);
+    // Each lent batch went back to its worker (transferred: empty here); an owned one is the consumer's.
+    expect(lent.kept.every((column) => column.length === 0)).toBe(true);
+    expect(owned.kept.every((column) => column.length > 0)).toBe(true);
+  });
+
   it("reports a model error thrown in a worker with its message", async () => {
     const dir = tempDir("badmodel");
     const file = join(dir, "bad.mjs");
