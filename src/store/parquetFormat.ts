@@ -93,6 +93,8 @@ class IncidentTableWriter {
   private readonly regionNames = new Interner();
   private fill = 0;
   private readonly file: ParquetWriter;
+  /** write's scratch, as long as the largest batch's incidents yet: reused batch after batch. */
+  private order = { strategyOf: new Uint32Array(0), rowOf: new Uint32Array(0), indexOf: new Int32Array(0), placeOf: new Uint32Array(0) };
 
   constructor(
     sink: ByteSink,
@@ -119,10 +121,14 @@ class IncidentTableWriter {
     // The file's order (by replication, then strategy, then occurrence) as (strategy, row) pairs,
     // and each strategy's rows' places in it; then every column copied in that order.
     const total = batch.strategies.reduce((n, s) => n + s.incidents.count, 0);
-    const strategyOf = new Uint32Array(total);
-    const rowOf = new Uint32Array(total);
-    const indexOf = new Int32Array(total);
-    const placeOf = batch.strategies.map((s) => new Uint32Array(s.incidents.count));
+    if (this.order.strategyOf.length < total) {
+      this.order = { strategyOf: new Uint32Array(total), rowOf: new Uint32Array(total), indexOf: new Int32Array(total), placeOf: new Uint32Array(total) };
+    }
+    const { strategyOf, rowOf } = this.order;
+    const indexOf = this.order.indexOf.subarray(0, total);
+    // Each strategy's stretch of placeOf: where its rows go in the file's order.
+    let from = 0;
+    const placeOf = batch.strategies.map((s) => this.order.placeOf.subarray(from, (from += s.incidents.count)));
     const cursor = batch.strategies.map(() => 0);
     let j = 0;
     for (let r = batch.range.start; r < batch.range.end && j < total; r++) {

@@ -80,6 +80,44 @@ function withLength(levels: Uint8Array): Uint8Array[] {
   return [length, levels];
 }
 
+/**
+ * The large arrays of a row group's pages (values without their nulls, null flags, int64 words),
+ * reused group after group: the k-th request of a group gets the k-th buffer, grown when too
+ * small. Pages reference these until the group is written, so each request has its own buffer;
+ * a file of thousands of row groups then allocates them once, not once per group.
+ */
+class PageScratch {
+  private readonly buffers: ArrayBuffer[] = [];
+  private next = 0;
+
+  /** A new row group: every buffer free again (the last group's pages are written). */
+  reset(): void {
+    this.next = 0;
+  }
+
+  private take(bytes: number): ArrayBuffer {
+    let buffer = this.buffers[this.next];
+    if (buffer === undefined || buffer.byteLength < bytes) this.buffers[this.next] = buffer = new ArrayBuffer(bytes);
+    this.next++;
+    return buffer;
+  }
+
+  /** `n` doubles, their values whatever the buffer last held. */
+  f64(n: number): Float64Array {
+    return new Float64Array(this.take(n * 8), 0, n);
+  }
+
+  /** `n` 32-bit words, their values whatever the buffer last held. */
+  u32(n: number): Uint32Array {
+    return new Uint32Array(this.take(n * 4), 0, n);
+  }
+
+  /** `n` bytes, zeroed. */
+  zeroedBytes(n: number): Uint8Array {
+    return new Uint8Array(this.take(n), 0, n).fill(0);
+  }
+}
+
 /** smallDictionary's indices, reused from column to column (they are encoded before the next). */
 let scratchIndices = new Uint32Array(0);
 
@@ -104,21 +142,19 @@ function smallDictionary(values: Float64Array, max: number): { entries: Float64A
 }
 
 /** A double column: OPTIONAL, NaN written as null; a dictionary when it has few distinct values. */
-function doubleChunk(values: Float64Array, rows: number): Chunk {
+function doubleChunk(values: Float64Array, rows: number, scratch: PageScratch): Chunk {
   let nulls = 0;
   for (let i = 0; i < rows; i++) if (values[i] !== values[i]) nulls++;
   let present = values.subarray(0, rows);
   let levels: Uint8Array;
   if (nulls === 0) levels = encodeRun(rows, 1, 1);
   else {
-    const defined = new Uint32Array(rows);
-    present = new Float64Array(rows - nulls);
+    const defined = scratch.u32(rows);
+    present = scratch.f64(rows - nulls);
     for (let i = 0, k = 0; i < rows; i++) {
       const x = values[i]!;
-      if (x === x) {
-        defined[i] = 1;
-        present[k++] = x;
-      }
+      defined[i] = x === x ? 1 : 0;
+      if (x === x) present[k++] = x;
     }
     levels = encodeHybrid(defined, rows, 1);
   }
@@ -129,8 +165,8 @@ function doubleChunk(values: Float64Array, rows: number): Chunk {
 }
 
 /** An int64 column of whole numbers below 2^53: little-endian, two 32-bit words each. */
-function int64Chunk(values: Float64Array, rows: number): Chunk {
-  const words = new Uint32Array(rows * 2);
+function int64Chunk(values: Float64Array, rows: number, scratch: PageScratch): Chunk {
+  const words = scratch.u32(rows * 2);
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`parquet: ${v} is not a whole number for an int64 column`);
@@ -140,8 +176,8 @@ function int64Chunk(values: Float64Array, rows: number): Chunk {
   return chunk(undefined, [bytesOf(words)], rows, Encoding.PLAIN);
 }
 
-function booleanChunk(values: Uint8Array, rows: number): Chunk {
-  const bits = new Uint8Array(Math.ceil(rows / 8));
+function booleanChunk(values: Uint8Array, rows: number, scratch: PageScratch): Chunk {
+  const bits = scratch.zeroedBytes(Math.ceil(rows / 8));
   for (let i = 0; i < rows; i++) if (values[i] !== 0) bits[i >> 3]! |= 1 << (i & 7);
   return chunk(undefined, [bits], rows, Encoding.PLAIN);
 }
@@ -157,16 +193,16 @@ function stringChunk({ indices, dictionary }: DictionaryValues, rows: number): C
   return chunk({ values, count: dictionary.length }, indexData(indices, rows, Math.max(1, dictionary.length)), rows, Encoding.RLE_DICTIONARY);
 }
 
-function encodeColumn(column: TableColumn, values: ColumnValues, rows: number): Chunk {
+function encodeColumn(column: TableColumn, values: ColumnValues, rows: number, scratch: PageScratch): Chunk {
   switch (column.kind) {
     case "double":
-      return doubleChunk(values as Float64Array, rows);
+      return doubleChunk(values as Float64Array, rows, scratch);
     case "int64":
-      return int64Chunk(values as Float64Array, rows);
+      return int64Chunk(values as Float64Array, rows, scratch);
     case "int32":
       return chunk(undefined, [bytesOf((values as Int32Array).subarray(0, rows))], rows, Encoding.PLAIN);
     case "boolean":
-      return booleanChunk(values as Uint8Array, rows);
+      return booleanChunk(values as Uint8Array, rows, scratch);
     case "string":
       return stringChunk(values as DictionaryValues, rows);
   }
@@ -181,6 +217,7 @@ export class ParquetWriter {
   private rows = 0;
   private readonly groups: RowGroupMeta[] = [];
   private started = false;
+  private readonly scratch = new PageScratch();
 
   constructor(
     private readonly sink: ByteSink,
@@ -208,8 +245,9 @@ export class ParquetWriter {
     const chunks: ChunkMeta[] = [];
     const parts: Uint8Array[] = [];
     let at = start;
+    this.scratch.reset();
     this.columns.forEach((column, c) => {
-      const encoded = encodeColumn(column, values[c]!, rows);
+      const encoded = encodeColumn(column, values[c]!, rows, this.scratch);
       parts.push(...encoded.parts);
       chunks.push({
         type: STORAGE[column.kind].type,
