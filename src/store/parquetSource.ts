@@ -13,8 +13,13 @@ import type { DictionaryValues } from "./parquet/format.js";
 import { ParquetReader } from "./parquet/reader.js";
 import { INCIDENT_FIELDS, type IncidentField, type ReadOptions, type RowBatch, type RowLayout, type RowSource } from "./rows.js";
 
-/** Replications per batch: 64 Ki rows of four strategies, a few MiB of columns. */
+/** Replications per batch at most: 64 Ki rows of four strategies, a few MiB of columns. */
 const BATCH = 1 << 14;
+/**
+ * Incident rows per batch at most (a row group's worth, ~15 MiB of columns): a long horizon has
+ * dozens of incidents per replication, and 2¹⁴ replications of those would be hundreds of MiB.
+ */
+const BATCH_INCIDENTS = 1 << 17;
 
 type Values = Float64Array | Int32Array | Uint8Array | Uint32Array;
 
@@ -67,6 +72,20 @@ class ColumnCursor<V extends Values> {
       at += p.length;
     }
     return out;
+  }
+
+  /** The value `k` places after the next one to be taken (undefined past the end), without moving. */
+  peek(k: number): number | undefined {
+    if (this.available() === 0) return undefined;
+    if (this.at + k < this.values!.length) return this.values![this.at + k];
+    // Past this row group: into the next ones (read twice, once here).
+    let left = k - (this.values!.length - this.at);
+    for (let g = this.group + 1; g < this.file.rowGroups.length; g++) {
+      const values = this.file.read(g, this.name) as V;
+      if (left < values.length) return values[left];
+      left -= values.length;
+    }
+    return undefined;
   }
 
   /** How many of the next values are below `limit` (the column ascends: the replication numbers). */
@@ -190,6 +209,16 @@ class IncidentReader {
     }
   }
 
+  /**
+   * Where a batch from replication `start` ends, at `end` or before, so that it holds at most
+   * `rows` incidents (yet always one replication, however many incidents it has).
+   */
+  batchEnd(start: number, end: number, rows: number): number {
+    const after = this.replication.peek(rows);
+    // The row `rows` places on belongs to replication `after`: the replications before it have fewer rows.
+    return after === undefined || !(after < end) ? end : Math.max(start + 1, Math.floor(after));
+  }
+
   /** The incidents of replications before `end`, per strategy. */
   read(end: number): IncidentColumns[] {
     const rows = this.replication.countBelow(end);
@@ -284,6 +313,7 @@ export class ParquetSource implements RowSource {
     private readonly dir: string,
     private readonly layout: RowLayout,
     private readonly batchSize = BATCH,
+    private readonly batchIncidents = BATCH_INCIDENTS,
   ) {}
 
   async *read<C extends ReplicationMetric, I extends IncidentField>(options: ReadOptions<C, I>): AsyncGenerator<RowBatch<C, I>> {
@@ -302,8 +332,9 @@ export class ParquetSource implements RowSource {
         files.push(file);
         incidents = new IncidentReader(file, this.layout, options.incidents);
       }
-      for (let start = range.start; start < range.end; start += this.batchSize) {
-        const end = Math.min(range.end, start + this.batchSize);
+      for (let start = range.start, end = start; start < range.end; start = end) {
+        end = Math.min(range.end, start + this.batchSize);
+        if (incidents !== undefined) end = incidents.batchEnd(start, end, this.batchIncidents);
         const metrics = replications === undefined ? strategies.map(() => ({}) as Record<C, Float64Array>) : replications.read(start, end);
         const incidentColumns = incidents === undefined ? strategies.map(noIncidents) : incidents.read(end);
         yield { range: { start, end }, strategies: strategies.map((_, s) => ({ metrics: metrics[s]!, incidents: incidentColumns[s]! })) };

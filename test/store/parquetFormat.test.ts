@@ -95,10 +95,26 @@ describe("Parquet run files", () => {
     names.forEach((n, c) => expectExact(columns[c]!, want[n]!, n));
   });
 
-  it("drsim's source reads every column back bit for bit, in batches that do not divide the row groups", async () => {
+  // 77 replications per batch at most, and also at most 40 incident rows (a replication has up to ~12).
+  it.each([
+    ["replications", undefined],
+    ["incidents", 40],
+  ])("drsim's source reads every column back bit for bit, in batches bounded by %s that do not divide the row groups", async (_, incidentRows) => {
     const batches: RowBatch[] = [];
-    for await (const b of new ParquetSource(dir, { strategies: ids, range: run.range }, 77).read({ metrics: REPLICATION_METRICS, incidents: INCIDENT_FIELDS })) batches.push(b);
+    for await (const b of new ParquetSource(dir, { strategies: ids, range: run.range }, 77, incidentRows).read({ metrics: REPLICATION_METRICS, incidents: INCIDENT_FIELDS })) batches.push(b);
     expect(batches.map((b) => b.range.end - b.range.start).reduce((a, b) => a + b)).toBe(RUNS);
+    const incidents = batches.map((b) => b.strategies.reduce((n, s) => n + s.incidents.count, 0));
+    if (incidentRows === undefined) expect(batches.length).toBe(Math.ceil(RUNS / 77));
+    else {
+      // Every batch within the bound (or a single replication), and the bound cut batches short.
+      batches.forEach((b, k) => expect(incidents[k]! <= incidentRows || b.range.end - b.range.start === 1).toBe(true));
+      expect(batches.length).toBeGreaterThan(RUNS / 40);
+      // Batches end as late as the bound allows: adding the next replication would break it.
+      for (let k = 0; k + 1 < batches.length; k++) {
+        const next = batches[k + 1]!.strategies.reduce((n, s) => n + Array.from(s.incidents.replication).filter((r) => r === batches[k + 1]!.range.start).length, 0);
+        expect(incidents[k]! + next > incidentRows || batches[k]!.range.end - batches[k]!.range.start === 77).toBe(true);
+      }
+    }
     const back = concatResults(batches.map((b) => ({ range: b.range, strategies: b.strategies })), ids.length);
     run.strategies.forEach((own, s) => {
       const got = back.strategies[s]!;
