@@ -3,6 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { Recommendation } from "../analysis/recommend.js";
 import { UserError } from "../errors.js";
+import type { ChartFirstPass } from "../report/charts/load/firstPass.js";
 
 type ChartModules = typeof import("../report/charts/index.js");
 let chartModules: Promise<ChartModules> | undefined;
@@ -22,6 +23,8 @@ export interface ChartOptions {
   readonly dirs: readonly string[];
   /** Hears each directory done. */
   readonly onDrawn?: (dir: string) => void;
+  /** The charts' first pass of a directory's run, taken as it was written (runStudy): its files are read once less. */
+  readonly fed?: ReadonlyMap<string, ChartFirstPass>;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function chartRuns(options: ChartOptions): Promise<(Recommendation 
   const { renderRunReport } = await loadChartModules();
   const decisions: (Recommendation | undefined)[] = [];
   for (const dir of options.dirs) {
-    decisions.push(await renderRunReport(dir));
+    decisions.push(await renderRunReport(dir, options.fed?.get(dir)));
     options.onDrawn?.(dir);
   }
   return decisions;

@@ -14,7 +14,7 @@ import type { ColumnarResult, RunInfo, RunResult } from "../montecarlo/types.js"
 import { RunFeed, type FeedOptions } from "../store/runFeed.js";
 import type { OutputFile } from "../store/atomicWrite.js";
 import { DEFAULT_FORMATS, rowFormat } from "../store/formats.js";
-import type { RowFormat } from "../store/rows.js";
+import type { RowBatch, RowFormat } from "../store/rows.js";
 import { SCENARIO_FILE, SUMMARY_FILES, writeRunDir, type RunDirWriter } from "../store/runDir.js";
 import { summaryMarkdown } from "../report/markdown.js";
 import { summaryToJson } from "../report/summaryJson.js";
@@ -81,6 +81,8 @@ export interface StreamedOutputs {
   readonly formats?: readonly RowFormat[];
   /** The summary's passes after the simulation (see RunFeed). */
   readonly onProgress?: FeedOptions["onProgress"];
+  /** Also hears each batch of a whole run (not a shard's), before it is written; the batch is only lent. */
+  readonly observe?: (batch: RowBatch) => void;
 }
 
 /**
@@ -111,7 +113,11 @@ export async function simulateInto(
     }
     const feed = new RunFeed(scenario, dir, writer, { replications: scenario.run.runs, onProgress: options.onProgress });
     try {
-      const run = await simulate((batch) => feed.add(batch));
+      const { observe } = options;
+      const run = await simulate((batch) => {
+        observe?.(batch);
+        return feed.add(batch);
+      });
       await writer.add(scenarioFile);
       const summary = await feed.summary(run);
       await addAll(writer, summaryFiles(summary));

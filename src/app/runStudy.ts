@@ -10,6 +10,7 @@ import type { Recommendation } from "../analysis/recommend.js";
 import { decideSavedRun } from "../analysis/recommendRows.js";
 import type { ReplicationRange } from "../montecarlo/types.js";
 import type { Scenario } from "../scenario/types.js";
+import { ChartFirstPass } from "../report/charts/load/firstPass.js";
 import { chartRuns, loadChartModules } from "./chart.js";
 import { checkOutDir, defaultOutDir, dirNameFor } from "./outputDir.js";
 import { formatsFor, simulateInto, type Simulation, type StreamedOutputs } from "./runOutputs.js";
@@ -67,18 +68,22 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyOutcom
   const scenario = await loadForRun(options.scenario, { ...options, streamed: true });
   const out = options.out ?? defaultOutDir(scenario.name);
   const { onProgress } = options;
+  const charts = options.charts !== false;
   // Loaded while the workers start and simulate (a failed load surfaces when the charts are drawn).
-  if (options.charts !== false) loadChartModules().catch(() => undefined);
+  if (charts) loadChartModules().catch(() => undefined);
+  // The charts' first pass rides along the simulation, on the main thread's idle time between batches.
+  const fed = charts ? new ChartFirstPass(scenario.strategies, scenario.run.runs) : undefined;
   const { summary, files } = await simulateInto(out, scenario, simulation(scenario, undefined, options), {
     formats: formatsFor(options),
     onProgress: summaryProgress(scenario.name, onProgress),
+    observe: fed && ((batch) => fed.add(batch)),
   });
   // The terminal's decision is the report's: judged once from the rows just written (the run was
   // never held), by the charts' load when they are drawn, else on its own.
   let recommendation: Recommendation | undefined;
-  if (options.charts !== false) {
+  if (fed !== undefined) {
     onProgress?.(0, 1, `${scenario.name}: charts and report`, "runs");
-    [recommendation] = await chartRuns({ dirs: [out] });
+    [recommendation] = await chartRuns({ dirs: [out], fed: new Map([[out, fed]]) });
     onProgress?.(1, 1, `${scenario.name}: charts and report`, "runs");
   } else {
     recommendation = await decideRun(scenario, out);

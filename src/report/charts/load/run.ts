@@ -10,6 +10,7 @@ import { decideSavedRunAside } from "../../../analysis/recommendRows.js";
 import type { Recommendation } from "../../../analysis/recommend.js";
 import type { WrittenInput } from "../../../scenario/provenance.js";
 import type { Targets } from "../../../scenario/targets.js";
+import type { ChartFirstPass } from "./firstPass.js";
 import { loadIncidents, type IncidentDigest } from "./incidents.js";
 import { loadReplications, type ReplicationDigest, type ReplicationOptions } from "./replications.js";
 import { openRunRows } from "./rows.js";
@@ -60,9 +61,13 @@ export function strategySummary(run: ChartedRun, id: string): StrategySummary {
   return s;
 }
 
-/** loadRun, returning as soon as the charts' data is read: the decision may still be on its thread. */
-export async function readRun(dir: string, options: ReplicationOptions = {}): Promise<PendingRun> {
+/**
+ * loadRun, returning as soon as the charts' data is read: the decision may still be on its thread.
+ * `fed`: the charts' first pass, taken as the run was written (its files are then read once less).
+ */
+export async function readRun(dir: string, options: ReplicationOptions = {}, fed?: ChartFirstPass): Promise<PendingRun> {
   const { summary, scenario, strategies: ordered, rows } = await openRunRows(dir);
+  if (fed !== undefined && (!fed.matches(ordered, summary.runs) || Object.keys(options).length > 0)) throw new Error(`${dir}: the charts' first pass was fed another run, or drew other curves`);
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
   const targets = scenario?.targets;
@@ -75,8 +80,8 @@ export async function readRun(dir: string, options: ReplicationOptions = {}): Pr
   let replications: Awaited<ReturnType<typeof loadReplications>>;
   let incidents: Awaited<ReturnType<typeof loadIncidents>>;
   try {
-    replications = await loadReplications(rows, ordered, { replications: summary.runs, ...options });
-    incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250);
+    replications = await loadReplications(rows, ordered, { replications: summary.runs, ...options }, fed?.replications);
+    incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250, fed?.incidents);
   } catch (error) {
     decision?.cancel();
     throw error;
