@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { Recommendation } from "../analysis/recommend.js";
 import { UserError } from "../errors.js";
-import type { ChartFirstPass } from "../report/charts/load/firstPass.js";
+import type { IncidentFirstPass } from "../report/charts/load/incidents.js";
 
 type ChartModules = typeof import("../report/charts/index.js");
 let chartModules: Promise<ChartModules> | undefined;
@@ -23,8 +23,8 @@ export interface ChartOptions {
   readonly dirs: readonly string[];
   /** Hears each directory done. */
   readonly onDrawn?: (dir: string) => void;
-  /** The charts' first pass of a directory's run, taken as it was written (runStudy): its files are read once less. */
-  readonly fed?: ReadonlyMap<string, ChartFirstPass>;
+  /** The incident charts' first pass of a directory's run, taken as it was written (runStudy): incidents.parquet is read once less. */
+  readonly fed?: ReadonlyMap<string, IncidentFirstPass>;
 }
 
 /**

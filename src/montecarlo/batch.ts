@@ -25,8 +25,9 @@ export class BufferShelf {
       if (b.byteLength >= bytes && (best < 0 || b.byteLength < this.buffers[best]!.byteLength)) best = k;
     });
     if (best >= 0) return this.buffers.splice(best, 1)[0]!;
-    // A quarter more, in 64 KiB steps: the next batch, with a few more incidents, fits as well.
-    return new ArrayBuffer(Math.ceil((bytes * 1.25) / 65_536) * 65_536);
+    // A sixteenth more, in 64 KiB steps: the next batch, with a few more incidents, fits as well.
+    // (A quarter more cost ~10 MiB of peak RSS at 10⁶ for nothing: batches of a run vary by ~1 %.)
+    return new ArrayBuffer(Math.ceil((bytes * 1.0625) / 65_536) * 65_536);
   }
 
   /** Buffers free to be filled again (a detached one, 0 bytes long, is skipped); past SHELF_SIZE the smallest are let go. */

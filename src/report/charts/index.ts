@@ -13,7 +13,7 @@ import { writeLossExceedance } from "./decision/lossExceedanceRun.js";
 import { writeCharts } from "./decision/write.js";
 import { downtimeEcdfChart } from "./downtimeEcdf.js";
 import { exceedanceChart } from "./exceedance.js";
-import type { ChartFirstPass } from "./load/firstPass.js";
+import type { IncidentFirstPass } from "./load/incidents.js";
 import { readRun, type ChartedRun } from "./load/run.js";
 import { renderChart } from "./render.js";
 import { rtoRpoChart } from "./rtoRpo.js";
@@ -44,10 +44,10 @@ export function runCharts(run: ChartedRun): Chart[] {
 /**
  * Read a run directory and write its charts and report.html into it. Never re-simulates. Returns
  * the decision the report shows (undefined for a run without targets), so a caller that prints it
- * too need not judge the rows a second time. `fed`: the charts' first pass, taken as the run was
- * written (runStudy), so the rows are read once less.
+ * too need not judge the rows a second time. `fed`: the incident charts' first pass, taken as the
+ * run was written (runStudy), so incidents.parquet is read once less.
  */
-export async function renderRunReport(runDir: string, fed?: ChartFirstPass): Promise<Recommendation | undefined> {
+export async function renderRunReport(runDir: string, fed?: IncidentFirstPass): Promise<Recommendation | undefined> {
   const pending = await readRun(runDir, {}, fed);
   const { run } = pending;
   // The charts do not show the decision: they are drawn while a large run's is judged on its thread.

@@ -5,7 +5,7 @@
 // in-memory functions give.
 import { LossCurveAccumulator, lossOf, type LossCurve } from "../../../analysis/lossExceedance.js";
 import { dirname } from "node:path";
-import type { RowBatch, RowSource } from "../../../store/rows.js";
+import type { RowSource } from "../../../store/rows.js";
 import { openRunRows } from "./rows.js";
 import { EcdfAccumulator, type Ecdf } from "../../../stats/curve.js";
 import { SCALES, STAT_DEFS, type CurveStat, type ReplicationMetric } from "../../../outcomes/metrics.js";
@@ -20,36 +20,6 @@ export interface RowAccumulator {
   readonly needsPass: boolean;
 }
 
-/** One batch of rows into the accumulators `fed` marks (one per strategy, in the rows' order), each given `columns`. */
-function feedBatch(batch: RowBatch<ReplicationMetric, never>, columns: readonly ReplicationMetric[], accs: readonly RowAccumulator[], fed: readonly boolean[], row: Float64Array): void {
-  batch.strategies.forEach(({ metrics }, s) => {
-    if (!fed[s]) return;
-    const acc = accs[s]!;
-    const own = columns.map((c) => metrics[c]);
-    const n = batch.range.end - batch.range.start;
-    if (acc.addColumns !== undefined) return acc.addColumns(own, n);
-    for (let r = 0; r < n; r++) {
-      for (let i = 0; i < row.length; i++) row[i] = own[i]![r]!;
-      acc.add(row);
-    }
-  });
-}
-
-/**
- * Reads a run's replication rows as many times as `accs` (one per strategy, in the rows' order)
- * need, from pass `first` on: the pass 1 is skipped when the rows were fed as they were written
- * (ReplicationFirstPass).
- */
-async function feedPasses(rows: RowSource, columns: readonly ReplicationMetric[], accs: readonly RowAccumulator[], first: 1 | 2): Promise<void> {
-  const row = new Float64Array(columns.length);
-  for (let pass = first; pass === 1 || accs.some((a) => a.needsPass); pass++) {
-    const fed = accs.map((a) => pass === 1 || a.needsPass);
-    for await (const batch of rows.read({ metrics: columns, incidents: [] })) feedBatch(batch, columns, accs, fed, row);
-    // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
-    accs.forEach((acc, s) => fed[s] && acc.endPass());
-  }
-}
-
 /**
  * Reads a run's replication rows as many times as the accumulators need: one accumulator per
  * strategy (`create`, in the rows' order), fed `columns` of each of its replications, in order, as
@@ -62,7 +32,25 @@ export async function accumulateReplications<A extends RowAccumulator>(
   create: (id: string) => A,
 ): Promise<Map<string, A>> {
   const accs = strategies.map(create);
-  await feedPasses(rows, columns, accs, 1);
+  const row = new Float64Array(columns.length);
+  for (let pass = 1; pass === 1 || accs.some((a) => a.needsPass); pass++) {
+    const fed = accs.map((a) => pass === 1 || a.needsPass);
+    for await (const batch of rows.read({ metrics: columns, incidents: [] })) {
+      batch.strategies.forEach(({ metrics }, s) => {
+        if (!fed[s]) return;
+        const acc = accs[s]!;
+        const own = columns.map((c) => metrics[c]);
+        const n = batch.range.end - batch.range.start;
+        if (acc.addColumns !== undefined) return acc.addColumns(own, n);
+        for (let r = 0; r < n; r++) {
+          for (let i = 0; i < row.length; i++) row[i] = own[i]![r]!;
+          acc.add(row);
+        }
+      });
+    }
+    // The accumulators this pass fed, and only those, end it (needsPass changes only in endPass).
+    accs.forEach((acc, s) => fed[s] && acc.endPass());
+  }
   return new Map(strategies.map((id, s) => [id, accs[s]!]));
 }
 
@@ -159,52 +147,13 @@ class DigestAccumulator implements RowAccumulator {
   }
 }
 
-type StrategyInfo = { readonly id: string; readonly label: string; readonly type: string };
-
-/**
- * The charts' first pass over a run's replications, fed batch by batch as the run is written (a
- * batch is only lent: the accumulators copy what they keep), so that drawing the charts reads
- * replications.parquet once less. `end` closes the pass; loadReplications takes the rest.
- */
-export class ReplicationFirstPass {
-  readonly accs: readonly DigestAccumulator[];
-  private readonly fed: readonly boolean[];
-  private readonly row = new Float64Array(COLUMNS.length);
-  private ended = false;
-
-  constructor(
-    readonly strategies: readonly StrategyInfo[],
-    readonly options: ReplicationOptions,
-  ) {
-    this.accs = strategies.map((s) => new DigestAccumulator(s, options));
-    this.fed = strategies.map(() => true);
-  }
-
-  add(batch: RowBatch<ReplicationMetric, never>): void {
-    if (this.ended) throw new Error("ReplicationFirstPass: add() after end()");
-    feedBatch(batch, COLUMNS, this.accs, this.fed, this.row);
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    for (const acc of this.accs) acc.endPass();
-  }
-}
-
-/**
- * The curves of each strategy of a run (`strategies` in the rows' order; the loss curve carries
- * their label and type). `fed`: the first pass, when it was taken as the rows were written.
- */
-export async function loadReplications(rows: RowSource, strategies: readonly StrategyInfo[], options: ReplicationOptions = {}, fed?: ReplicationFirstPass): Promise<Map<string, ReplicationDigest>> {
-  let accs: readonly DigestAccumulator[];
-  if (fed === undefined) {
-    accs = strategies.map((s) => new DigestAccumulator(s, options));
-    await feedPasses(rows, COLUMNS, accs, 1);
-  } else {
-    fed.end();
-    accs = fed.accs;
-    await feedPasses(rows, COLUMNS, accs, 2);
-  }
-  return new Map(strategies.map((s, k) => [s.id, accs[k]!.result()]));
+/** The curves of each strategy of a run (`strategies` in the rows' order; the loss curve carries their label and type). */
+export async function loadReplications(
+  rows: RowSource,
+  strategies: readonly { id: string; label: string; type: string }[],
+  options: ReplicationOptions = {},
+): Promise<Map<string, ReplicationDigest>> {
+  const info = new Map(strategies.map((s) => [s.id, s]));
+  const accs = await accumulateReplications(rows, strategies.map((s) => s.id), COLUMNS, (id) => new DigestAccumulator(info.get(id)!, options));
+  return new Map([...accs].map(([id, acc]) => [id, acc.result()]));
 }

@@ -10,8 +10,7 @@ import { decideSavedRunAside } from "../../../analysis/recommendRows.js";
 import type { Recommendation } from "../../../analysis/recommend.js";
 import type { WrittenInput } from "../../../scenario/provenance.js";
 import type { Targets } from "../../../scenario/targets.js";
-import type { ChartFirstPass } from "./firstPass.js";
-import { loadIncidents, type IncidentDigest } from "./incidents.js";
+import { loadIncidents, type IncidentDigest, type IncidentFirstPass } from "./incidents.js";
 import { loadReplications, type ReplicationDigest, type ReplicationOptions } from "./replications.js";
 import { openRunRows } from "./rows.js";
 import type { RunSummary, StrategySummary } from "./summary.js";
@@ -63,11 +62,12 @@ export function strategySummary(run: ChartedRun, id: string): StrategySummary {
 
 /**
  * loadRun, returning as soon as the charts' data is read: the decision may still be on its thread.
- * `fed`: the charts' first pass, taken as the run was written (its files are then read once less).
+ * `fed`: the incident charts' first pass, taken as the run was written (incidents.parquet is then
+ * read once less).
  */
-export async function readRun(dir: string, options: ReplicationOptions = {}, fed?: ChartFirstPass): Promise<PendingRun> {
+export async function readRun(dir: string, options: ReplicationOptions = {}, fed?: IncidentFirstPass): Promise<PendingRun> {
   const { summary, scenario, strategies: ordered, rows } = await openRunRows(dir);
-  if (fed !== undefined && (!fed.matches(ordered, summary.runs) || Object.keys(options).length > 0)) throw new Error(`${dir}: the charts' first pass was fed another run, or drew other curves`);
+  if (fed !== undefined && fed.strategies.join("\n") !== ordered.map((s) => s.id).join("\n")) throw new Error(`${dir}: the incidents' first pass was fed another run's strategies`);
   const colors = strategyColors(ordered.map((s) => s.type));
   const strategies = ordered.map((s, i) => ({ id: s.id, label: s.label, type: s.type, color: colors[i]! }));
   const targets = scenario?.targets;
@@ -80,8 +80,8 @@ export async function readRun(dir: string, options: ReplicationOptions = {}, fed
   let replications: Awaited<ReturnType<typeof loadReplications>>;
   let incidents: Awaited<ReturnType<typeof loadIncidents>>;
   try {
-    replications = await loadReplications(rows, ordered, { replications: summary.runs, ...options }, fed?.replications);
-    incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250, fed?.incidents);
+    replications = await loadReplications(rows, ordered, { replications: summary.runs, ...options });
+    incidents = await loadIncidents(rows, ordered.map((s) => s.id), 250, fed);
   } catch (error) {
     decision?.cancel();
     throw error;

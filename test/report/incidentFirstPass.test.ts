@@ -1,11 +1,10 @@
-// The charts' first pass fed from a run's stream (runStudy) draws the very data a read of the files
-// does, whatever the batches' edges: curves, loss curves, step sums and incident samples.
+// The incident charts' first pass fed from a run's stream (runStudy) gives the very digests a read
+// of the files does, whatever the batches' edges: step sums, counts and incident samples.
 import { describe, expect, it } from "vitest";
 import { writeRunOutputs } from "../../src/app/runOutputs.js";
-import { stepRecord } from "../../src/montecarlo/columns.js";
+import { metricRecord, stepRecord } from "../../src/montecarlo/columns.js";
 import type { ColumnarResult, IncidentColumns, RunResult } from "../../src/montecarlo/types.js";
-import { metricRecord } from "../../src/montecarlo/columns.js";
-import { ChartFirstPass } from "../../src/report/charts/load/firstPass.js";
+import { IncidentFirstPass } from "../../src/report/charts/load/incidents.js";
 import { readRun } from "../../src/report/charts/load/run.js";
 import { synthetic, tempDir } from "../store/helpers.js";
 
@@ -32,40 +31,38 @@ function slice(run: RunResult, start: number, end: number): ColumnarResult {
   };
 }
 
-describe("ChartFirstPass", () => {
-  it("gives readRun the same charted data as reading every pass from the files", async () => {
+describe("IncidentFirstPass", () => {
+  it("gives readRun the same incident digests as reading both passes from the files", async () => {
     const RUNS = 2_000;
     const run = await synthetic(RUNS);
     const dir = tempDir("firstpass");
     await writeRunOutputs(dir, run);
     const fromFiles = (await readRun(dir)).run;
-    // Edges anywhere: a batch of one replication (some strategies without an incident in it), odd sizes.
+    // Edges anywhere: a batch of one replication, odd sizes.
     const edges = [0, 1, 2, 39, 500, 501, 1_333, RUNS];
-    const strategies = run.scenario.strategies.map((s) => ({ id: s.id, label: s.label, type: s.type }));
-    const fed = new ChartFirstPass(strategies, RUNS);
+    const ids = run.scenario.strategies.map((s) => s.id);
+    const fed = new IncidentFirstPass(ids);
     for (let k = 0; k + 1 < edges.length; k++) fed.add(slice(run, edges[k]!, edges[k + 1]!));
     const fromStream = (await readRun(dir, {}, fed)).run;
-    expect(fromStream.replications).toStrictEqual(fromFiles.replications);
     expect(fromStream.incidents).toStrictEqual(fromFiles.incidents);
-    expect([...fromStream.incidents.keys()]).toEqual(strategies.map((s) => s.id));
-    // The comparison is of real content: curves with points, incidents sampled.
-    const first = fromFiles.replications.get(strategies[0]!.id)!;
-    expect(first.n).toBe(RUNS);
-    expect(first.loss.points.length).toBeGreaterThan(10);
-    expect(fromFiles.incidents.get(strategies[3]!.id)!.sample.length).toBeGreaterThan(10);
+    expect([...fromStream.incidents.keys()]).toEqual(ids);
+    // The comparison is of real content: steps summed, incidents sampled.
+    const last = fromFiles.incidents.get(ids[3]!)!;
+    expect(last.responded).toBeGreaterThan(100);
+    expect(last.sample.length).toBeGreaterThan(10);
     // And the fed pass is what readRun used, not a read of the files: one fed a batch short differs.
-    const short = new ChartFirstPass(strategies, RUNS);
+    const short = new IncidentFirstPass(ids);
     for (let k = 0; k + 2 < edges.length; k++) short.add(slice(run, edges[k]!, edges[k + 1]!));
     const fromShort = (await readRun(dir, {}, short)).run;
-    expect(fromShort.incidents.get(strategies[0]!.id)!.count).toBeLessThan(fromFiles.incidents.get(strategies[0]!.id)!.count);
+    expect(fromShort.incidents.get(ids[0]!)!.count).toBeLessThan(fromFiles.incidents.get(ids[0]!)!.count);
   });
 
-  it("refuses the first pass of another run", async () => {
+  it("refuses the first pass of another run's strategies", async () => {
     const run = await synthetic(300);
     const dir = tempDir("firstpass-other");
     await writeRunOutputs(dir, run);
-    const strategies = run.scenario.strategies.map((s) => ({ id: s.id, label: s.label, type: s.type }));
-    await expect(readRun(dir, {}, new ChartFirstPass(strategies, 301))).rejects.toThrow(/first pass was fed another run/);
-    await expect(readRun(dir, {}, new ChartFirstPass(strategies.slice().reverse(), 300))).rejects.toThrow(/first pass was fed another run/);
+    const ids = run.scenario.strategies.map((s) => s.id);
+    await expect(readRun(dir, {}, new IncidentFirstPass(ids.slice().reverse()))).rejects.toThrow(/first pass was fed another run's strategies/);
+    await expect(readRun(dir, {}, new IncidentFirstPass(ids.slice(1)))).rejects.toThrow(/first pass was fed another run's strategies/);
   });
 });
