@@ -124,7 +124,12 @@ export async function streamMonteCarlo(options: StreamOptions): Promise<RunInfo>
       signal?.throwIfAborted();
       const result = simulator.simulate(batches[b]!);
       await deliver(b, result);
-      if (lent) shelf.put(transferables(result));
+      // Moved, not merely shelved: the batch's arrays go empty, as a worker's do once handed back,
+      // so a consumer that kept one fails loudly here too instead of reading a later batch.
+      if (lent) {
+        const buffers = transferables(result);
+        shelf.put(structuredClone(buffers, { transfer: buffers }));
+      }
       // Lets signals, timers and the progress display run between batches.
       await yieldToEventLoop();
     }

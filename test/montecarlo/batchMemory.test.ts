@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { BatchSimulator, BufferShelf } from "../../src/montecarlo/batch.js";
 import { BatchBuilder, transferables } from "../../src/montecarlo/columns.js";
+import { streamMonteCarlo } from "../../src/montecarlo/runner.js";
 import type { ModelApi } from "../../src/montecarlo/modelApi.js";
 import type { ColumnarResult, ReplicationRange } from "../../src/montecarlo/types.js";
 import { syntheticScenario, SYNTHETIC_MODEL } from "./synthetic.js";
@@ -13,9 +14,10 @@ const model = api.compileModel(scenario);
 const STRATEGIES = scenario.strategies.length;
 
 /** The batch built the old way: a builder of its own, a buffer of its own. */
-function fresh(range: ReplicationRange): ColumnarResult {
+function fresh(range: ReplicationRange, of = scenario): ColumnarResult {
   const builder = new BatchBuilder(range, STRATEGIES);
-  for (let r = range.start; r < range.end; r++) builder.add(api.simulateReplication(model, scenario.run.seed, r));
+  const compiled = of === scenario ? model : api.compileModel(of);
+  for (let r = range.start; r < range.end; r++) builder.add(api.simulateReplication(compiled, of.run.seed, r));
   return builder.finish();
 }
 
@@ -65,5 +67,27 @@ describe("BatchSimulator", () => {
     }
     // Only the first batch and the first of a thousand replications need a new buffer.
     expect(reused).toBe(ranges.length - 2);
+  });
+});
+
+describe("a lent batch in-process", () => {
+  it("goes empty once its consumer has returned, as a worker's does, and the next batches are right", async () => {
+    const kept: Float64Array[] = [];
+    const copies: unknown[] = [];
+    // From the sources there is no compiled worker: the run is simulated in this thread.
+    await streamMonteCarlo({
+      scenario: syntheticScenario(1_000, 9),
+      workers: 1,
+      batchSize: 97,
+      modelModule: SYNTHETIC_MODEL,
+      lent: true,
+      onBatch: (batch) => {
+        kept.push(batch.strategies[1]!.metrics.costUSD);
+        copies.push(structuredClone(batch));
+      },
+    });
+    expect(kept.length).toBe(11);
+    expect(kept.every((column) => column.length === 0)).toBe(true);
+    copies.forEach((copy, k) => expect(copy).toEqual(fresh({ start: k * 97, end: Math.min(1_000, (k + 1) * 97) }, syntheticScenario(1_000, 9))));
   });
 });
