@@ -58,8 +58,10 @@ export class LossCurveAccumulator {
     collectLimit?: number,
     /** Losses the stream will have, when known. */
     expected?: number,
+    /** Memory a pass may give the curve's order statistic (EcdfOptions). */
+    passBudgetBytes?: number,
   ) {
-    this.ecdf = new EcdfAccumulator({ maxPoints, quantiles: [0.9, 0.99], collectLimit, expected });
+    this.ecdf = new EcdfAccumulator({ maxPoints, quantiles: [0.9, 0.99], collectLimit, expected, passBudgetBytes });
   }
 
   get needsPass(): boolean {

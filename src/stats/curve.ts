@@ -63,6 +63,8 @@ export interface EcdfOptions {
   readonly collectLimit?: number;
   /** Values the sample will have, when known (ExactOrderStatistics' `expected`). */
   readonly expected?: number;
+  /** Memory one pass may give the order statistic's probes (ExactOrderStatistics): memory against passes. */
+  readonly passBudgetBytes?: number;
 }
 
 type Stage = "first" | "order" | "count" | "done";
@@ -101,7 +103,7 @@ export class EcdfAccumulator {
   constructor(options: EcdfOptions = {}) {
     this.maxPoints = options.maxPoints ?? 500;
     this.ps = options.quantiles ?? [];
-    this.order = new ExactOrderStatistics(options.collectLimit, undefined, options.expected);
+    this.order = new ExactOrderStatistics(options.collectLimit, options.passBudgetBytes, options.expected);
   }
 
   get needsPass(): boolean {
