@@ -99,10 +99,10 @@ export interface ReplicationOptions {
 const COLUMNS: readonly ReplicationMetric[] = [...CURVES.map((c) => c.column), ...LOSS_COLUMNS];
 
 /**
- * Memory each curve's order statistic may take in a pass. Every curve of every strategy (32 for
+ * Memory each curve's order statistic may take in a pass. Every curve of every strategy (20 for
  * four strategies) takes its passes at once, so ExactOrderStatistics' default of 16 MiB each let
- * the charts of a 10⁷ run reach ~590 MiB; at 4 MiB they peak at ~445 MiB, for a pass or two more
- * over replications.parquet (~1 s at 10⁶, ~25 s at 10⁷: measured with `drsim chart`).
+ * the charts of a 10⁷ run reach ~590 MiB; at 4 MiB they peak at ~433 MiB, for a pass or two more
+ * over replications.parquet (~20 s more at 10⁷, nothing measurable at 10⁶: `drsim chart` alone).
  */
 const CURVE_PASS_BUDGET_BYTES = 4 * 2 ** 20;
 
