@@ -107,9 +107,9 @@ export class WorkerPool {
         let delivered = 0;
         let delivering = false;
         let settled = false;
-        const ready = new Map<number, { result: ColumnarResult; from: Worker }>();
+        /** Results waiting for their turn: each with the worker that filled it, its buffers and their bytes. */
+        const ready = new Map<number, { result: ColumnarResult; from: Worker; buffers: ArrayBuffer[]; bytes: number }>();
         let heldBytes = 0;
-        const sizes = new Map<number, number>();
         const cleanups: (() => void)[] = [];
         const slots = this.workers.map((worker) => ({ worker, batches: [] as number[] }));
         const finish = (error?: unknown): void => {
@@ -138,15 +138,11 @@ export class WorkerPool {
           delivering = true;
           try {
             while (!settled && ready.has(delivered)) {
-              const { result, from } = ready.get(delivered)!;
+              const { result, from, buffers, bytes } = ready.get(delivered)!;
               ready.delete(delivered);
-              heldBytes -= sizes.get(delivered)!;
-              sizes.delete(delivered);
+              heldBytes -= bytes;
               await onResult(delivered, result);
-              if (lent) {
-                const buffers = transferables(result);
-                from.postMessage({ kind: "spare", buffers } satisfies ToWorker, buffers);
-              }
+              if (lent) from.postMessage({ kind: "spare", buffers } satisfies ToWorker, buffers);
               delivered++;
               dispatch();
             }
@@ -167,9 +163,9 @@ export class WorkerPool {
             }
             // A worker answers its batches in the order it was given them.
             const index = slot.batches.shift()!;
-            const bytes = transferables(message.result).reduce((n, b) => n + b.byteLength, 0);
-            ready.set(index, { result: message.result, from: worker });
-            sizes.set(index, bytes);
+            const buffers = transferables(message.result);
+            const bytes = buffers.reduce((n, b) => n + b.byteLength, 0);
+            ready.set(index, { result: message.result, from: worker, buffers, bytes });
             heldBytes += bytes;
             dispatch();
             void deliver();
