@@ -30,6 +30,21 @@ function problem(value: number, empty: boolean): string | undefined {
   return undefined;
 }
 
+/**
+ * The index of the first of values[0..count) that `problem` rejects, or −1. One comparison per good
+ * value (`v >= 0 && v < Infinity` is false for NaN, negatives and ∞): every row a merge, a chart or a
+ * decision reads passes through here, and a call per value cost a merge of 10⁶ replications ~1.3 s.
+ */
+function firstBad(values: Float64Array, count: number, empty: boolean): number {
+  for (let i = 0; i < count; i++) {
+    const v = values[i]!;
+    if (v >= 0 && v < Infinity) continue;
+    if (empty && v !== v) continue;
+    return i;
+  }
+  return -1;
+}
+
 /** The file of `format` in `dir` that holds the table `table` ("replications" or "incidents"). */
 function fileOf(dir: string, format: RowFormat, table: "replications" | "incidents"): string {
   return join(dir, format.files.find((name) => name.startsWith(table)) ?? format.files[0]!);
@@ -44,19 +59,15 @@ function checkBatch(batch: RowBatch, options: ReadOptions<ReplicationMetric, Inc
   batch.strategies.forEach((strategy, s) => {
     for (const metric of options.metrics) {
       const values = strategy.metrics[metric];
-      for (let i = 0; i < values.length; i++) {
-        const what = problem(values[i]!, false);
-        if (what !== undefined) fail("replications", batch.range.start + i, s, metric, what);
-      }
+      const i = firstBad(values, values.length, false);
+      if (i >= 0) fail("replications", batch.range.start + i, s, metric, problem(values[i]!, false)!);
     }
     const incidents = strategy.incidents;
     const columns: [string, Float64Array, boolean][] = numbers.map(([field, empty]) => [field, incidents[field], empty]);
     if (steps) for (const step of PIPELINE_STEPS) columns.push([step, incidents.steps[step], true]);
     for (const [column, values, empty] of columns) {
-      for (let i = 0; i < incidents.count; i++) {
-        const what = problem(values[i]!, empty);
-        if (what !== undefined) fail("incidents", incidents.replication[i]!, s, column, what);
-      }
+      const i = firstBad(values, incidents.count, empty);
+      if (i >= 0) fail("incidents", incidents.replication[i]!, s, column, problem(values[i]!, empty)!);
     }
   });
 }

@@ -61,6 +61,38 @@ describe("rows read back", () => {
       for await (const _ of reading) void _;
     })()).rejects.toThrow(/^d\/incidents\.csv: replication \d+, strategy a: rpo is negative/);
   });
+
+  for (const [what, value, pattern] of [["NaN", NaN, /has no number/], ["−∞", -Infinity, /is negative/], ["+∞", Infinity, /is infinite/]] as const) {
+    it(`refuse a ${what} incident number, naming the first bad row; an empty step past it is no excuse`, async () => {
+      const run = await synthetic(40);
+      const incidents = run.strategies[1]!.incidents;
+      expect(incidents.count).toBeGreaterThan(3);
+      const batch = { range: run.range, strategies: run.strategies } as unknown as RowBatch;
+      const source = sourceOf(batch, (b) => {
+        const inc = b.strategies[1]!.incidents;
+        (inc.rto as Float64Array)[2] = value;
+        (inc.rto as Float64Array)[3] = -1;
+      });
+      const reading = checkedRows(source, "d", csvFormat, LAYOUT).read({ metrics: [], incidents: ["rto"] });
+      const replication = incidents.replication[2]!;
+      await expect((async () => {
+        for await (const _ of reading) void _;
+      })()).rejects.toThrow(new RegExp(`^d/incidents\\.csv: replication ${replication}, strategy b: rto ${pattern.source}`));
+    });
+  }
+
+  it("let a step without a number pass, and still find a bad value after it", async () => {
+    const run = await synthetic(40);
+    const batch = { range: run.range, strategies: run.strategies } as unknown as RowBatch;
+    const steps = batch.strategies[0]!.incidents.steps;
+    const step = Object.keys(steps)[0]! as keyof typeof steps;
+    const column = steps[step] as Float64Array;
+    expect(column.length).toBeGreaterThan(2);
+    column[0] = NaN;
+    await expect(readAll(checkedRows(sourceOf(batch, () => undefined), "d", csvFormat, LAYOUT))).resolves.toBeUndefined();
+    column[1] = -2;
+    await expect(readAll(checkedRows(sourceOf(batch, () => undefined), "d", csvFormat, LAYOUT))).rejects.toThrow(new RegExp(`^d/incidents\\.csv: replication \\d+, strategy a: ${step} is negative`));
+  });
 });
 
 describe("drsim merge and chart over a damaged file", () => {
