@@ -73,6 +73,17 @@ export class StatAccumulator {
     this.order.addAll(values, from, to);
   }
 
+  /**
+   * addAll of each columns[k][0..n) to stats[k], every stat in the same pass: the first pass's
+   * tallies advance together (Tally.addColumns), then each statistic's order statistics.
+   */
+  static addColumns(stats: readonly StatAccumulator[], columns: readonly Float64Array[], n: number): void {
+    if (stats.length === 0) return;
+    if (stats.some((s) => s.firstPass !== stats[0]!.firstPass)) throw new Error("StatAccumulator.addColumns: statistics in different passes");
+    if (stats[0]!.firstPass) Tally.addColumns(stats.map((s) => s.tally), columns, n);
+    for (let k = 0; k < stats.length; k++) stats[k]!.order.addAll(columns[k]!, 0, n);
+  }
+
   get needsPass(): boolean {
     return this.firstPass || this.order.needsPass;
   }

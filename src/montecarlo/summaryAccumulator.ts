@@ -154,25 +154,28 @@ export class SummaryAccumulator {
    */
   addColumns(columns: readonly (readonly Float64Array[])[], from: number, to: number): void {
     const n = to - from;
-    if (this.scaled.length < n) this.scaled = COLUMN_STATS.map(() => new Float64Array(n));
+    if ((this.scaled[0]?.length ?? -1) < n) this.scaled = COLUMN_STATS.map(() => new Float64Array(n));
     const baseline = this.baselineColumns(n);
+    const stats: StatAccumulator[] = [];
+    const views: Float64Array[] = [];
     for (let s = 0; s < columns.length; s++) {
       const acc = this.strategies[s]!;
       const own = columns[s]!;
+      stats.length = views.length = 0;
       for (let k = 0; k < COLUMN_STATS.length; k++) {
         const c = COLUMN_STATS[k]!;
         const stat = acc.columns[k]!;
         if (this.pass > 1 && !stat.needsPass) continue;
         const raw = own[c.summaryAt]!;
-        let values = raw;
-        let at = from;
-        if (!c.asIs) {
-          values = this.scaled[k]!;
-          at = 0;
+        let values: Float64Array;
+        if (c.asIs) values = raw.subarray(from, to);
+        else {
+          values = this.scaled[k]!.subarray(0, n);
           const scale = c.scale;
           for (let i = 0; i < n; i++) values[i] = scale(raw[from + i]!);
         }
-        stat.addAll(values, at, at + n);
+        stats.push(stat);
+        views.push(values);
         if (this.pass > 1) continue;
         const e = this.exceedanceOf[k]!;
         if (e >= 0) {
@@ -181,20 +184,23 @@ export class SummaryAccumulator {
           for (let t = 0; t < thresholds.length; t++) {
             const x = thresholds[t]!;
             let above = 0;
-            for (let i = at; i < at + n; i++) if (values[i]! > x) above++;
+            for (let i = 0; i < n; i++) if (values[i]! > x) above++;
             counts[t]! += above;
           }
         }
         const d = this.differenceOf[k]!;
         if (d >= 0) {
-          if (s === 0) baseline[d]!.set(values.subarray(at, at + n));
+          if (s === 0) baseline[d]!.set(values);
           else {
             const base = baseline[d]!;
             const tally = acc.differences[d]!;
-            for (let i = 0; i < n; i++) tally.add(values[at + i]! - base[i]!);
+            for (let i = 0; i < n; i++) tally.add(values[i]! - base[i]!);
           }
         }
       }
+      // Every statistic of this strategy at once (their tallies advance together); the scaled
+      // scratch is consumed here, before the next strategy refills it.
+      StatAccumulator.addColumns(stats, views, n);
       if (this.pass === 1) acc.replications += n;
     }
   }

@@ -66,6 +66,50 @@ export class Tally {
   }
 
   /**
+   * `add` of each columns[k][0..n) to tallies[k] (every column at least n long): the same operations
+   * per tally in the same order, so the same doubles, but four tallies advance in one loop with
+   * their state in locals. Each tally's update waits on its own division; four independent ones
+   * overlap, which measured ~3× faster per value than a tally at a time (a run's summary feeds
+   * ~100 tallies per replication).
+   */
+  static addColumns(tallies: readonly Tally[], columns: readonly Float64Array[], n: number): void {
+    let k = 0;
+    for (; k + 4 <= tallies.length; k += 4) Tally.addFour(tallies[k]!, tallies[k + 1]!, tallies[k + 2]!, tallies[k + 3]!, columns[k]!, columns[k + 1]!, columns[k + 2]!, columns[k + 3]!, n);
+    for (; k < tallies.length; k++) {
+      const t = tallies[k]!;
+      const values = columns[k]!;
+      for (let i = 0; i < n; i++) t.add(values[i]!);
+    }
+  }
+
+  /** addColumns' loop for four tallies: each line is `add`'s update, on locals. */
+  private static addFour(a: Tally, b: Tally, c: Tally, d: Tally, va: Float64Array, vb: Float64Array, vc: Float64Array, vd: Float64Array, n: number): void {
+    let na = a.n, ma = a.mu, qa = a.m2, loa = a.lowest, hia = a.highest;
+    let nb = b.n, mb = b.mu, qb = b.m2, lob = b.lowest, hib = b.highest;
+    let nc = c.n, mc = c.mu, qc = c.m2, loc = c.lowest, hic = c.highest;
+    let nd = d.n, md = d.mu, qd = d.m2, lod = d.lowest, hid = d.highest;
+    for (let i = 0; i < n; i++) {
+      const xa = va[i]!, xb = vb[i]!, xc = vc[i]!, xd = vd[i]!;
+      na += 1; nb += 1; nc += 1; nd += 1;
+      const ea = xa - ma, eb = xb - mb, ec = xc - mc, ed = xd - md;
+      ma += ea / na; mb += eb / nb; mc += ec / nc; md += ed / nd;
+      qa += ea * (xa - ma); qb += eb * (xb - mb); qc += ec * (xc - mc); qd += ed * (xd - md);
+      if (xa < loa) loa = xa;
+      if (xa > hia) hia = xa;
+      if (xb < lob) lob = xb;
+      if (xb > hib) hib = xb;
+      if (xc < loc) loc = xc;
+      if (xc > hic) hic = xc;
+      if (xd < lod) lod = xd;
+      if (xd > hid) hid = xd;
+    }
+    [a.n, a.mu, a.m2, a.lowest, a.highest] = [na, ma, qa, loa, hia];
+    [b.n, b.mu, b.m2, b.lowest, b.highest] = [nb, mb, qb, lob, hib];
+    [c.n, c.mu, c.m2, c.lowest, c.highest] = [nc, mc, qc, loc, hic];
+    [d.n, d.mu, d.m2, d.lowest, d.highest] = [nd, md, qd, lod, hid];
+  }
+
+  /**
    * Folds `other` into this tally (Chan, Golub & LeVeque's pairwise combination):
    * n = na + nb, δ = mean_b − mean_a, mean = mean_a + δ·nb/n, M2 = M2a + M2b + δ²·na·nb/n.
    * Equal to adding other's values here up to rounding (not bit for bit).

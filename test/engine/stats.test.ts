@@ -118,6 +118,37 @@ describe("Tally", () => {
   });
 });
 
+describe("Tally.addColumns (tallies advanced together)", () => {
+  /** A column mixing the values that test an update: ordinary, equal, −0, huge, tiny, ∞, NaN. */
+  function column(rng: () => number, n: number): Float64Array {
+    const special = [0, -0, 1e300, -1e300, 5e-324, Infinity, -Infinity, NaN, 1, 1];
+    return Float64Array.from({ length: n }, () => (rng() < 0.1 ? special[Math.floor(rng() * special.length)]! : (rng() - 0.3) * 10 ** Math.floor(rng() * 12 - 4)));
+  }
+
+  it("gives every tally the same doubles as adding its column one value at a time, in 200 random worlds", () => {
+    for (let world = 0; world < 200; world++) {
+      const rng = streamFor(SEED, world, "tally-columns");
+      const k = Math.floor(rng() * 11); // 0…10 tallies: groups of four and a remainder
+      const n = Math.floor(rng() * 300);
+      const before = Array.from({ length: k }, () => column(rng, Math.floor(rng() * 5)));
+      const columns = Array.from({ length: k }, () => column(rng, n + Math.floor(rng() * 3)));
+      const together = before.map(tallyOf);
+      const alone = before.map(tallyOf);
+      Tally.addColumns(together, columns, n);
+      alone.forEach((t, j) => {
+        for (let i = 0; i < n; i++) t.add(columns[j]![i]!);
+      });
+      for (let j = 0; j < k; j++) {
+        const a = together[j]!.toState();
+        const b = alone[j]!.toState();
+        for (const key of ["count", "mean", "m2", "min", "max"] as const) {
+          expect(Object.is(a[key], b[key]), `world ${world}, tally ${j} of ${k}, ${key}: ${a[key]} vs ${b[key]}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe("quantileSorted (Hyndman–Fan type 7)", () => {
   it("interpolates between order statistics at h = (n − 1)p", () => {
     const x = [10, 20, 30, 40];
