@@ -202,31 +202,35 @@ class ChunkDecoder {
       at += 4 + length;
     } else if (this.column.repetition !== Repetition.REQUIRED) unsupported("a repeated column");
     const { type } = this.column;
-    // The present values, as doubles (DOUBLE, INT64), int32, flags or dictionary indices.
+    const target = out instanceof Float64Array || out instanceof Int32Array || out instanceof Uint8Array ? out : out.indices;
+    // The present values, as doubles (DOUBLE, INT64), int32, flags or dictionary indices: straight
+    // into `out` when every value is present (most pages), else gathered first and spread past the nulls.
+    const into = defined === undefined ? target : undefined;
+    const from = into === undefined ? 0 : done;
     let got: Float64Array | Int32Array | Uint8Array | Uint32Array;
     if (encoding === Encoding.RLE_DICTIONARY || encoding === Encoding.PLAIN_DICTIONARY) {
       const dictionary = this.dictionary;
       if (dictionary === undefined) throw new RangeError("dictionary-encoded values without a dictionary page");
-      const indices = new Uint32Array(present);
-      decodeHybrid(this.bytes, at + 1, end, this.bytes[at]!, present, indices);
-      if (type === PhysicalType.BYTE_ARRAY) got = indices;
-      else {
+      if (type === PhysicalType.BYTE_ARRAY) {
+        got = into === undefined ? new Uint32Array(present) : (into as Uint32Array).subarray(from, from + present);
+        decodeHybrid(this.bytes, at + 1, end, this.bytes[at]!, present, got);
+      } else {
+        const indices = new Uint32Array(present);
+        decodeHybrid(this.bytes, at + 1, end, this.bytes[at]!, present, indices);
         const entries = dictionary as Float64Array | Int32Array | Uint8Array;
-        got = new (entries.constructor as new (n: number) => Float64Array | Int32Array | Uint8Array)(present);
+        got = into ?? new (entries.constructor as new (n: number) => Float64Array | Int32Array | Uint8Array)(present);
         for (let i = 0; i < present; i++) {
           const k = indices[i]!;
           if (k >= entries.length) throw new RangeError(`dictionary index ${k} of ${entries.length}`);
-          got[i] = entries[k]!;
+          got[from + i] = entries[k]!;
         }
       }
     } else if (encoding === Encoding.PLAIN) {
       if (type === PhysicalType.BYTE_ARRAY) return unsupported("plain-encoded strings");
-      got = plainValues(this.bytes, this.column.type, at, present);
+      got = plainValues(this.bytes, this.column.type, at, present, into as Float64Array | Int32Array | Uint8Array | undefined, from);
     } else return unsupported(`encoding ${encoding}`);
 
-    const target = out instanceof Float64Array || out instanceof Int32Array || out instanceof Uint8Array ? out : out.indices;
-    if (defined === undefined) target.set(got, done);
-    else {
+    if (defined !== undefined) {
       // Nulls are NaN (only doubles are OPTIONAL).
       for (let i = 0, k = 0; i < values; i++) target[done + i] = defined[i] === 1 ? got[k++]! : NaN;
     }
@@ -247,43 +251,42 @@ function allDefined(bytes: Uint8Array, at: number, end: number, count: number): 
   return pos + 1 === end && head === count * 2 && bytes[pos] === 1;
 }
 
-/** `count` plain-encoded values of a fixed-width column from `at`: doubles and int64 as doubles, int32, flags. */
-function plainValues(bytes: Uint8Array, type: number, at: number, count: number): Float64Array | Int32Array | Uint8Array {
+/**
+ * `count` plain-encoded values of a fixed-width column from `at`, into out[offset…] (a new array when
+ * none is given; it must be of the column's kind): doubles and int64 as doubles, int32, flags.
+ */
+function plainValues(bytes: Uint8Array, type: number, at: number, count: number, into?: Float64Array | Int32Array | Uint8Array, offset = 0): Float64Array | Int32Array | Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   const width = type === PhysicalType.BOOLEAN ? 0.125 : type === PhysicalType.INT32 ? 4 : 8;
   if (at + Math.ceil(count * width) > bytes.length) throw new RangeError("values run past their page");
   switch (type) {
-    case PhysicalType.DOUBLE:
-      return copyDoubles(bytes, at, count);
+    case PhysicalType.DOUBLE: {
+      const out = (into as Float64Array | undefined) ?? new Float64Array(count);
+      new Uint8Array(out.buffer, out.byteOffset + offset * 8, count * 8).set(bytes.subarray(at, at + count * 8));
+      return out;
+    }
     case PhysicalType.INT64: {
-      const out = new Float64Array(count);
+      const out = (into as Float64Array | undefined) ?? new Float64Array(count);
       for (let i = 0; i < count; i++) {
         const hi = view.getInt32(at + 8 * i + 4, true);
         if (hi < 0 || hi >= 0x200000) throw new RangeError("an int64 beyond 2^53");
-        out[i] = hi * 0x100000000 + view.getUint32(at + 8 * i, true);
+        out[offset + i] = hi * 0x100000000 + view.getUint32(at + 8 * i, true);
       }
       return out;
     }
     case PhysicalType.INT32: {
-      const out = new Int32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
+      const out = (into as Int32Array | undefined) ?? new Int32Array(count);
+      for (let i = 0; i < count; i++) out[offset + i] = view.getInt32(at + 4 * i, true);
       return out;
     }
     case PhysicalType.BOOLEAN: {
-      const out = new Uint8Array(count);
-      for (let i = 0; i < count; i++) out[i] = (bytes[at + (i >> 3)]! >> (i & 7)) & 1;
+      const out = (into as Uint8Array | undefined) ?? new Uint8Array(count);
+      for (let i = 0; i < count; i++) out[offset + i] = (bytes[at + (i >> 3)]! >> (i & 7)) & 1;
       return out;
     }
     default:
       return unsupported(`physical type ${type}`);
   }
-}
-
-function copyDoubles(bytes: Uint8Array, at: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  if (at + count * 8 > bytes.length) throw new RangeError("values run past their page");
-  new Uint8Array(out.buffer).set(bytes.subarray(at, at + count * 8));
-  return out;
 }
 
 function unsupported(what: string): never {
