@@ -20,10 +20,10 @@ let errors: Errors;
 let metrics: Metrics;
 let rows: Rows;
 
-/** Shard i of 2 of a 3,000-replication run, as Parquet or CSV, in its own directory (`name`). */
-function shard(i: number, csv: boolean, name = `${csv ? "csv" : "parquet"}-${i}`): string {
+/** Shard i of 2 of a run (3,000 replications unless told), as Parquet or CSV, in its own directory (`name`). */
+function shard(i: number, csv: boolean, name = `${csv ? "csv" : "parquet"}-${i}`, runs = 3000): string {
   const out = join(root, name);
-  const r = drsim(["run", DEFAULT_SCENARIO, "-n", "3000", "--shard", `${i}/2`, "--no-charts", "--quiet", "--workers", "1", "--out", out, ...(csv ? ["--csv"] : [])]);
+  const r = drsim(["run", DEFAULT_SCENARIO, "-n", String(runs), "--shard", `${i}/2`, "--no-charts", "--quiet", "--workers", "1", "--out", out, ...(csv ? ["--csv"] : [])]);
   expect(r.status, r.stderr).toBe(0);
   return out;
 }
@@ -52,7 +52,9 @@ beforeAll(async () => {
   errors = (await import(join(ROOT, "dist/errors.js"))) as Errors;
   metrics = (await import(join(ROOT, "dist/outcomes/metrics.js"))) as Metrics;
   rows = (await import(join(ROOT, "dist/store/rows.js"))) as Rows;
-  jobs = [job(shard(1, false)), job(shard(2, false)), job(shard(1, true), true)];
+  // The last set is 20,000 replications: more than one batch (2¹⁴ replications each), so a thread
+  // that moved a buffer it still used would be caught by the next batch.
+  jobs = [job(shard(1, false)), job(shard(2, false)), job(shard(1, true), true), job(shard(1, false, "large", 40_000))];
 });
 
 describe("row sets read on a thread of their own", () => {
@@ -62,7 +64,8 @@ describe("row sets read on a thread of their own", () => {
     const there = await collect(stream);
     const here = await collect(built.readRowsAside(jobs, false));
     expect(there.length).toBeGreaterThan(jobs.length);
-    expect(there.filter((item) => item.batch === undefined).map((item) => item.job)).toEqual([0, 1, 2]);
+    expect(there.filter((item) => item.batch === undefined).map((item) => item.job)).toEqual([0, 1, 2, 3]);
+    expect(there.filter((item) => item.job === 3 && item.batch !== undefined).length).toBeGreaterThan(1);
     // Every column bit for bit (NaN steps included), and the CSV set's text verbatim.
     expect(there).toStrictEqual(here);
     expect(there.some((item) => item.batch?.text !== undefined)).toBe(true);
