@@ -2,6 +2,7 @@
 // (bounded memory: the shards are read once, exact quantiles replay a scratch file in `out`),
 // then, unless told not to, its charts and report.
 import type { Summary } from "../montecarlo/summary.js";
+import { IncidentFirstPass } from "../report/charts/load/incidents.js";
 import { openShardSet, ShardMerge } from "../store/merge.js";
 import { chartRuns } from "./chart.js";
 import { checkNotAnInput, checkOutDir } from "./outputDir.js";
@@ -34,13 +35,19 @@ export async function mergeShards(options: MergeOptions): Promise<MergeOutcome> 
   const data = options.summaryOnly !== true;
   checkOutDir(out);
   checkNotAnInput(out, options.dirs);
-  const merge = new ShardMerge(openShardSet(options.dirs), out, {
+  const set = openShardSet(options.dirs);
+  const charts = data && options.charts !== false;
+  // The incident charts' first pass rides along the merge's, as along a run's simulation: the
+  // charts then read the merged incidents once, for their samples.
+  const fed = charts ? new IncidentFirstPass(set.scenario.strategies.map((s) => s.id)) : undefined;
+  const merge = new ShardMerge(set, out, {
     onProgress: onProgress && ((pass, what, rows, total) => onProgress(rows, total, `merge pass ${pass}, ${what}`)),
+    observe: fed && { fields: IncidentFirstPass.fields, add: (batch) => fed.add(batch) },
   });
   const { summary, files } = await writeMergedOutputs(out, merge, { data, formats: formatsFor(options) });
-  if (data && options.charts !== false) {
+  if (fed !== undefined) {
     onProgress?.(0, 1, "charts and report", "runs");
-    await chartRuns({ dirs: [out] });
+    await chartRuns({ dirs: [out], fed: new Map([[out, fed]]) });
     onProgress?.(1, 1, "charts and report", "runs");
   }
   return { summary, out, files };

@@ -12,7 +12,7 @@ import type { Scenario } from "../scenario/types.js";
 import { scenarioFromJson } from "../scenario/json.js";
 import type { Summary } from "../montecarlo/summary.js";
 import { SUMMARY_COLUMNS } from "../montecarlo/summaryAccumulator.js";
-import { INCIDENT_FIELDS, type IncidentField, type RowLayout } from "./rows.js";
+import { INCIDENT_FIELDS, type IncidentField, type RowBatch, type RowLayout } from "./rows.js";
 import { readRowsAside, type RowJob } from "./rowsAside.js";
 import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shardManifest.js";
 import { RunFeed, SUMMARY_INCIDENT_FIELDS, type BatchWriter } from "./runFeed.js";
@@ -115,6 +115,13 @@ function layoutOf(manifest: ShardManifest): RowLayout {
   return { strategies: manifest.strategies, range: manifest.range };
 }
 
+/** A consumer of a merge's batches besides the summary and the writer (a chart's first pass). */
+export interface BatchObserver {
+  /** The incident fields it reads. */
+  readonly fields: readonly IncidentField[];
+  add(batch: RowBatch): void;
+}
+
 /**
  * Merges a shard set. `readRows(writer)` is the first pass: every shard's rows, in replication
  * order, into the summary's statistics and `writer` (the RunFeed a run uses too); `summary()` then
@@ -129,7 +136,12 @@ export class ShardMerge {
   constructor(
     readonly set: ShardSet,
     private readonly scratchDir: string,
-    private readonly options: { collectLimit?: number; onProgress?: (pass: number, what: string, rows: number, total: number) => void } = {},
+    private readonly options: {
+      collectLimit?: number;
+      onProgress?: (pass: number, what: string, rows: number, total: number) => void;
+      /** Hears every batch of the first pass after the summary (it is only lent), with at least these incident fields read. */
+      observe?: BatchObserver;
+    } = {},
   ) {}
 
   /** The strategy ids of the merged run, in order. */
@@ -165,13 +177,15 @@ export class ShardMerge {
       const keepText = format.copiesText === true && writer.formats.includes(format.name);
       const everything = writer.formats.some((f) => !(keepText && f === format.name));
       const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
-      const incidents: readonly IncidentField[] = everything ? INCIDENT_FIELDS : SUMMARY_INCIDENT_FIELDS;
+      const wanted = [...SUMMARY_INCIDENT_FIELDS, ...(this.options.observe?.fields ?? [])];
+      const incidents: readonly IncidentField[] = everything ? INCIDENT_FIELDS : INCIDENT_FIELDS.filter((f) => wanted.includes(f));
       return { dir, layout: layoutOf(manifest), what: SHARD_WHAT, options: { metrics, incidents, keepText } };
     });
     let incidentsBefore = 0;
     for await (const { job, batch } of readRowsAside(jobs)) {
       if (batch !== undefined) {
         await feed.add(batch);
+        this.options.observe?.add(batch);
         this.options.onProgress?.(1, "shards", feed.replicationRows, total);
         continue;
       }

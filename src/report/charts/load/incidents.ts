@@ -131,6 +131,8 @@ function tally(pass1: Map<string, Pass1>, id: string, inc: IncidentBatch<(typeof
  * once instead of twice. The same tallies in the same order of rows: the same charts, byte for byte.
  */
 export class IncidentFirstPass {
+  /** The incident fields `add` reads. */
+  static readonly fields: readonly IncidentField[] = PASS1;
   readonly tallies = new Map<string, Pass1>();
   private readonly last: { replication: number; index: number }[];
 
