@@ -12,8 +12,7 @@ import type { Scenario } from "../scenario/types.js";
 import { scenarioFromJson } from "../scenario/json.js";
 import type { Summary } from "../montecarlo/summary.js";
 import { SUMMARY_COLUMNS } from "../montecarlo/summaryAccumulator.js";
-import { INCIDENT_FIELDS, type IncidentField, type RowBatch, type RowLayout } from "./rows.js";
-import { readRowsAside, type RowJob } from "./rowsAside.js";
+import { INCIDENT_FIELDS, type IncidentField, type RowBatch } from "./rows.js";
 import { SHARD_FORMAT, SHARD_MANIFEST, type ShardManifest } from "./shardManifest.js";
 import { RunFeed, SUMMARY_INCIDENT_FIELDS, type BatchWriter } from "./runFeed.js";
 import { openRows, SCENARIO_FILE } from "./runDir.js";
@@ -103,16 +102,9 @@ export function openShardSet(dirs: readonly string[]): ShardSet {
   return { shards: ordered, scenario: scenarioFromJson(scenarioText), scenarioText, scenarioHash: first.scenarioHash, drsim: first.drsim };
 }
 
-/** What a shard directory must be, for the message when its rows are missing. */
-const SHARD_WHAT = "a complete shard directory";
-
-/** A shard's rows, in whichever format it holds them (openRows: missing files fail here). */
+/** A shard's rows, in whichever format it holds them. */
 function rowsOf({ dir, manifest }: ShardDir): ReturnType<typeof openRows> {
-  return openRows(dir, layoutOf(manifest), SHARD_WHAT);
-}
-
-function layoutOf(manifest: ShardManifest): RowLayout {
-  return { strategies: manifest.strategies, range: manifest.range };
+  return openRows(dir, { strategies: manifest.strategies, range: manifest.range }, "a complete shard directory");
 }
 
 /** A consumer of a merge's batches besides the summary and the writer (a chart's first pass). */
@@ -149,11 +141,7 @@ export class ShardMerge {
     return this.set.shards[0]!.manifest.strategies;
   }
 
-  /**
-   * The first pass: checks every shard's rows against its manifest and passes them on. The shards
-   * are decoded and checked on a thread of their own (rowsAside.ts), ahead of the summary and the
-   * writer here.
-   */
+  /** The first pass: checks every shard's rows against its manifest and passes them on. */
   async readRows(writer: BatchWriter): Promise<void> {
     if (this.feed !== undefined) throw new Error("merge: the shards' rows were already read");
     const feed = (this.feed = new RunFeed(this.set.scenario, this.scratchDir, writer, {
@@ -161,40 +149,35 @@ export class ShardMerge {
       replications: this.set.scenario.run.runs,
       onProgress: this.options.onProgress,
     }));
+    const { observe } = this.options;
     const strategyCount = this.strategies.length;
-    const { shards } = this.set;
-    const total = shards.reduce((n, { manifest }) => n + manifest.rows.replications, 0);
-    const jobs = shards.map((shard): RowJob => {
-      const { dir, manifest } = shard;
+    const total = this.set.shards.reduce((n, { manifest }) => n + manifest.rows.replications, 0);
+    for (const shard of this.set.shards) {
+      const { manifest } = shard;
       const expected = (manifest.range.end - manifest.range.start) * strategyCount;
       if (manifest.rows.replications !== expected) {
-        throw new UserError(`${join(dir, SHARD_MANIFEST)}: ${manifest.rows.replications} replication rows for ${expected} (edited?)`);
+        throw new UserError(`${join(shard.dir, SHARD_MANIFEST)}: ${manifest.rows.replications} replication rows for ${expected} (edited?)`);
       }
-      const { format } = rowsOf(shard);
+      const incidentsBefore = feed.incidentRows;
+      const { format, source } = rowsOf(shard);
       // Sinks of the shard's own format take its text when the format copies text; the other sinks
-      // need every number. With none of those, only the columns the summary reads are read (the
-      // others stay NaN: the batch's type then claims columns it lacks, but no sink reads them).
+      // need every number. With none of those, only the columns the summary (and the observer) read
+      // are read (the others stay NaN: the batch's type then claims columns it lacks, but no sink
+      // reads them).
       const keepText = format.copiesText === true && writer.formats.includes(format.name);
       const everything = writer.formats.some((f) => !(keepText && f === format.name));
       const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
-      const wanted = [...SUMMARY_INCIDENT_FIELDS, ...(this.options.observe?.fields ?? [])];
-      const incidents: readonly IncidentField[] = everything ? INCIDENT_FIELDS : INCIDENT_FIELDS.filter((f) => wanted.includes(f));
-      return { dir, layout: layoutOf(manifest), what: SHARD_WHAT, options: { metrics, incidents, keepText } };
-    });
-    let incidentsBefore = 0;
-    for await (const { job, batch } of readRowsAside(jobs)) {
-      if (batch !== undefined) {
-        await feed.add(batch);
-        this.options.observe?.add(batch);
+      const wanted = [...SUMMARY_INCIDENT_FIELDS, ...(observe?.fields ?? [])];
+      const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : INCIDENT_FIELDS.filter((f) => wanted.includes(f));
+      for await (const batch of source.read({ metrics, incidents: incidentFields, keepText })) {
+        await feed.add(batch as RowBatch);
+        observe?.add(batch as RowBatch);
         this.options.onProgress?.(1, "shards", feed.replicationRows, total);
-        continue;
       }
-      const { dir, manifest } = shards[job]!;
       const incidents = feed.incidentRows - incidentsBefore;
       if (incidents !== manifest.rows.incidents) {
-        throw new UserError(`${dir}: ${incidents} incident rows, expected ${manifest.rows.incidents} (truncated?)`);
+        throw new UserError(`${shard.dir}: ${incidents} incident rows, expected ${manifest.rows.incidents} (truncated?)`);
       }
-      incidentsBefore = feed.incidentRows;
     }
   }
 
