@@ -69,8 +69,8 @@ export class Tally {
    * `add` of each columns[k][0..n) to tallies[k] (every column at least n long): the same operations
    * per tally in the same order, so the same doubles, but four tallies advance in one loop with
    * their state in locals. Each tally's update waits on its own division; four independent ones
-   * overlap, which measured ~3× faster per value than a tally at a time (a run's summary feeds
-   * ~100 tallies per replication).
+   * overlap: 24 columns measured 11.2 → 5.5 ns per value against a tally at a time (a run's summary
+   * feeds ~100 tallies per replication).
    */
   static addColumns(tallies: readonly Tally[], columns: readonly Float64Array[], n: number): void {
     let k = 0;
