@@ -150,6 +150,8 @@ export class ShardMerge {
       onProgress: this.options.onProgress,
     }));
     const { observe } = this.options;
+    // The incident fields read when the sinks need no more than the summary: its own and the observer's.
+    const fewest = INCIDENT_FIELDS.filter((f) => (SUMMARY_INCIDENT_FIELDS as readonly IncidentField[]).includes(f) || (observe?.fields ?? []).includes(f));
     const strategyCount = this.strategies.length;
     const total = this.set.shards.reduce((n, { manifest }) => n + manifest.rows.replications, 0);
     for (const shard of this.set.shards) {
@@ -167,8 +169,7 @@ export class ShardMerge {
       const keepText = format.copiesText === true && writer.formats.includes(format.name);
       const everything = writer.formats.some((f) => !(keepText && f === format.name));
       const metrics: readonly ReplicationMetric[] = everything ? REPLICATION_METRICS : SUMMARY_COLUMNS;
-      const wanted = [...SUMMARY_INCIDENT_FIELDS, ...(observe?.fields ?? [])];
-      const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : INCIDENT_FIELDS.filter((f) => wanted.includes(f));
+      const incidentFields: readonly IncidentField[] = everything ? INCIDENT_FIELDS : fewest;
       for await (const batch of source.read({ metrics, incidents: incidentFields, keepText })) {
         await feed.add(batch as RowBatch);
         observe?.add(batch as RowBatch);

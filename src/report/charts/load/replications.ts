@@ -112,9 +112,8 @@ class DigestAccumulator implements RowAccumulator {
 
   constructor(info: { id: string; label: string; type: string }, options: ReplicationOptions) {
     const { curvePoints = 300, lossPoints = 400, collectLimit, replications: expected } = options;
-    const passBudgetBytes = CURVE_PASS_BUDGET_BYTES;
-    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit, expected, passBudgetBytes }));
-    this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit, expected, passBudgetBytes);
+    this.curves = CURVES.map(() => new EcdfAccumulator({ maxPoints: curvePoints, collectLimit, expected, passBudgetBytes: CURVE_PASS_BUDGET_BYTES }));
+    this.loss = new LossCurveAccumulator(info, lossPoints, collectLimit, expected, CURVE_PASS_BUDGET_BYTES);
   }
 
   get needsPass(): boolean {
