@@ -16,6 +16,19 @@
 // in-memory path (sorting a column) gives, so both paths return identical doubles.
 
 const BINS = 1 << 16;
+
+/**
+ * Bins per page of a histogram: pages are allocated as values first reach them. The top digit of a
+ * run's column (sign, exponent and 4 mantissa bits) touches a few binades, so a few pages, where
+ * 65,536 dense bins cost 1 MiB each (fully resident: calloc'd memory is zeroed page by page) — a
+ * run's summary holds one per statistic, ~150 of them.
+ */
+const PAGE_BITS = 8;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+const PAGES = BINS / PAGE;
+/** Bytes per bin: its count (a double: exact past 2³²), its first value's two words, a mixed flag. */
+const BIN_BYTES = 8 + 4 + 4 + 1;
 const CHANGED = "orderStatistics: a pass saw different values than the pass before (did the input change?)";
 
 /** Default largest number of values held per collected bin (8 bytes each). */
@@ -38,7 +51,7 @@ const SELECT_IN_PASSES = 1 << 14;
 
 /**
  * The top-digit histogram of a sample held whole, shared by every instance: selection runs to its
- * end inside one call, and a histogram per statistic would be 1 MiB each for the collector.
+ * end inside one call, and a histogram per statistic would keep its pages (up to 1 MiB) for the collector.
  */
 let topScratch: Histogram | undefined;
 function sharedTop(): Histogram {
@@ -48,7 +61,7 @@ function sharedTop(): Histogram {
 }
 
 /** Bytes of a Histogram (counts, first value's two words, a mixed flag per bin). */
-const HISTOGRAM_BYTES = BINS * (8 + 4 + 4 + 1);
+const HISTOGRAM_BYTES = BINS * BIN_BYTES;
 
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
@@ -127,35 +140,77 @@ function topDigit(hi: number, lo: number): number {
   return (hi & 0x80000000) !== 0 ? ~hi >>> 16 : (hi | 0x80000000) >>> 16;
 }
 
-/** Counts per bin of one digit, with each bin's first value and whether all its values are that value. */
+/**
+ * Counts per bin of one digit, with each bin's first value and whether all its values are that
+ * value. Stored by page: `pageAt[p]` is where page p's bins start in the arrays (−1: no value yet).
+ */
 class Histogram {
-  readonly counts = new Float64Array(BINS);
-  private readonly firstHi = new Uint32Array(BINS);
-  private readonly firstLo = new Uint32Array(BINS);
-  private readonly mixed = new Uint8Array(BINS);
+  private readonly pageAt = new Int32Array(PAGES).fill(-1);
+  private pages = 0;
+  private counts = new Float64Array(4 * PAGE);
+  private firstHi = new Uint32Array(4 * PAGE);
+  private firstLo = new Uint32Array(4 * PAGE);
+  private mixed = new Uint8Array(4 * PAGE);
 
   constructor(readonly level: number) {}
 
-  /** Empties it for reuse. */
+  /** Bytes its arrays hold. */
+  get bytes(): number {
+    return this.counts.length * BIN_BYTES + this.pageAt.byteLength;
+  }
+
+  /** Empties it for reuse (its arrays are kept). */
   clear(): void {
-    this.counts.fill(0);
-    this.mixed.fill(0);
+    this.pageAt.fill(-1);
+    this.pages = 0;
+  }
+
+  /** The values counted in `bin`. */
+  count(bin: number): number {
+    const at = this.pageAt[bin >>> PAGE_BITS]!;
+    return at < 0 ? 0 : this.counts[at + (bin & PAGE_MASK)]!;
+  }
+
+  /** Where bin `bin`'s page starts, allocating the page (zeroed) if no value has reached it yet. */
+  private pageOf(bin: number): number {
+    const p = bin >>> PAGE_BITS;
+    const at = this.pageAt[p]!;
+    if (at >= 0) return at;
+    const start = this.pages++ * PAGE;
+    if (start === this.counts.length) {
+      const grow = <A extends Float64Array | Uint32Array | Uint8Array>(old: A, bigger: A): A => {
+        bigger.set(old);
+        return bigger;
+      };
+      const size = 2 * this.counts.length;
+      this.counts = grow(this.counts, new Float64Array(size));
+      this.firstHi = grow(this.firstHi, new Uint32Array(size));
+      this.firstLo = grow(this.firstLo, new Uint32Array(size));
+      this.mixed = grow(this.mixed, new Uint8Array(size));
+    }
+    // A cleared histogram reuses its arrays: the page's counts and flags start over.
+    this.counts.fill(0, start, start + PAGE);
+    this.mixed.fill(0, start, start + PAGE);
+    this.pageAt[p] = start;
+    return start;
   }
 
   /** Adds the value whose key and bits keyOf last set. */
   addCurrent(): void {
     const b = digit(this.level);
-    if (this.counts[b]++ === 0) {
-      this.firstHi[b] = rawHi;
-      this.firstLo[b] = rawLo;
-    } else if (this.mixed[b] === 0 && (this.firstHi[b] !== rawHi || this.firstLo[b] !== rawLo)) {
-      this.mixed[b] = 1;
+    const i = this.pageOf(b) + (b & PAGE_MASK);
+    if (this.counts[i]++ === 0) {
+      this.firstHi[i] = rawHi;
+      this.firstLo[i] = rawLo;
+    } else if (this.mixed[i] === 0 && (this.firstHi[i] !== rawHi || this.firstLo[i] !== rawLo)) {
+      this.mixed[i] = 1;
     }
   }
 
   /** addCurrent of every value whose words (low, high, …) are given, for the top digit's histogram (level 0). */
   addTop(words: Uint32Array): void {
-    const { counts, firstHi, firstLo, mixed } = this;
+    const pageAt = this.pageAt;
+    let { counts, firstHi, firstLo, mixed } = this;
     for (let i = 0; i < words.length; i += 2) {
       let lo = words[i]!;
       let hi = words[i + 1]!;
@@ -165,18 +220,24 @@ class Histogram {
         hi = 0x7ff80000;
         lo = 0;
       }
-      if (counts[b]++ === 0) {
-        firstHi[b] = hi;
-        firstLo[b] = lo;
-      } else if (mixed[b] === 0 && (firstHi[b] !== hi || firstLo[b] !== lo)) {
-        mixed[b] = 1;
+      let at = pageAt[b >>> PAGE_BITS]!;
+      if (at < 0) {
+        at = this.pageOf(b);
+        ({ counts, firstHi, firstLo, mixed } = this);
+      }
+      const k = at + (b & PAGE_MASK);
+      if (counts[k]++ === 0) {
+        firstHi[k] = hi;
+        firstLo[k] = lo;
+      } else if (mixed[k] === 0 && (firstHi[k] !== hi || firstLo[k] !== lo)) {
+        mixed[k] = 1;
       }
     }
   }
 
   /**
    * The bin of each target's rank (among this histogram's values) and the count below that bin, in
-   * one sweep over the bins with the targets sorted by rank.
+   * one sweep over the bins with the targets sorted by rank (a page no value reached counts none).
    */
   place(targets: readonly Target[]): { target: Target; bin: number; below: number }[] {
     const sorted = [...targets].sort((a, b) => a.within - b.within);
@@ -184,7 +245,15 @@ class Histogram {
     let below = 0;
     let b = 0;
     for (const target of sorted) {
-      while (b < BINS && target.within >= below + this.counts[b]!) below += this.counts[b++]!;
+      for (; b < BINS; b++) {
+        if (this.pageAt[b >>> PAGE_BITS]! < 0) {
+          b |= PAGE_MASK;
+          continue;
+        }
+        const count = this.count(b);
+        if (target.within < below + count) break;
+        below += count;
+      }
       if (b === BINS) throw new RangeError(`rank ${target.within} beyond the ${below} values counted`);
       out.push({ target, bin: b, below });
     }
@@ -193,7 +262,8 @@ class Histogram {
 
   /** The single value of a bin whose values are all identical, else undefined. */
   uniformValue(bin: number): number | undefined {
-    return this.mixed[bin] === 0 ? fromBits(this.firstHi[bin]!, this.firstLo[bin]!) : undefined;
+    const i = this.pageAt[bin >>> PAGE_BITS]! + (bin & PAGE_MASK);
+    return this.mixed[i] === 0 ? fromBits(this.firstHi[i]!, this.firstLo[i]!) : undefined;
   }
 }
 
@@ -264,6 +334,13 @@ export class ExactOrderStatistics {
     if (!(collectLimit >= 1)) throw new RangeError(`collectLimit must be ≥ 1, got ${collectLimit}`);
     if (expected !== undefined && expected > collectLimit) this.top = new Histogram(0);
     else this.held = new Float64Array(Math.min(collectLimit, 1024));
+  }
+
+  /** Bytes of values and histograms it holds now: the sample held, the top digit's histogram, this pass's probes. */
+  get bytes(): number {
+    let bytes = (this.held?.byteLength ?? 0) + (this.kept?.byteLength ?? 0) + (this.top?.bytes ?? 0);
+    for (const probe of this.probes) bytes += probe.histogram?.bytes ?? probe.collected!.byteLength;
+    return bytes;
   }
 
   /** Values added in pass 1. */
@@ -450,7 +527,7 @@ export class ExactOrderStatistics {
       list.push({ rank: target.rank, within: target.within - below });
     }
     // Level 4 cannot happen: a level-3 bin fixes all 64 bits, so its values are uniform.
-    for (const [bin, list] of byBin) this.waiting.push({ level, prefix: basePrefix + bin, size: histogram.counts[bin]!, targets: list });
+    for (const [bin, list] of byBin) this.waiting.push({ level, prefix: basePrefix + bin, size: histogram.count(bin), targets: list });
   }
 
   /** Starts probes for the next pass from the waiting bins, within the pass budget (at least one). */

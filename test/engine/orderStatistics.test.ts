@@ -154,6 +154,33 @@ describe("ExactOrderStatistics", () => {
     expect(tight.passes).toBeGreaterThan(roomy.passes + 10);
   });
 
+  it("holds a histogram's pages only where values fall: a run's column costs kilobytes, not 65,536 bins (1 MiB)", () => {
+    const count = 100_000;
+    const rng = streamFor(9, count, "histogram-pages");
+    // Doubles of every sign and exponent (random bits, NaN included): values reach every page.
+    const words = Uint32Array.from({ length: 2 * count }, () => Math.floor(rng() * 2 ** 32));
+    const families = { ...samples(count), everywhere: new Float64Array(words.buffer) };
+    const wanted = [0, 1, 50_000, 90_000, 99_000, 99_900, 99_999];
+    for (const [name, values] of Object.entries(families)) {
+      // Told the count, past its collect limit: the top digit's histogram from the first value.
+      const os = new ExactOrderStatistics(64, undefined, count);
+      os.addAll(values, 0, count);
+      // A page is 256 bins (16 binades) of 17 bytes: a lognormal's ~11 binades take 1–2 pages, values
+      // of both signs down to 10⁻¹⁰ about 8; the arrays double, beside a 1 KiB page index. Random
+      // bits reach all 256 pages: what 65,536 dense bins always cost.
+      if (name === "everywhere") expect(os.bytes, name).toBeGreaterThan(2 ** 20);
+      else expect(os.bytes, name).toBeLessThan(64 * 1024);
+      os.endPass();
+      os.want(wanted);
+      while (os.needsPass) {
+        os.addAll(values, 0, count);
+        os.endPass();
+      }
+      const expected = sortedReference(values, wanted);
+      wanted.forEach((r, k) => expect(Object.is(os.valueAt(r), expected[k]), `${name}, rank ${r}`).toBe(true));
+    }
+  });
+
   it("needs no pass beyond the first for a sample of identical values, however large", () => {
     const { passes } = select(new Float64Array(10_000).fill(3), [0, 5000, 9999], 16);
     expect(passes).toBe(1);
