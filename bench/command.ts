@@ -1,7 +1,7 @@
 // What a user waits for, against the kernel, in one bench run (the machine is shared and noisy, so
 // only figures taken side by side compare): the kernel's rate (the simulation alone on a warm pool of
-// 2 workers, batches handed to a consumer that keeps nothing) and the whole process — `node
-// dist/cli.js run` with every default output, charts and report included — at 10⁵ and 10⁶
+// 2 workers, batches handed to a consumer that keeps nothing) and the whole process — `drsim run`
+// (bin/drsim, as npx and the image start it) with every default output, charts and report included — at 10⁵ and 10⁶
 // replications with 1 and 2 workers: wall clock, peak RSS (/usr/bin/time), and the ratios the
 // targets name. Then `drsim merge` of 10⁶ replications in 10 shards, drsim against /work/baseline
 // (the code before the streaming store), the size of a 10⁶ run's rows as Parquet and as CSV (drsim
@@ -31,6 +31,13 @@ const YEAR = 365.25 * 86_400;
 const REPEATS = 3;
 /** The built CLI (npm run build), which finds its assets beside dist/; not the bench's own copy. */
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+/**
+ * How a user starts it (npx drsim, the image's entrypoint): bin/drsim, which execs node on CLI with
+ * glibc's MALLOC_MMAP_THRESHOLD_ set — the same process /usr/bin/time then measures.
+ */
+const DRSIM = [fileURLToPath(new URL("../../bin/drsim", import.meta.url))];
+/** The malloc setting bin/drsim makes, given to the baseline too (it has no launcher): only the code differs. */
+const BASELINE_ENV = { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072" };
 const SCENARIO = fileURLToPath(new URL("../../scenarios/default.yaml", import.meta.url));
 
 function arg(name: string): string | undefined {
@@ -45,10 +52,10 @@ interface Timed {
   readonly cpu: number;
 }
 
-/** Runs `node <cli> args` under /usr/bin/time: wall seconds and peak RSS of the whole process (every thread). */
-function timed(cli: string, args: readonly string[]): Timed {
+/** Runs `command args` under /usr/bin/time: wall seconds and peak RSS of the whole process (every thread). */
+function timed(command: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const t = performance.now();
-  const child = spawnSync("/usr/bin/time", ["-f", "maxrss=%M cpu=%U+%S", process.execPath, cli, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const child = spawnSync("/usr/bin/time", ["-f", "maxrss=%M cpu=%U+%S", ...command, ...args], { encoding: "utf8", maxBuffer: 1 << 26, env });
   const seconds = (performance.now() - t) / 1000;
   if (child.status !== 0) throw new Error(`drsim ${args.join(" ")} failed (${child.status}): ${child.stderr}`);
   const m = /maxrss=(\d+) cpu=([\d.]+)\+([\d.]+)/.exec(child.stderr);
@@ -114,7 +121,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   ctx.note(`load average at the start: ${loadavg().map((x) => x.toFixed(1)).join(", ")} (2 cores)`);
   try {
     const { rate: kernelRate, cpuRate: kernelCpuRate } = await kernel(ctx, loaded, 200_000);
-    ctx.note(`engine hold, 1,000 pending (CPU time): see below; whole process: node dist/cli.js run (all default outputs), wall clock`);
+    ctx.note(`engine hold, 1,000 pending (CPU time): see below; whole process: bin/drsim run (all default outputs), wall clock`);
     const whole = new Map<string, number>();
     let rss6 = NaN;
     for (const n of sizes) {
@@ -123,7 +130,7 @@ export async function run(ctx: BenchContext): Promise<void> {
         const out = join(root, `run-${n}-${workers}`);
         const t = repeat(() => {
           rmSync(out, { recursive: true, force: true });
-          return timed(CLI, ["run", SCENARIO, "-n", String(n), "--workers", String(workers), "--quiet", "--out", out]);
+          return timed(DRSIM, ["run", SCENARIO, "-n", String(n), "--workers", String(workers), "--quiet", "--out", out]);
         });
         const rate = years / t.seconds;
         whole.set(`${n}/${workers}`, rate);
@@ -139,7 +146,7 @@ export async function run(ctx: BenchContext): Promise<void> {
           if (n === Math.max(...sizes)) {
             const rows = dirBytes(out, ["replications.parquet", "incidents.parquet"]);
             report(ctx, `command.run-${n}.parquet-bytes`, rows / 2 ** 20, "MiB");
-            const exported = timed(CLI, ["export", out, "--quiet"]);
+            const exported = timed(DRSIM, ["export", out, "--quiet"]);
             report(ctx, `command.run-${n}.csv-bytes`, dirBytes(out, ["replications.csv", "incidents.csv"]) / 2 ** 20, "MiB");
             report(ctx, `command.run-${n}.export-csv`, exported.seconds, "s");
           }
@@ -155,20 +162,20 @@ export async function run(ctx: BenchContext): Promise<void> {
       // Each build runs its own default scenario: the baseline cannot read fields added since
       // (targets:, the none strategy's defaults), and the two describe the same workload and world.
       const runs = [
-        ["drsim", CLI, SCENARIO],
-        ["baseline", baselineCli, join(baseline, "scenarios", "default.yaml")],
+        ["drsim", CLI, DRSIM, process.env, SCENARIO],
+        ["baseline", baselineCli, [process.execPath, baselineCli], BASELINE_ENV, join(baseline, "scenarios", "default.yaml")],
       ] as const;
-      for (const [label, cli, scenario] of runs) {
-        if (!existsSync(cli)) {
-          ctx.note(`${label}: ${cli} missing, merge not measured`);
+      for (const [label, built, command, env, scenario] of runs) {
+        if (!existsSync(built)) {
+          ctx.note(`${label}: ${built} missing, merge not measured`);
           continue;
         }
         const dirs = Array.from({ length: shards }, (_, i) => join(root, `${label}-shard-${i + 1}`));
-        dirs.forEach((dir, i) => timed(cli, ["run", scenario, "-n", String(n), "--shard", `${i + 1}/${shards}`, "--workers", "2", "--quiet", "--no-charts", "--out", dir]));
+        dirs.forEach((dir, i) => timed(command, ["run", scenario, "-n", String(n), "--shard", `${i + 1}/${shards}`, "--workers", "2", "--quiet", "--no-charts", "--out", dir], env));
         const out = join(root, `${label}-merged`);
         const t = repeat(() => {
           rmSync(out, { recursive: true, force: true });
-          return timed(cli, ["merge", ...dirs, "--out", out, "--quiet", "--no-charts", "--no-progress"]);
+          return timed(command, ["merge", ...dirs, "--out", out, "--quiet", "--no-charts", "--no-progress"], env);
         });
         report(ctx, `command.merge-${n}-in-${shards}.${label}`, n / t.seconds, "replications/s", t.runs.map((s) => n / s));
         report(ctx, `command.merge-${n}-in-${shards}.${label}.peak-rss`, t.rssMiB, "MiB", t.rssRuns);
@@ -186,7 +193,7 @@ export async function run(ctx: BenchContext): Promise<void> {
         ["run-1000000-25y.workers-2", ["-n", "1000000", "--horizon", "25y"]],
       ] as const) {
         const out = join(root, label);
-        const t = timed(CLI, ["run", SCENARIO, ...args, "--workers", "2", "--quiet", "--out", out]);
+        const t = timed(DRSIM, ["run", SCENARIO, ...args, "--workers", "2", "--quiet", "--out", out]);
         const incidents = Number(JSON.parse(spawnSync(process.execPath, ["-e", `const s=require(${JSON.stringify(join(out, "summary.json"))});let n=0;for(const k in s.strategies)n+=s.strategies[k].incidents.total;console.log(n/s.runs)`], { encoding: "utf8" }).stdout));
         report(ctx, `command.${label}.seconds`, t.seconds, "s");
         report(ctx, `command.${label}.peak-rss`, t.rssMiB, "MiB");

@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 test("a fresh checkout builds on install, and npx drsim runs", { timeout: 240_000 }, () => {
   const app = mkdtempSync(join(tmpdir(), "drsim-npx-"));
   try {
-    for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "src", "models", "scenarios", "assets"]) {
+    for (const entry of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "bin", "src", "models", "scenarios", "assets"]) {
       cpSync(join(ROOT, entry), join(app, entry), { recursive: true });
     }
     symlinkSync(join(ROOT, "node_modules"), join(app, "node_modules"), "dir");

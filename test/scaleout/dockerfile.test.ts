@@ -50,7 +50,7 @@ describe("Dockerfile", () => {
   it("runs the built CLI as a non-root user", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { bin: { drsim: string } };
     const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1];
-    expect(JSON.parse(entrypoint!)).toEqual(["node", `/app/${pkg.bin.drsim}`]);
+    expect(JSON.parse(entrypoint!)).toEqual([`/app/${pkg.bin.drsim}`]);
     const user = /^USER (\S+)$/m.exec(stages[1]!)?.[1];
     expect(user).toBeDefined();
     expect(["root", "0"]).not.toContain(user);
@@ -76,7 +76,7 @@ describe("the runtime stage, replayed", () => {
       const npm = spawnSync("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: app, encoding: "utf8" });
       expect(npm.status, npm.stderr).toBe(0);
       expect(existsSync(join(app, "node_modules", "typescript"))).toBe(false);
-      const drsim = (...args: string[]) => spawnSync(process.execPath, ["dist/cli.js", ...args], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+      const drsim = (...args: string[]) => spawnSync(join(app, "bin", "drsim"), args, { cwd: app, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
       for (const i of [1, 2]) {
         const r = drsim("run", "scenarios/default.yaml", "-n", "200", "--shard", `${i}/2`, "--out", `results/shards/${i}`, "--quiet");
         expect(r.status, r.stderr).toBe(0);
