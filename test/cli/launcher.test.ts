@@ -20,7 +20,7 @@ writeFileSync(join(fakeBin, "node"), `#!/bin/sh\nprintf 'threshold=%s\\n' "$MALL
 chmodSync(join(fakeBin, "node"), 0o755);
 
 function launch(command: string, args: readonly string[], env: Record<string, string | undefined> = {}): string[] {
-  const base = { ...process.env, PATH: `${fakeBin}:${process.env.PATH ?? ""}` };
+  const base: NodeJS.ProcessEnv = { ...process.env, PATH: `${fakeBin}:${process.env.PATH ?? ""}` };
   delete base.MALLOC_MMAP_THRESHOLD_;
   const out = spawnSync(command, args, { cwd: dir, env: { ...base, ...env }, encoding: "utf8" });
   expect(out.status, out.stderr).toBe(0);
