@@ -53,10 +53,11 @@ export class StatAccumulator {
   /**
    * `collectLimit`: up to this many values are held and sorted in one pass; past it, memory stays
    * bounded and the quantiles take more passes (up to five; see ExactOrderStatistics). `expected`:
-   * the values the first pass will see, when known.
+   * the values the first pass will see, when known. `holdLimit`: values held in the first pass, when
+   * fewer than `collectLimit` (a streamed summary's memory; see RunFeed).
    */
-  constructor(collectLimit?: number, expected?: number) {
-    this.order = new ExactOrderStatistics(collectLimit, undefined, expected);
+  constructor(collectLimit?: number, expected?: number, holdLimit?: number) {
+    this.order = new ExactOrderStatistics(collectLimit, undefined, expected, holdLimit ?? collectLimit);
   }
 
   add(x: number): void {

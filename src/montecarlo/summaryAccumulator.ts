@@ -121,8 +121,9 @@ export class SummaryAccumulator {
     private readonly scenario: Scenario,
     collectLimit?: number,
     replications?: number,
+    holdLimit?: number,
   ) {
-    this.strategies = scenario.strategies.map(() => new StrategyAccumulator((expected) => new StatAccumulator(collectLimit, expected), replications));
+    this.strategies = scenario.strategies.map(() => new StrategyAccumulator((expected) => new StatAccumulator(collectLimit, expected, holdLimit), replications));
   }
 
   /** One replication of strategy `s`: `row` holds REPLICATION_METRICS in order (only SUMMARY_COLUMNS are read). */

@@ -6,7 +6,7 @@
 // IEEE-754 bits: a double's bits, with the sign handled, sort like the double itself, so 16-bit digits
 // of that 64-bit key split the sample into 65,536 ordered bins, then each wanted bin into 65,536 more.
 //
-// Pass 1 keeps every value while there are few (≤ `collectLimit`), and past that a histogram of the
+// Pass 1 keeps every value while there are few (≤ `holdLimit`), and past that a histogram of the
 // top digit. Each further pass narrows each wanted rank to its bin: a bin whose values are all the
 // same bits is answered at once (zeros, a constant standing cost), a bin small enough is collected
 // and sorted, a larger one is split by the next digit. Four digits fix all 64 bits, so the worst
@@ -299,7 +299,7 @@ interface Probe {
  *   2. `want(ranks)`, now that `count` is known;
  *   3. while `needsPass`: `add` every value again, in any order, then `endPass()`;
  *   4. `valueAt(rank)`.
- * A sample of at most `collectLimit` values is held whole in pass 1 and needs no further pass.
+ * A sample of at most `holdLimit` values is held whole in pass 1 and needs no further pass.
  */
 export class ExactOrderStatistics {
   private pass = 1;
@@ -321,7 +321,8 @@ export class ExactOrderStatistics {
   private gatheredCount = 0;
 
   /**
-   * `collectLimit`: values held (pass 1, and per collected bin); `passBudgetBytes`: memory for one
+   * `collectLimit`: values held per collected bin (and in pass 1, unless `holdLimit` says less);
+   * `passBudgetBytes`: memory for one
    * pass's probes (at least one probe always runs); `expected`: the values pass 1 will see, when
    * known — past `collectLimit` they are counted from the first, not held until they overflow
    * (a streamed run of 10⁶ replications would otherwise fill, then drop, 2 MiB per statistic).
@@ -330,10 +331,12 @@ export class ExactOrderStatistics {
     private readonly collectLimit = DEFAULT_COLLECT_LIMIT,
     private readonly passBudgetBytes = DEFAULT_PASS_BUDGET_BYTES,
     expected?: number,
+    private readonly holdLimit = collectLimit,
   ) {
     if (!(collectLimit >= 1)) throw new RangeError(`collectLimit must be ≥ 1, got ${collectLimit}`);
-    if (expected !== undefined && expected > collectLimit) this.top = new Histogram(0);
-    else this.held = new Float64Array(Math.min(collectLimit, 1024));
+    if (!(holdLimit >= 1)) throw new RangeError(`holdLimit must be ≥ 1, got ${holdLimit}`);
+    if (expected !== undefined && expected > holdLimit) this.top = new Histogram(0);
+    else this.held = new Float64Array(Math.min(holdLimit, 1024));
   }
 
   /** Bytes of values and histograms it holds now: the sample held, the top digit's histogram, this pass's probes. */
@@ -378,12 +381,12 @@ export class ExactOrderStatistics {
       let i = from;
       const held = this.held;
       if (held !== undefined) {
-        const fit = Math.min(to - i, this.collectLimit - this.n);
+        const fit = Math.min(to - i, this.holdLimit - this.n);
         if (fit > 0) {
           if (this.n + fit > held.length) {
             let size = held.length;
             while (size < this.n + fit) size *= 2;
-            const bigger = new Float64Array(Math.min(this.collectLimit, size));
+            const bigger = new Float64Array(Math.min(this.holdLimit, size));
             bigger.set(held.subarray(0, this.n));
             this.held = bigger;
           }
@@ -413,8 +416,8 @@ export class ExactOrderStatistics {
         held[this.n++] = x;
         return;
       }
-      if (this.n < this.collectLimit) {
-        const bigger = new Float64Array(Math.min(this.collectLimit, held.length * 2));
+      if (this.n < this.holdLimit) {
+        const bigger = new Float64Array(Math.min(this.holdLimit, held.length * 2));
         bigger.set(held);
         bigger[this.n++] = x;
         this.held = bigger;

@@ -10,6 +10,7 @@ import type { Summary } from "../montecarlo/summary.js";
 import { SUMMARY_COLUMNS, SummaryAccumulator } from "../montecarlo/summaryAccumulator.js";
 import type { IncidentField, RowBatch } from "./rows.js";
 import { Spill } from "./spill.js";
+import { DEFAULT_COLLECT_LIMIT } from "../stats/orderStatistics.js";
 
 /** The incident columns the summary reads. */
 export const SUMMARY_INCIDENT_FIELDS = ["cause", "rto", "rpo", "failedOver", "aborted"] as const satisfies readonly IncidentField[];
@@ -25,13 +26,15 @@ export type SpillKind = "replications" | "incidents";
 export const SPILL_MEMORY_BYTES = 16 * 2 ** 20;
 
 /**
- * Values each of the summary's ~160 statistics holds and sorts in one pass (256 KiB): past it, the
- * statistic takes passes over the numbers spilled above. With ExactOrderStatistics' own default
+ * Values each of the summary's ~160 statistics holds in its first pass (256 KiB): past it, the
+ * statistic takes passes over the numbers spilled above. Holding ExactOrderStatistics' default
  * (2¹⁸ values, 2 MiB) a run's memory peaked where its replications just fit: `drsim run -n 262144`
  * at 549 MiB against 389 MiB at 10⁶. Measured with this limit: ~355 MiB at 262,144 and 1e5 runs
  * 60–75 MiB lighter, in the same time within noise (the replay of the spill is a second or less).
+ * Only the first pass: a bin of a later pass is still collected up to the default, since lowering
+ * that too turned bins of 2¹⁵–2¹⁷ values into 1 MiB histograms (a 10⁷ run: 395 → 474 MiB).
  */
-export const STREAMED_COLLECT_LIMIT = 1 << 15;
+export const STREAMED_HOLD_LIMIT = 1 << 15;
 
 /** Where a run's rows go besides the summary: its run directory's sinks. */
 export interface BatchWriter {
@@ -41,7 +44,7 @@ export interface BatchWriter {
 }
 
 export interface FeedOptions {
-  /** Values each statistic holds and sorts in one pass (see StatAccumulator); default STREAMED_COLLECT_LIMIT. */
+  /** Values each statistic holds and sorts in one pass (see StatAccumulator); default bounded, and at most STREAMED_HOLD_LIMIT in the first pass. */
   readonly collectLimit?: number;
   /**
    * Replications the run has, when known: if the statistics hold them all, one pass settles every
@@ -77,10 +80,10 @@ export class RunFeed {
     private readonly writer: BatchWriter | undefined,
     private readonly options: FeedOptions = {},
   ) {
-    const collectLimit = options.collectLimit ?? STREAMED_COLLECT_LIMIT;
-    this.acc = new SummaryAccumulator(scenario, collectLimit, options.replications);
+    const holdLimit = Math.min(options.collectLimit ?? DEFAULT_COLLECT_LIMIT, STREAMED_HOLD_LIMIT);
+    this.acc = new SummaryAccumulator(scenario, options.collectLimit, options.replications, holdLimit);
     this.strategyCount = scenario.strategies.length;
-    this.keepReplications = !(options.replications !== undefined && options.replications <= collectLimit);
+    this.keepReplications = !(options.replications !== undefined && options.replications <= holdLimit);
     this.spills = {
       replications: new Spill(scratchDir, "summary-replications.f64", SPILL_MEMORY_BYTES),
       incidents: new Spill(scratchDir, "summary-incidents.f64", SPILL_MEMORY_BYTES),

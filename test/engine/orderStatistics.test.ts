@@ -181,6 +181,25 @@ describe("ExactOrderStatistics", () => {
     }
   });
 
+  it("holds at most holdLimit values in pass 1, yet collects a later pass's bins up to collectLimit", () => {
+    const values = samples(n).lognormal!;
+    const expected = sortedReference(values, ranks);
+    const os = new ExactOrderStatistics(n, undefined, undefined, 64);
+    os.addAll(values, 0, n);
+    // Past 64 values the sample is a histogram of a page or two, not 5,000 doubles (40 KB).
+    expect(os.bytes).toBeLessThan(20 * 1024);
+    os.endPass();
+    os.want(ranks);
+    let passes = 1;
+    for (; os.needsPass; passes++) {
+      os.addAll(values, 0, n);
+      os.endPass();
+    }
+    // Each wanted bin (≤ 5,000 values) is collected and sorted in the one pass after the first.
+    expect(passes).toBe(2);
+    ranks.forEach((r, k) => expect(Object.is(os.valueAt(r), expected[k]), `rank ${r}`).toBe(true));
+  });
+
   it("needs no pass beyond the first for a sample of identical values, however large", () => {
     const { passes } = select(new Float64Array(10_000).fill(3), [0, 5000, 9999], 16);
     expect(passes).toBe(1);
