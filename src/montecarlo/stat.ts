@@ -57,7 +57,7 @@ export class StatAccumulator {
    * fewer than `collectLimit` (a streamed summary's memory; see RunFeed).
    */
   constructor(collectLimit?: number, expected?: number, holdLimit?: number) {
-    this.order = new ExactOrderStatistics(collectLimit, undefined, expected, holdLimit ?? collectLimit);
+    this.order = new ExactOrderStatistics(collectLimit, undefined, expected, holdLimit);
   }
 
   add(x: number): void {

@@ -116,6 +116,7 @@ export class SummaryAccumulator {
    * `collectLimit` (see StatAccumulator): a run in memory passes its replication count, so each
    * Stat sorts its values in one pass; a merge keeps the default, so memory stays bounded.
    * `replications`: how many the rows will hold, when known (a streamed run, a merge).
+   * `holdLimit`: values each Stat holds in the first pass, when fewer (a streamed run, a merge: RunFeed).
    */
   constructor(
     private readonly scenario: Scenario,
