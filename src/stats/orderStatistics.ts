@@ -60,7 +60,7 @@ function sharedTop(): Histogram {
   return topScratch;
 }
 
-/** Bytes of a Histogram (counts, first value's two words, a mixed flag per bin). */
+/** Bytes of a Histogram whose values reach every page: what a probe is budgeted, whatever it turns out to hold. */
 const HISTOGRAM_BYTES = BINS * BIN_BYTES;
 
 const scratch = new Float64Array(1);

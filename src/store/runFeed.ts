@@ -29,8 +29,9 @@ export const SPILL_MEMORY_BYTES = 16 * 2 ** 20;
  * Values each of the summary's ~160 statistics holds in its first pass (256 KiB): past it, the
  * statistic takes passes over the numbers spilled above. Holding ExactOrderStatistics' default
  * (2¹⁸ values, 2 MiB) a run's memory peaked where its replications just fit: `drsim run -n 262144`
- * at 549 MiB against 389 MiB at 10⁶. Measured with this limit: ~355 MiB at 262,144 and 1e5 runs
- * 60–75 MiB lighter, in the same time within noise (the replay of the spill is a second or less).
+ * at 549 MiB against 389 MiB at 10⁶. Measured with this limit (drsim run, 2 workers): 348 MiB at
+ * 262,144, 356 at 10⁶, 291 at 10⁵, in the same time within noise (a replay of the spill is a
+ * second or less).
  * Only the first pass: a bin of a later pass is still collected up to the default, since lowering
  * that too turned bins of 2¹⁵–2¹⁷ values into 1 MiB histograms (a 10⁷ run: 395 → 474 MiB).
  */
